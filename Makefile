@@ -1,0 +1,64 @@
+# masa: `make demo` sets everything up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PY := $(UV) run --frozen python
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masa
+export MASA_DEBUG ?= 1
+
+.PHONY: demo serve setup system-packages python-packages assets migrate load-demo test test-sqlite test-postgres lint bench clean
+
+demo: setup migrate load-demo serve
+
+setup: system-packages python-packages assets
+
+# Debian packages: Chromium for browser tests, Pango/HarfBuzz for WeasyPrint PDFs.
+DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+python-packages:
+	@command -v uv >/dev/null 2>&1 || [ -x $(HOME)/.local/bin/uv ] || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+	$(UV) sync --frozen --quiet
+
+# GOV.UK Frontend is copied from node_modules at build time, never by hand.
+assets:
+	@[ -d node_modules/govuk-frontend ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p build/vendor/govuk build/root build/staticfiles
+	@cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js build/vendor/govuk/
+	@rm -rf build/root/assets && cp -r node_modules/govuk-frontend/dist/govuk/assets build/root/assets
+
+migrate:
+	$(PY) manage.py migrate --noinput
+
+load-demo:
+	$(PY) manage.py load_demo
+
+serve:
+	@echo "masa is serving on http://127.0.0.1:$(PORT) (the task worker runs alongside)"
+	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup test-sqlite test-postgres lint
+
+test-sqlite:
+	MASA_TESTING=1 $(UV) run --frozen pytest -q -p no:cacheprovider
+
+test-postgres:
+	MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -m "not browser"
+
+lint:
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen mypy masa
+
+bench: setup
+	MASA_TESTING=1 $(PY) bench/run.py
+
+clean:
+	rm -rf build .venv node_modules db.sqlite3*

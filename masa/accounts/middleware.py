@@ -1,0 +1,58 @@
+"""Session idle timeout and the second-factor requirement for senior roles."""
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from masa.accounts.selectors import roles_of
+
+# Paths a signed-in user without a second factor may still use: the sign-in and MFA set-up
+# pages themselves, static files and the health check.
+MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/invitations/")
+MFA_SETUP_URL = "/accounts/2fa/totp/activate/"
+
+
+def user_needs_mfa(user) -> bool:
+    if not roles_of(user) & set(settings.MASA_MFA_ROLES):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class RequireMfaMiddleware:
+    """Business team, LSPs, DSPs and scrutineers must set up TOTP before using masa."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.user.is_authenticated
+            and not request.path.startswith(MFA_EXEMPT_PREFIXES)
+            and not request.path.startswith("/api/")
+            and user_needs_mfa(request.user)
+        ):
+            return redirect(MFA_SETUP_URL)
+        return self.get_response(request)
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs a user out after MASA_SESSION_IDLE_SECONDS without a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get("masa_last_seen", now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+                return redirect(f"{settings.LOGIN_URL}?next={request.path}")
+            request.session["masa_last_seen"] = now
+        return self.get_response(request)

@@ -1,0 +1,37 @@
+"""Who may do what in a partnership. Every permission is checked against a Partnership object.
+
+Default deny: a permission not listed here is refused (rules returns False for unknown names).
+"""
+
+import rules
+
+from masa.accounts.models import Role
+from masa.accounts.selectors import active_role
+
+
+def has_role(*roles: str) -> rules.Predicate:
+    @rules.predicate(name=f"has_role({','.join(roles)})")
+    def predicate(user, partnership) -> bool:
+        if partnership is None or not getattr(user, "is_authenticated", False):
+            return False
+        return active_role(user, partnership) in roles
+
+    return predicate
+
+
+is_member = has_role(*Role.values)
+is_business_team = has_role(Role.BUSINESS_TEAM)
+is_leadership = has_role(Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR)
+
+# Permission names are constants so views, API and the permission-matrix test share them.
+VIEW_HOME = "partnership.view_home"
+VIEW_STRUCTURE = "partnership.view_structure"
+MANAGE_STRUCTURE = "partnership.manage_structure"
+MANAGE_USERS = "accounts.manage_users"
+VIEW_AUDIT_LOG = "audit.view_log"
+
+rules.add_perm(VIEW_HOME, is_member)
+rules.add_perm(VIEW_STRUCTURE, is_member)
+rules.add_perm(MANAGE_STRUCTURE, is_business_team)
+rules.add_perm(MANAGE_USERS, is_business_team)
+rules.add_perm(VIEW_AUDIT_LOG, is_business_team)

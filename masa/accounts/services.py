@@ -1,0 +1,159 @@
+"""Every write about users: invitations, memberships and API tokens."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from masa.accounts.models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    User,
+    hash_secret,
+    new_secret,
+)
+from masa.partnership.models import Agency, Partnership
+
+INVITATION_DAYS = 7
+ALREADY_MEMBER = "This person already has an account in this partnership"
+INVITATION_INVALID = "This invitation link is not valid. It may have expired or been used already"
+LAST_BUSINESS_TEAM = "The partnership must keep at least one active business team member"
+EMAIL_IN_USE = "An account with this email address already exists. Sign in to accept the invitation"
+
+
+@transaction.atomic
+def invitation_create(
+    *, actor: User, partnership: Partnership, email: str, full_name: str, role: str, agency: Agency | None
+) -> tuple[Invitation, str]:
+    """Invite someone to a partnership; returns the invitation and the one-time link."""
+    email = email.strip().lower()
+    if Membership.objects.filter(partnership=partnership, user__email__iexact=email, is_active=True).exists():
+        raise ValidationError({"email": ALREADY_MEMBER})
+    token = new_secret()
+    invitation = Invitation(
+        partnership=partnership,
+        email=email,
+        full_name=full_name,
+        role=role,
+        agency=agency,
+        token_hash=hash_secret(token),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    link = settings.SITE_URL + reverse("accounts:invitation_accept", args=[token])
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"You have been invited to {partnership.name} on masa",
+            message=(
+                f"{actor} has invited you to {partnership.name} on masa as "
+                f"{invitation.get_role_display().lower()}.\n\n"
+                f"Accept the invitation within {INVITATION_DAYS} days: {link}\n"
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
+    )
+    return invitation, link
+
+
+def invitation_get_open(token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.filter(token_hash=hash_secret(token)).select_related("partnership").first()
+    )
+    return invitation if invitation and invitation.is_open else None
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User | None, password: str = "") -> User:
+    """Accept an invitation: create the account (or use the signed-in one) and the membership."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(INVITATION_INVALID)
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError(EMAIL_IN_USE)
+        user = User(email=invitation.email, full_name=invitation.full_name)
+        validate_password(password, user)
+        user.set_password(password)
+        user.save()
+    Membership.objects.update_or_create(
+        user=user,
+        partnership=invitation.partnership,
+        defaults={"role": invitation.role, "agency": invitation.agency, "is_active": True},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at", "updated_at"])
+    return user
+
+
+@transaction.atomic
+def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at", "updated_at"])
+
+
+def _would_leave_no_business_team(membership: Membership, role: str, is_active: bool) -> bool:
+    if membership.role != "business_team" or (role == "business_team" and is_active):
+        return False
+    others = Membership.objects.filter(
+        partnership=membership.partnership, role="business_team", is_active=True
+    ).exclude(pk=membership.pk)
+    return not others.exists()
+
+
+@transaction.atomic
+def membership_update(
+    *, actor: User, membership: Membership, role: str, agency: Agency | None, is_active: bool
+) -> Membership:
+    if _would_leave_no_business_team(membership, role, is_active):
+        raise ValidationError({"role": LAST_BUSINESS_TEAM})
+    membership.role = role
+    membership.agency = agency
+    membership.is_active = is_active
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """Create a personal API token. The secret is returned once and stored only as a hash."""
+    secret = "masa_" + new_secret()
+    token = ApiToken(
+        user=actor,
+        name=name,
+        prefix=secret[5:13],
+        token_hash=hash_secret(secret),
+        expires_at=timezone.now() + settings.API_TOKEN_TTL,
+    )
+    token.full_clean()
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken) -> None:
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at", "updated_at"])
+
+
+def api_token_authenticate(secret: str) -> User | None:
+    """The active user owning this token, if it is valid; records when it was last used."""
+    now = timezone.now()
+    token = (
+        ApiToken.objects.filter(token_hash=hash_secret(secret), revoked_at=None, expires_at__gt=now)
+        .select_related("user")
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,57 @@
+"""The masa API at /api/v1: token or session authentication, the same rules as the pages."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from masa.accounts.selectors import partnership_for_user
+from masa.accounts.services import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    """Authorization: Bearer masa_... (a personal token, stored hashed)."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SessionAuth(APIKeyCookie):
+    """A signed-in browser session (CSRF-checked for writes)."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None):
+        user = getattr(request, "user", None)
+        return user if user is not None and user.is_authenticated else None
+
+
+api = NinjaAPI(
+    title="masa API",
+    version="1",
+    description=(
+        "The masa API. Authenticate with a personal API token (create one under 'Your account') "
+        "sent as `Authorization: Bearer <token>`. Every operation applies the same permissions "
+        "as the web pages: members of a partnership see only that partnership."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+
+
+def partnership_or_404(request: HttpRequest, slug: str, permission: str):
+    """The partnership if the caller is a member with the permission; else 404 / 403."""
+    partnership = partnership_for_user(request.user, slug)  # type: ignore[arg-type]
+    if partnership is None:
+        raise HttpError(404, "Not found")
+    if not request.user.has_perm(permission, partnership):
+        raise HttpError(403, "You do not have permission to do this")
+    return partnership
+
+
+from masa.api import partnership_routes  # noqa: E402  (routes register themselves on `api`)
+
+api.add_router("/", partnership_routes.router)

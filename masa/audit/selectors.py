@@ -1,0 +1,44 @@
+"""Reads of the audit log, scoped to one partnership."""
+
+from datetime import date, datetime, time
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from masa.partnership.models import Partnership
+
+
+def audit_entries(
+    partnership: Partnership,
+    *,
+    actor: str = "",
+    action: int | None = None,
+    content_type: ContentType | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[LogEntry]:
+    qs = LogEntry.objects.filter(additional_data__partnership=partnership.pk).select_related(
+        "actor", "content_type"
+    )
+    if actor:
+        qs = qs.filter(Q(actor__email__icontains=actor) | Q(actor__full_name__icontains=actor))
+    if action is not None:
+        qs = qs.filter(action=action)
+    if content_type is not None:
+        qs = qs.filter(content_type=content_type)
+    if date_from:
+        qs = qs.filter(timestamp__gte=timezone.make_aware(datetime.combine(date_from, time.min)))
+    if date_to:
+        qs = qs.filter(timestamp__lte=timezone.make_aware(datetime.combine(date_to, time.max)))
+    return qs.order_by("-timestamp", "-pk")
+
+
+def audited_content_types(partnership: Partnership) -> QuerySet[ContentType]:
+    ids = (
+        LogEntry.objects.filter(additional_data__partnership=partnership.pk)
+        .values_list("content_type_id", flat=True)
+        .distinct()
+    )
+    return ContentType.objects.filter(pk__in=ids).order_by("model")

@@ -1,0 +1,9 @@
+"""Audit of reads: who opened which sensitive record, and when."""
+
+from auditlog.signals import accessed
+from django.db.models import Model
+
+
+def record_read(*, actor, instance: Model) -> None:
+    """Write an 'access' entry for a sensitive record (actor comes from the request)."""
+    accessed.send(sender=instance.__class__, instance=instance)

@@ -1,0 +1,59 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from masa.accounts.rules import VIEW_AUDIT_LOG
+from masa.audit.forms import AuditFilterForm
+from masa.audit.selectors import audit_entries, audited_content_types
+from masa.core.csv_safe import csv_text
+from masa.core.permissions import PartnershipRequest, partnership_view
+
+
+def _filtered(request: PartnershipRequest):
+    form = AuditFilterForm(request.GET or None, content_types=audited_content_types(request.partnership))
+    filters: dict = {}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "actor": data["actor"],
+            "action": data["action"],
+            "content_type": data["record_type"],
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+        }
+    return form, audit_entries(request.partnership, **filters)
+
+
+@partnership_view(VIEW_AUDIT_LOG)
+def log(request: PartnershipRequest) -> HttpResponse:
+    form, entries = _filtered(request)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/log.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+        status=400 if form.errors else 200,
+    )
+
+
+@partnership_view(VIEW_AUDIT_LOG)
+def log_csv(request: PartnershipRequest) -> HttpResponse:
+    _, entries = _filtered(request)
+    rows = (
+        (
+            e.timestamp.isoformat(),
+            e.actor.email if e.actor else "system",
+            e.get_action_display(),
+            e.content_type.name,
+            e.object_repr,
+            e.changes_str if e.action != e.Action.ACCESS else "",
+            e.remote_addr or "",
+        )
+        for e in entries.iterator(chunk_size=2000)
+    )
+    body = csv_text(["When", "Who", "Action", "Record type", "Record", "Changes", "IP address"], rows)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{request.partnership.slug}-audit-log.csv"'
+    return response

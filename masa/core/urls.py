@@ -1,0 +1,13 @@
+from django.urls import path
+
+from masa.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("api/docs", views.api_docs, name="api_docs"),
+]

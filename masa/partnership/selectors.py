@@ -1,0 +1,181 @@
+"""Reads of a partnership's structure. Each makes a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from masa.partnership.models import (
+    Agency,
+    AgencyStatus,
+    Group,
+    GroupMember,
+    Partnership,
+    PartnershipAgency,
+    Person,
+    Priority,
+    StrategicPlan,
+)
+
+
+def partnership_public_list() -> QuerySet[Partnership]:
+    return Partnership.objects.order_by("name")
+
+
+def partnership_public_get(slug: str) -> Partnership | None:
+    return Partnership.objects.filter(slug=slug).first()
+
+
+def agency_list(partnership: Partnership, *, active_only: bool = False) -> QuerySet[PartnershipAgency]:
+    qs = PartnershipAgency.objects.filter(partnership=partnership).select_related("agency")
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("-is_active", "status", "agency__name")
+
+
+def agency_get(partnership: Partnership, uuid: str) -> PartnershipAgency | None:
+    return agency_list(partnership).filter(uuid=uuid).first()
+
+
+def agency_choices(partnership: Partnership) -> QuerySet[Agency]:
+    """Agencies active in this partnership (for choosing a person's agency)."""
+    return Agency.objects.filter(memberships__partnership=partnership, memberships__is_active=True).order_by(
+        "name"
+    )
+
+
+def person_list(partnership: Partnership, *, active_only: bool = False) -> QuerySet[Person]:
+    qs = Person.objects.filter(partnership=partnership).select_related("agency")
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("-is_active", "name")
+
+
+def person_get(partnership: Partnership, uuid: str) -> Person | None:
+    return person_list(partnership).filter(uuid=uuid).first()
+
+
+def group_list(partnership: Partnership) -> QuerySet[Group]:
+    return (
+        Group.objects.filter(partnership=partnership)
+        .select_related("chair", "chair__agency", "reports_to")
+        .annotate(member_count=Count("members"))
+        .order_by("-is_active", "order", "name")
+    )
+
+
+def group_get(partnership: Partnership, uuid: str) -> Group | None:
+    members = GroupMember.objects.select_related("person", "person__agency").order_by(
+        "member_type", "person__name"
+    )
+    return (
+        Group.objects.filter(partnership=partnership, uuid=uuid)
+        .select_related("chair", "chair__agency", "reports_to")
+        .prefetch_related(Prefetch("members", queryset=members))
+        .first()
+    )
+
+
+def plan_list(partnership: Partnership) -> QuerySet[StrategicPlan]:
+    priorities = Priority.objects.prefetch_related("objectives").order_by("order", "pk")
+    return (
+        StrategicPlan.objects.filter(partnership=partnership)
+        .prefetch_related(Prefetch("priorities", queryset=priorities))
+        .order_by("-start_year")
+    )
+
+
+def plan_get(partnership: Partnership, uuid: str) -> StrategicPlan | None:
+    return plan_list(partnership).filter(uuid=uuid).first()
+
+
+def priority_get(partnership: Partnership, uuid: str) -> Priority | None:
+    return (
+        Priority.objects.filter(partnership=partnership, uuid=uuid)
+        .select_related("plan")
+        .prefetch_related("objectives")
+        .first()
+    )
+
+
+@dataclass
+class GroupNode:
+    group: Group
+    children: list["GroupNode"] = field(default_factory=list)
+
+
+def group_tree(groups: list[Group]) -> list[GroupNode]:
+    """Arrange groups by reporting line: roots are groups that report to no active group."""
+    nodes = {g.pk: GroupNode(g) for g in groups}
+    roots: list[GroupNode] = []
+    for group in groups:
+        parent = nodes.get(group.reports_to_id) if group.reports_to_id else None
+        if parent is None or parent is nodes[group.pk]:
+            roots.append(nodes[group.pk])
+        else:
+            parent.children.append(nodes[group.pk])
+    return roots
+
+
+@dataclass
+class Arrangements:
+    """Everything the published arrangements document shows, fetched in a fixed number of queries."""
+
+    partnership: Partnership
+    values: list
+    principles: list
+    statutory_partners: list[PartnershipAgency]
+    relevant_agencies: list[PartnershipAgency]
+    groups: list[Group]
+    tree: list[GroupNode]
+    plans: list[StrategicPlan]
+
+
+def arrangements_for(partnership: Partnership) -> Arrangements:
+    agencies = list(agency_list(partnership, active_only=True))
+    members = GroupMember.objects.select_related("person", "person__agency").order_by(
+        "member_type", "person__name"
+    )
+    groups = list(
+        Group.objects.filter(partnership=partnership, is_active=True)
+        .select_related("chair", "chair__agency", "reports_to")
+        .prefetch_related(Prefetch("members", queryset=members))
+        .order_by("order", "name")
+    )
+    return Arrangements(
+        partnership=partnership,
+        values=list(partnership.value_set.all()),
+        principles=list(partnership.principle_set.all()),
+        statutory_partners=[a for a in agencies if a.status == AgencyStatus.STATUTORY_PARTNER],
+        relevant_agencies=[a for a in agencies if a.status == AgencyStatus.RELEVANT_AGENCY],
+        groups=groups,
+        tree=group_tree(groups),
+        plans=list(plan_list(partnership)),
+    )
+
+
+@dataclass
+class HomeSummary:
+    agencies: int
+    people: int
+    groups: int
+    groups_without_chair: list[Group]
+    current_plan: StrategicPlan | None
+
+
+def home_summary(partnership: Partnership) -> HomeSummary:
+    counts = Partnership.objects.filter(pk=partnership.pk).aggregate(
+        agencies=Count("partnershipagency", filter=Q(partnershipagency__is_active=True), distinct=True),
+        people=Count("person", filter=Q(person__is_active=True), distinct=True),
+        groups=Count("group", filter=Q(group__is_active=True), distinct=True),
+    )
+    without_chair = list(
+        Group.objects.filter(partnership=partnership, is_active=True, chair__isnull=True).order_by("name")
+    )
+    plan = StrategicPlan.objects.filter(partnership=partnership).order_by("-start_year").first()
+    return HomeSummary(
+        agencies=counts["agencies"],
+        people=counts["people"],
+        groups=counts["groups"],
+        groups_without_chair=without_chair,
+        current_plan=plan,
+    )

@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from masa.api.api import api
+
+urlpatterns = [
+    path("", include("masa.core.urls")),
+    path("", include("masa.partnership.urls")),
+    path("", include("masa.accounts.urls")),
+    path("", include("masa.audit.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler400 = "masa.core.views.bad_request"
+handler403 = "masa.core.views.permission_denied"
+handler404 = "masa.core.views.page_not_found"
+handler500 = "masa.core.views.server_error"

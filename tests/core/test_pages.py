@@ -1,0 +1,108 @@
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+
+def test_healthz_checks_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_unknown_page_is_a_gov_uk_404(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+
+
+def test_oversized_request_is_a_plain_400(client, db, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client.post("/accounts/login/", {"login": "a@example.org", "password": "x" * 5000})
+    assert response.status_code == 400
+    assert b"too large" in response.content
+
+
+def test_malformed_multipart_is_400_not_500(client, db):
+    response = client.generic(
+        "POST",
+        "/accounts/login/",
+        b"--broken\r\nnot a part",
+        content_type="multipart/form-data; boundary=",
+    )
+    assert response.status_code == 400
+
+
+def test_pages_carry_a_strict_content_security_policy(client, db):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in csp
+    assert "unsafe-inline" not in csp
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    # The one inline script carries the nonce.
+    assert f'nonce="{nonce}"'.encode() in response.content
+
+
+def test_public_index_lists_published_arrangements(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert reverse("partnership:arrangements", args=["hounslow"]).encode() in response.content
+
+
+def test_api_docs_are_served_without_a_cdn(client, db):
+    response = client.get("/api/docs", follow=True)
+    assert response.status_code == 200
+    assert b"cdn" not in response.content.lower()
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content
+
+
+@pytest.mark.parametrize("path", ["/accessibility/", "/privacy/"])
+def test_footer_pages(client, db, path):
+    assert client.get(path).status_code == 200
+
+
+def test_deploy_check_is_clean_with_production_settings(monkeypatch):
+    """`manage.py check --deploy` passes with production settings (secret key, no debug)."""
+    import subprocess
+    import sys
+
+    env = {
+        "MASA_SECRET_KEY": "x" * 64 + "production-like-secret-for-check",
+        "MASA_ALLOWED_HOSTS": "masa.example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "MASA_SECRET_KEY is not set" in result.stderr
+
+
+def test_load_demo_is_idempotent(db):
+    from masa.partnership.models import Group, Partnership, Person
+
+    call_command("load_demo", "--quiet")
+    counts = (Partnership.objects.count(), Group.objects.count(), Person.objects.count())
+    call_command("load_demo", "--quiet")
+    assert (Partnership.objects.count(), Group.objects.count(), Person.objects.count()) == counts
+    assert set(Partnership.objects.values_list("slug", flat=True)) == {"hounslow", "ealing", "hillingdon"}
