@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from masa.accounts.models import (
     hash_secret,
     new_secret,
 )
+from masa.core.tasks import send_email
 from masa.partnership.models import Agency, Partnership
 
 INVITATION_DAYS = 7
@@ -49,16 +49,14 @@ def invitation_create(
     invitation.full_clean()
     invitation.save()
     link = settings.SITE_URL + reverse("accounts:invitation_accept", args=[token])
+    body = (
+        f"{actor} has invited you to {partnership.name} on masa as "
+        f"{invitation.get_role_display().lower()}.\n\n"
+        f"Accept the invitation within {INVITATION_DAYS} days: {link}\n"
+    )
     transaction.on_commit(
-        lambda: send_mail(
-            subject=f"You have been invited to {partnership.name} on masa",
-            message=(
-                f"{actor} has invited you to {partnership.name} on masa as "
-                f"{invitation.get_role_display().lower()}.\n\n"
-                f"Accept the invitation within {INVITATION_DAYS} days: {link}\n"
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[email],
+        lambda: send_email.enqueue(
+            to=[email], subject=f"You have been invited to {partnership.name} on masa", body=body
         )
     )
     return invitation, link

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from masa.accounts import selectors, services
 from masa.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, MembershipForm
 from masa.accounts.rules import MANAGE_USERS
+from masa.audit.services import record_read
 from masa.core.permissions import (
     PartnershipRequest,
     SignedInRequest,
@@ -56,6 +57,9 @@ def membership_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
     membership = selectors.membership_get(request.partnership, uuid)
     if membership is None:
         raise Http404
+    if request.method == "GET":
+        # A user's access record is personal data: reading it is audited.
+        record_read(actor=request.user, instance=membership)
     users_url = reverse("accounts:user_list", args=[request.partnership.slug])
     return form_page(
         request,
