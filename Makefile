@@ -58,7 +58,7 @@ lint:
 	$(UV) run --frozen mypy masa
 
 bench: setup
-	MASA_TESTING=1 $(PY) bench/run.py
+	$(PY) bench/run.py
 
 clean:
 	rm -rf build .venv node_modules db.sqlite3*

@@ -54,5 +54,7 @@ class SessionIdleTimeoutMiddleware:
             if now - last_seen > settings.SESSION_IDLE_SECONDS:
                 logout(request)
                 return redirect(f"{settings.LOGIN_URL}?next={request.path}")
-            request.session["masa_last_seen"] = now
+            # Refresh at most once a minute so most requests do not write the session.
+            if now - last_seen >= 60 or "masa_last_seen" not in request.session:
+                request.session["masa_last_seen"] = now
         return self.get_response(request)
