@@ -195,6 +195,7 @@ CONTENT_SECURITY_POLICY = {
 
 # allauth: sign in by email; no open sign-up (users are invited).
 ACCOUNT_ADAPTER = "masa.accounts.adapter.MasaAccountAdapter"
+ACCOUNT_FORMS = {"login": "masa.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

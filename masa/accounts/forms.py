@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 
 from masa.accounts.models import Role
@@ -47,3 +48,16 @@ class ApiTokenForm(GovForm):
     name = forms.CharField(
         label="Token name", max_length=100, help_text="For example, the system that will use it."
     )
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form with GOV.UK labels and messages (no placeholders, no hint link)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Email address"
+        self.fields["login"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].help_text = ""
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
