@@ -26,18 +26,16 @@ def arrangements_docx(a: Arrangements) -> bytes:
 
     doc.add_heading("Our vision", level=1)
     doc.add_paragraph(a.partnership.vision or "Not yet agreed.")
-    if a.values:
-        doc.add_heading("Our values", level=1)
-        for value in a.values:
-            p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{value.title}: ").bold = True
-            p.add_run(value.description)
-    if a.principles:
-        doc.add_heading("Our principles", level=1)
-        for principle in a.principles:
-            p = doc.add_paragraph(style="List Number")
-            p.add_run(f"{principle.title}: ").bold = True
-            p.add_run(principle.description)
+    for heading, statements, style in (
+        ("Our values", a.values, "List Bullet"),
+        ("Our principles", a.principles, "List Number"),
+    ):
+        if statements:
+            doc.add_heading(heading, level=1)
+        for statement in statements:
+            p = doc.add_paragraph(style=style)
+            p.add_run(f"{statement.title}: ").bold = True
+            p.add_run(statement.description)
 
     doc.add_heading("Statutory safeguarding partners", level=1)
     for link in a.statutory_partners:

@@ -166,28 +166,29 @@ class GroupMember(PartnershipOwned):
         return f"{self.person} in {self.group}"
 
 
-class Value(PartnershipOwned):
+class Statement(PartnershipOwned):
+    """A titled statement in the arrangements, shown in order (a value or a principle)."""
+
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return self.title
 
 
-class Principle(PartnershipOwned):
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+class Value(Statement):
+    class Meta(Statement.Meta):
+        pass
 
-    class Meta:
-        ordering = ["order", "pk"]
 
-    def __str__(self) -> str:
-        return self.title
+class Principle(Statement):
+    class Meta(Statement.Meta):
+        pass
 
 
 class StrategicPlan(PartnershipOwned):

@@ -9,6 +9,7 @@ from masa.partnership.models import (
     AgencyStatus,
     Group,
     GroupMember,
+    Objective,
     Partnership,
     PartnershipAgency,
     Person,
@@ -95,6 +96,10 @@ def priority_get(partnership: Partnership, uuid: str) -> Priority | None:
         .prefetch_related("objectives")
         .first()
     )
+
+
+def objective_get(partnership: Partnership, uuid: str) -> Objective | None:
+    return Objective.objects.filter(partnership=partnership, uuid=uuid).select_related("priority").first()
 
 
 @dataclass

@@ -41,6 +41,7 @@ urlpatterns = [
     path(p + "plans/<uuid:uuid>/priorities/add/", views.priority_add, name="priority_add"),
     path(p + "priorities/<uuid:uuid>/edit/", views.priority_edit, name="priority_edit"),
     path(p + "priorities/<uuid:uuid>/objectives/add/", views.objective_add, name="objective_add"),
+    path(p + "objectives/<uuid:uuid>/edit/", views.objective_edit, name="objective_edit"),
     path("partnerships/<slug:slug>/arrangements/", views.arrangements, name="arrangements"),
     path(
         "partnerships/<slug:slug>/arrangements.docx",

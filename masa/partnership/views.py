@@ -418,6 +418,24 @@ def objective_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
     )
 
 
+@partnership_view(MANAGE_STRUCTURE)
+def objective_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    objective = _found(selectors.objective_get(request.partnership, uuid))
+    return form_page(
+        request,
+        form_class=ObjectiveForm,
+        initial={"text": objective.text, "order": objective.order},
+        title="Change objective",
+        caption=objective.priority.title,
+        save=lambda data: services.objective_save(
+            actor=request.user, priority=objective.priority, objective=objective, **data
+        ),
+        success_url=_url("plan_list", request),
+        success_message="Objective updated",
+        back_url=_url("plan_list", request),
+    )
+
+
 # Public arrangements ----------------------------------------------------------------------
 
 

@@ -170,3 +170,17 @@ def test_structure_pages_make_a_constant_number_of_queries(client, db, name, pub
     _grow(partnership, 10)  # more than double the data
     after = _queries(client, url)
     assert after == before, f"{name}: {before} queries with 5 groups, {after} with 15"
+
+
+def test_objective_can_be_changed(client, manager):
+    from masa.partnership.models import Objective
+
+    objective = Objective.objects.filter(partnership__slug="hounslow").first()
+    url = reverse("partnership:objective_edit", args=["hounslow", objective.uuid])
+    assert client.get(url).status_code == 200
+    empty = client.post(url, {"text": "", "order": "1"})
+    assert empty.status_code == 400
+    assert "Enter the objective" in empty.content.decode()
+    assert client.post(url, {"text": "Reduce repeat CP plans", "order": "1"}).status_code == 302
+    objective.refresh_from_db()
+    assert objective.text == "Reduce repeat CP plans"
