@@ -106,3 +106,32 @@ def test_load_demo_is_idempotent(db):
     call_command("load_demo", "--quiet")
     assert (Partnership.objects.count(), Group.objects.count(), Person.objects.count()) == counts
     assert set(Partnership.objects.values_list("slug", flat=True)) == {"hounslow", "ealing", "hillingdon"}
+
+
+def test_gov_uk_notify_is_used_when_a_key_is_configured():
+    import subprocess
+    import sys
+
+    code = "import django,os;django.setup();from django.conf import settings;print(settings.EMAIL_BACKEND)"
+    env = {"PATH": "/usr/bin:/bin", "MASA_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "masa.settings"}
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert plain.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
+    notify = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**env, "GOVUK_NOTIFY_API_KEY": "test-key", "GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID": "t"},
+    )
+    assert notify.stdout.strip() == "django_gov_notify.backends.NotifyEmailBackend"
+
+
+def test_load_demo_prints_one_login_per_role(db, capsys):
+    from masa.accounts.models import Role
+
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    for role in Role.values:
+        assert f"  {role} " in out
+    assert "masa-demo-password" in out
+    assert "TOTP secret" in out

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from masa.demo.loader import DEMO_PASSWORD, load_demo
+from masa.accounts.models import Role
+from masa.demo.loader import DEMO_PASSWORD, DemoLogin, load_demo
 
 
 class Command(BaseCommand):
@@ -22,11 +23,14 @@ class Command(BaseCommand):
         if options["quiet"]:
             return
         self.stdout.write("Demo loaded. One login per role in Hounslow (all share the password below):")
-        seen: set[str] = set()
+        first_per_role: dict[str, DemoLogin] = {}
         for login in logins:
-            if login.partnership != "hounslow" or login.role in seen:
+            if login.partnership == "hounslow":
+                first_per_role.setdefault(login.role, login)
+        for role in Role.values:
+            if role not in first_per_role:
                 continue
-            seen.add(login.role)
+            login = first_per_role[role]
             mfa = f"  TOTP secret {login.totp_secret}" if login.totp_secret else ""
             self.stdout.write(f"  {login.role:<14} {login.email}{mfa}")
         self.stdout.write(f"Password: {DEMO_PASSWORD}")
