@@ -13,6 +13,8 @@ class GovForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.helper = FormHelper(self)
+        # Templates write the <form> element themselves (with the CSRF token).
+        self.helper.form_tag = False
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Button("submit", self.submit_label))
