@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "masa.accounts",
     "masa.partnership",
     "masa.audit",
+    "masa.governance",
+    "masa.actions",
     "masa.demo",
 ]
 
