@@ -35,3 +35,20 @@ rules.add_perm(VIEW_STRUCTURE, is_member)
 rules.add_perm(MANAGE_STRUCTURE, is_business_team)
 rules.add_perm(MANAGE_USERS, is_business_team)
 rules.add_perm(VIEW_AUDIT_LOG, is_business_team)
+
+# Governance and actions. Which meetings and actions a user sees inside the partnership is
+# decided record by record in the selectors (need-to-know); these gate the pages.
+VIEW_MEETINGS = "governance.view_meetings"
+MANAGE_MEETINGS = "governance.manage_meetings"
+VIEW_ACTIONS = "actions.view_actions"
+MANAGE_ACTIONS = "actions.manage_actions"
+
+# Practitioners see nothing of meetings and actions; agency leads see their agency's actions.
+GOVERNANCE_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.MEMBER, Role.SCRUTINEER)
+rules.add_perm(VIEW_MEETINGS, has_role(*GOVERNANCE_ROLES))
+rules.add_perm(MANAGE_MEETINGS, is_business_team)
+rules.add_perm(
+    VIEW_ACTIONS,
+    has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD),
+)
+rules.add_perm(MANAGE_ACTIONS, is_business_team)

@@ -15,7 +15,7 @@ class Frequency(models.TextChoices):
 
 
 # Months between meetings of a series.
-FREQUENCY_MONTHS = {
+FREQUENCY_MONTHS: dict[str, int] = {
     Frequency.MONTHLY: 1,
     Frequency.BIMONTHLY: 2,
     Frequency.QUARTERLY: 3,
@@ -209,6 +209,11 @@ class WorkplanItem(PartnershipOwned):
 class CalendarFeed(models.Model):
     """A user's personal calendar feed (.ics) address; only the token's hash is stored."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

@@ -1,0 +1,111 @@
+"""Reads of actions, scoped record by record to what the user needs to know."""
+
+from datetime import date
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from masa.accounts.models import Membership, Role, User
+from masa.accounts.selectors import active_role
+from masa.actions.models import Action, ActionSettings, ActionStatus, ActionUpdate
+from masa.partnership.models import Group, GroupMember, Partnership
+
+# Roles that see every action of the partnership.
+SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
+
+
+def _with_latest_update(qs: QuerySet[Action]) -> QuerySet[Action]:
+    latest = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-pk")
+    return qs.select_related("owner", "owner_agency", "group").annotate(
+        latest_update_text=Subquery(latest.values("text")[:1]),
+        latest_update_at=Subquery(latest.values("created_at")[:1]),
+    )
+
+
+def action_scope(user: User, partnership: Partnership) -> Q:
+    """The actions of this partnership that this user may see (need-to-know)."""
+    role = active_role(user, partnership)
+    if role is None:
+        return Q(pk__in=[])
+    if role in SEE_ALL_ROLES:
+        return Q(partnership=partnership)
+    mine = Q(owner__user=user)
+    if role == Role.AGENCY_LEAD:
+        agency_id = (
+            Membership.objects.filter(user=user, partnership=partnership)
+            .values_list("agency_id", flat=True)
+            .first()
+        )
+        return Q(partnership=partnership) & (mine | Q(owner_agency_id=agency_id))
+    if role in (Role.CHAIR, Role.MEMBER):
+        groups = GroupMember.objects.filter(partnership=partnership, person__user=user).values("group_id")
+        chaired = Group.objects.filter(partnership=partnership, chair__user=user).values("pk")
+        return Q(partnership=partnership) & (mine | Q(group_id__in=groups) | Q(group_id__in=chaired))
+    return Q(partnership=partnership) & mine
+
+
+def action_list(
+    user: User,
+    partnership: Partnership,
+    *,
+    group: Group | None = None,
+    status: str | None = None,
+    owner_id: int | None = None,
+    due_before: date | None = None,
+    due_after: date | None = None,
+) -> QuerySet[Action]:
+    qs = Action.objects.filter(action_scope(user, partnership), is_deleted=False)
+    if group is not None:
+        qs = qs.filter(group=group)
+    if status == "overdue":
+        qs = qs.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=date.today())
+    elif status == "open":
+        qs = qs.exclude(status=ActionStatus.CLOSED)
+    elif status:
+        qs = qs.filter(status=status)
+    if owner_id is not None:
+        qs = qs.filter(owner_id=owner_id)
+    if due_before:
+        qs = qs.filter(due_date__lte=due_before)
+    if due_after:
+        qs = qs.filter(due_date__gte=due_after)
+    return _with_latest_update(qs).order_by("due_date", "number")
+
+
+def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None:
+    return (
+        Action.objects.filter(action_scope(user, partnership), uuid=uuid, is_deleted=False)
+        .select_related(
+            "owner", "owner__user", "owner_agency", "group", "group__chair", "meeting_item__meeting"
+        )
+        .prefetch_related("updates__author", "evidence")
+        .first()
+    )
+
+
+def my_actions(user: User, *, include_closed: bool = False) -> QuerySet[Action]:
+    """Actions owned by the user in every partnership where they are an active member."""
+    partnerships = Membership.objects.filter(user=user, is_active=True).values("partnership_id")
+    qs = Action.objects.filter(owner__user=user, partnership_id__in=partnerships, is_deleted=False)
+    if not include_closed:
+        qs = qs.exclude(status=ActionStatus.CLOSED)
+    return _with_latest_update(qs.select_related("partnership")).order_by("due_date", "number")
+
+
+def overdue_for_board(user: User, partnership: Partnership, *, today: date | None = None) -> QuerySet[Action]:
+    """Open actions past the partnership's escalation threshold: the Board's overdue list."""
+    from datetime import timedelta
+
+    today = today or date.today()
+    threshold = settings_for(partnership).escalate_days_overdue
+    return action_list(user, partnership, status="overdue", due_before=today - timedelta(days=threshold))
+
+
+def settings_for(partnership: Partnership) -> ActionSettings:
+    found = ActionSettings.objects.filter(partnership=partnership).first()
+    return found or ActionSettings(partnership=partnership)
+
+
+def open_actions_for_group(group: Group) -> QuerySet[Action]:
+    """Matters arising: every open action of the group, with its latest update."""
+    qs = Action.objects.filter(group=group, is_deleted=False).exclude(status=ActionStatus.CLOSED)
+    return _with_latest_update(qs).order_by("due_date", "number")

@@ -1,0 +1,225 @@
+"""Every write to the action tracker. Callers check permissions first; each write is atomic."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from masa.actions.models import (
+    Action,
+    ActionEvidence,
+    ActionSettings,
+    ActionStatus,
+    ActionUpdate,
+    EvidenceKind,
+)
+from masa.core.tasks import send_email
+from masa.partnership.models import Group, Partnership, Person, Priority
+
+OWNER_FOREIGN = "Choose an owner from this partnership's people"
+CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
+CLOSE_NEEDS_EVIDENCE = (
+    "Add evidence before closing: actions from reviews, audits and inspections need evidence"
+)
+ALREADY_CLOSED = "This action is already closed"
+NOT_CLOSED = "Only a closed action can be reopened"
+EVIDENCE_EMPTY: dict[str, str] = {
+    EvidenceKind.FILE: "Select a file",
+    EvidenceKind.LINK: "Enter the link",
+    EvidenceKind.TEXT: "Enter the evidence",
+}
+UPDATE_EMPTY = "Enter the update"
+
+
+@transaction.atomic
+def action_create(
+    *,
+    actor,
+    partnership: Partnership,
+    title: str,
+    owner: Person,
+    due_date: date,
+    source: str,
+    description: str = "",
+    group: Group | None = None,
+    meeting_item=None,
+    priority: Priority | None = None,
+) -> Action:
+    if owner.partnership_id != partnership.pk:
+        raise ValidationError({"owner": OWNER_FOREIGN})
+    # Lock the partnership row so two actions created at once get different numbers.
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+    number = (Action.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1
+    action = Action(
+        partnership=partnership,
+        number=number,
+        title=title,
+        description=description,
+        owner=owner,
+        owner_agency_id=owner.agency_id,
+        due_date=due_date,
+        source=source,
+        group=group,
+        meeting_item=meeting_item,
+        priority=priority,
+    )
+    action.full_clean()
+    action.save()
+    return action
+
+
+def _record(action: Action, actor, text: str, status_to: str = "") -> ActionUpdate:
+    update = ActionUpdate(
+        partnership_id=action.partnership_id,
+        action=action,
+        author=actor,
+        text=text,
+        status_from=action.status if status_to else "",
+        status_to=status_to,
+    )
+    update.save()
+    return update
+
+
+@transaction.atomic
+def action_post_update(*, actor, action: Action, text: str, status: str = "") -> ActionUpdate:
+    """A progress update; may move an open action to in progress (never closes it)."""
+    if not text.strip():
+        raise ValidationError({"text": UPDATE_EMPTY})
+    if action.status == ActionStatus.CLOSED:
+        raise ValidationError(ALREADY_CLOSED)
+    status_to = status if status and status != action.status and status != ActionStatus.CLOSED else ""
+    update = _record(action, actor, text.strip(), status_to)
+    if status_to:
+        action.status = status_to
+        action.save(update_fields=["status", "updated_at"])
+    return update
+
+
+@transaction.atomic
+def action_add_evidence(
+    *, actor, action: Action, kind: str, file=None, original_name: str = "", link: str = "", text: str = ""
+) -> ActionEvidence:
+    provided: dict[str, object] = {
+        EvidenceKind.FILE: file,
+        EvidenceKind.LINK: link.strip(),
+        EvidenceKind.TEXT: text.strip(),
+    }
+    if not provided.get(kind):
+        raise ValidationError({kind: EVIDENCE_EMPTY[kind]})
+    evidence = ActionEvidence(
+        partnership_id=action.partnership_id,
+        action=action,
+        kind=kind,
+        original_name=original_name if kind == EvidenceKind.FILE else "",
+        link=link.strip() if kind == EvidenceKind.LINK else "",
+        text=text.strip() if kind == EvidenceKind.TEXT else "",
+        added_by=actor,
+    )
+    if kind == EvidenceKind.FILE:
+        evidence.file = file
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def action_close(*, actor, action: Action, impact: str) -> Action:
+    if action.status == ActionStatus.CLOSED:
+        raise ValidationError(ALREADY_CLOSED)
+    if not impact.strip():
+        raise ValidationError({"impact": CLOSE_NEEDS_IMPACT})
+    if action.needs_evidence and not action.evidence.filter(is_deleted=False).exists():
+        raise ValidationError({"impact": CLOSE_NEEDS_EVIDENCE})
+    _record(action, actor, f"Closed. Impact: {impact.strip()}", ActionStatus.CLOSED)
+    action.status = ActionStatus.CLOSED
+    action.impact = impact.strip()
+    action.closed_at = timezone.now()
+    action.closed_by = actor
+    action.save(update_fields=["status", "impact", "closed_at", "closed_by", "updated_at"])
+    return action
+
+
+@transaction.atomic
+def action_reopen(*, actor, action: Action, reason: str) -> Action:
+    if action.status != ActionStatus.CLOSED:
+        raise ValidationError(NOT_CLOSED)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the action is being reopened"})
+    _record(action, actor, f"Reopened: {reason.strip()}", ActionStatus.OPEN)
+    action.status = ActionStatus.OPEN
+    action.closed_at = None
+    action.closed_by = None
+    action.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
+    return action
+
+
+@transaction.atomic
+def action_soft_delete(*, actor, action: Action) -> None:
+    action.is_deleted = True
+    action.deleted_at = timezone.now()
+    action.save(update_fields=["is_deleted", "deleted_at", "updated_at"])
+
+
+@transaction.atomic
+def action_settings_update(
+    *, actor, partnership: Partnership, remind_days_before: int, escalate_days_overdue: int
+) -> ActionSettings:
+    settings, _ = ActionSettings.objects.get_or_create(partnership=partnership)
+    settings.remind_days_before = remind_days_before
+    settings.escalate_days_overdue = escalate_days_overdue
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
+def action_send_reminders(*, today: date | None = None) -> dict[str, int]:
+    """Email owners N days before the due date and when overdue; escalate to the group chair.
+
+    Run daily (`manage.py send_action_reminders`). Each action is reminded at most once a day.
+    """
+    today = today or date.today()
+    counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
+    thresholds = {s.partnership_id: s for s in ActionSettings.objects.all()}
+    open_actions = (
+        Action.objects.filter(is_deleted=False)
+        .exclude(status=ActionStatus.CLOSED)
+        .exclude(last_reminded_on=today)
+        .select_related("owner", "group__chair", "partnership")
+    )
+    for action in open_actions.iterator(chunk_size=1000):
+        settings = thresholds.get(action.partnership_id) or ActionSettings()
+        days_left = (action.due_date - today).days
+        kind = None
+        if days_left == settings.remind_days_before:
+            kind = "due_soon"
+        elif days_left < 0 and (-days_left) % 7 == 1:
+            kind = "overdue"  # the day after the due date, then weekly
+        if kind and action.owner.email:
+            _queue_email(
+                [action.owner.email],
+                f"{action.reference} is {'due soon' if kind == 'due_soon' else 'overdue'}",
+                f"{action.title}\nDue: {action.due_date:%d %B %Y}\nPartnership: {action.partnership.name}\n",
+            )
+            counts[kind] += 1
+        escalate = days_left < -settings.escalate_days_overdue and action.escalated_at is None
+        if escalate:
+            chair = action.group.chair if action.group else None
+            if chair is not None and chair.email:
+                _queue_email(
+                    [chair.email],
+                    f"Escalation: {action.reference} is {-days_left} days overdue",
+                    f"{action.title}\nOwner: {action.owner.name}\nDue: {action.due_date:%d %B %Y}\n",
+                )
+            action.escalated_at = timezone.now()
+            counts["escalated"] += 1
+        if kind or escalate:
+            action.last_reminded_on = today
+            action.save(update_fields=["last_reminded_on", "escalated_at"])
+    return counts
+
+
+def _queue_email(to: list[str], subject: str, body: str) -> None:
+    transaction.on_commit(lambda: send_email.enqueue(to=to, subject=subject, body=body))

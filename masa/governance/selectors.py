@@ -1,0 +1,218 @@
+"""Reads about meetings, scoped record by record to the groups a user belongs to."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from masa.accounts.models import Role, User
+from masa.accounts.selectors import active_role
+from masa.actions.selectors import open_actions_for_group
+from masa.governance.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    CalendarFeed,
+    Meeting,
+    MeetingStatus,
+    MinutesStatus,
+    Paper,
+    WorkplanItem,
+)
+from masa.governance.rules_pure import CadenceFinding, attendance_rate, cadence_findings, is_quorate
+from masa.partnership.models import Group, GroupKind, GroupMember, MemberType, Partnership
+
+SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
+
+
+def user_group_ids(user: User, partnership: Partnership) -> QuerySet:
+    members = GroupMember.objects.filter(partnership=partnership, person__user=user).values("group_id")
+    return Group.objects.filter(Q(pk__in=members) | Q(chair__user=user), partnership=partnership).values("pk")
+
+
+def meeting_scope(user: User, partnership: Partnership) -> Q:
+    """Members see their own groups' meetings; senior roles and the business team see all."""
+    role = active_role(user, partnership)
+    if role is None:
+        return Q(pk__in=[])
+    if role in SEE_ALL_ROLES:
+        return Q(partnership=partnership)
+    return Q(partnership=partnership, group_id__in=user_group_ids(user, partnership))
+
+
+def meeting_list(
+    user: User, partnership: Partnership, *, group: Group | None = None, upcoming: bool | None = None
+) -> QuerySet[Meeting]:
+    qs = Meeting.objects.filter(meeting_scope(user, partnership), is_deleted=False).select_related("group")
+    if group is not None:
+        qs = qs.filter(group=group)
+    now = timezone.now()
+    if upcoming is True:
+        return qs.filter(starts_at__gte=now).exclude(status=MeetingStatus.CANCELLED).order_by("starts_at")
+    if upcoming is False:
+        return qs.filter(starts_at__lt=now).order_by("-starts_at")
+    return qs.order_by("-starts_at")
+
+
+def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | None:
+    items = AgendaItem.objects.select_related("presenter", "priority").prefetch_related(
+        "decisions",
+        Prefetch("papers", queryset=Paper.objects.filter(is_deleted=False).prefetch_related("restricted_to")),
+        "actions__owner",
+    )
+    return (
+        Meeting.objects.filter(meeting_scope(user, partnership), uuid=uuid, is_deleted=False)
+        .select_related("group", "group__chair", "minutes_approved_at_meeting")
+        .prefetch_related(
+            Prefetch("items", queryset=items),
+            Prefetch("attendance", queryset=Attendance.objects.select_related("person__agency", "deputy")),
+        )
+        .first()
+    )
+
+
+def paper_visible(user: User, paper: Paper, role: str | None) -> bool:
+    """Restricted papers: only the named members (and the business team) may open them."""
+    if not paper.restricted or role == Role.BUSINESS_TEAM:
+        return True
+    return any(p.user_id == user.pk for p in paper.restricted_to.all())
+
+
+@dataclass
+class Quorum:
+    voting_present: int
+    quorum: int
+    voting_members: int
+
+    @property
+    def is_quorate(self) -> bool:
+        return is_quorate(self.voting_present, self.quorum)
+
+
+def quorum_for(meeting: Meeting) -> Quorum:
+    voting = set(
+        GroupMember.objects.filter(group_id=meeting.group_id, member_type=MemberType.VOTING).values_list(
+            "person_id", flat=True
+        )
+    )
+    present = {
+        a.person_id
+        for a in meeting.attendance.all()
+        if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY) and a.person_id in voting
+    }
+    return Quorum(voting_present=len(present), quorum=meeting.group.quorum, voting_members=len(voting))
+
+
+def matters_arising(meeting: Meeting):
+    """Every open action of the group, except those agreed at this very meeting."""
+    return open_actions_for_group(meeting.group).exclude(meeting_item__meeting=meeting)
+
+
+def minutes_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
+    """Earlier meetings of the group whose draft minutes this meeting can approve."""
+    return (
+        Meeting.objects.filter(
+            group_id=meeting.group_id,
+            starts_at__lt=meeting.starts_at,
+            minutes_status=MinutesStatus.DRAFT,
+            is_deleted=False,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at")
+    )
+
+
+def cadence_warnings(partnership: Partnership, *, today: date | None = None) -> list[CadenceFinding]:
+    """For the current and previous reporting years (April to March), in a fixed number of queries."""
+    today = today or timezone.localdate()
+    fy_start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    years = [date(fy_start.year - 1, 4, 1), fy_start]
+    groups = list(Group.objects.filter(partnership=partnership, is_active=True))
+    days: dict[int, list[date]] = defaultdict(list)
+    held = Meeting.objects.filter(
+        partnership=partnership, is_deleted=False, starts_at__date__gte=years[0]
+    ).exclude(status=MeetingStatus.CANCELLED)
+    for group_id, starts_at in held.values_list("group_id", "starts_at"):
+        days[group_id].append(timezone.localtime(starts_at).date())
+    findings: list[CadenceFinding] = []
+    for year_start in years:
+        for group in groups:
+            if group.kind in (GroupKind.BOARD, GroupKind.LSP) or group.min_meetings_per_year:
+                findings += cadence_findings(
+                    group_name=group.name,
+                    kind=group.kind,
+                    min_per_year=group.min_meetings_per_year,
+                    meeting_days=days[group.pk],
+                    year_start=year_start,
+                    today=today,
+                )
+    return findings
+
+
+@dataclass
+class AttendanceRow:
+    group: str
+    agency: str
+    attended: int
+    expected: int
+
+    @property
+    def rate(self) -> float | None:
+        return attendance_rate(self.attended, self.expected)
+
+
+def attendance_rates(partnership: Partnership, *, year_start: date) -> list[AttendanceRow]:
+    """Attendance per agency per group in a reporting year: present or deputised / recorded."""
+    year_end = date(year_start.year + 1, year_start.month, year_start.day)
+    rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    records = Attendance.objects.filter(
+        partnership=partnership,
+        meeting__starts_at__date__gte=year_start,
+        meeting__starts_at__date__lt=year_end,
+        meeting__is_deleted=False,
+    ).values_list("meeting__group__name", "person__agency__name", "status")
+    for group_name, agency_name, status in records:
+        counts = rows[(group_name, agency_name)]
+        counts[1] += 1
+        if status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY):
+            counts[0] += 1
+    return [AttendanceRow(g, a, c[0], c[1]) for (g, a), c in sorted(rows.items())]
+
+
+def forward_plan(partnership: Partnership) -> QuerySet[Meeting]:
+    """The Board's coming meetings with what is planned to come to each."""
+    return (
+        Meeting.objects.filter(
+            partnership=partnership,
+            group__kind=GroupKind.BOARD,
+            starts_at__gte=timezone.now(),
+            is_deleted=False,
+        )
+        .select_related("group")
+        .prefetch_related(
+            Prefetch("forward_plan", queryset=WorkplanItem.objects.select_related("group", "lead"))
+        )
+        .order_by("starts_at")
+    )
+
+
+def workplan_for(group: Group) -> QuerySet[WorkplanItem]:
+    return WorkplanItem.objects.filter(group=group).select_related("priority", "lead", "planned_meeting")
+
+
+def meetings_for_feed(token_hash: str) -> tuple[User | None, list[Meeting]]:
+    """The meetings in a personal calendar feed: the user's groups, in every partnership."""
+    feed = CalendarFeed.objects.filter(token_hash=token_hash).select_related("user").first()
+    if feed is None or not feed.user.is_active:
+        return None, []
+    user = feed.user
+    meetings: list[Meeting] = []
+    for membership in user.memberships.filter(is_active=True).select_related("partnership"):
+        meetings += list(
+            Meeting.objects.filter(
+                meeting_scope(user, membership.partnership), is_deleted=False
+            ).select_related("group")
+        )
+    return user, meetings

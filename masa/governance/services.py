@@ -1,0 +1,349 @@
+"""Every write about meetings. Callers check permissions first; each write is atomic."""
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from masa.accounts.models import hash_secret, new_secret
+from masa.actions.models import Action, ActionSource
+from masa.actions.services import action_create
+from masa.core.tasks import send_email
+from masa.core.uploads import UploadError, check_document
+from masa.governance.ics import meeting_ics
+from masa.governance.models import (
+    FREQUENCY_MONTHS,
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    Decision,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    MinutesRevision,
+    MinutesStatus,
+    Paper,
+    WorkplanItem,
+)
+from masa.governance.rules_pure import add_months
+from masa.partnership.models import Group, Partnership, Person, Priority
+
+GROUP_FOREIGN = "Choose a group from this partnership"
+MINUTES_LOCKED = "These minutes have been approved and are locked"
+MINUTES_CONFLICT = (
+    "Someone else saved these minutes while you were editing. Your text is below: "
+    "copy what you need, reload the page to see their changes, then save again"
+)
+APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
+OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
+PERSON_FOREIGN = "Choose a person from this partnership"
+
+
+@transaction.atomic
+def meeting_schedule(
+    *,
+    actor,
+    partnership: Partnership,
+    group: Group,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str = "",
+    papers_deadline_days: int = 7,
+    frequency: str = "",
+    occurrences: int = 1,
+) -> list[Meeting]:
+    """Schedule one meeting, or a recurring series of them (e.g. the Board, quarterly)."""
+    if group.partnership_id != partnership.pk:
+        raise ValidationError({"group": GROUP_FOREIGN})
+    if not 1 <= occurrences <= 12:
+        raise ValidationError({"occurrences": OCCURRENCES_RANGE})
+    series = None
+    if frequency and occurrences > 1:
+        series = MeetingSeries.objects.create(
+            partnership=partnership, group=group, frequency=frequency, created_by=actor
+        )
+    step = FREQUENCY_MONTHS.get(frequency, 0) if series else 0
+    meetings = []
+    for n in range(occurrences if series else 1):
+        start = _shift(starts_at, step * n)
+        end = _shift(ends_at, step * n)
+        meeting = Meeting(
+            partnership=partnership,
+            group=group,
+            series=series,
+            starts_at=start,
+            ends_at=end,
+            location=location,
+            papers_deadline=(timezone.localtime(start).date() - timedelta(days=papers_deadline_days)),
+        )
+        meeting.full_clean()
+        meeting.save()
+        meetings.append(meeting)
+    transaction.on_commit(lambda: [meeting_send_invitations(meeting=m) for m in meetings])
+    return meetings
+
+
+def _shift(moment: datetime, months: int) -> datetime:
+    if not months:
+        return moment
+    local = timezone.localtime(moment)
+    day = add_months(local.date(), months)
+    return timezone.make_aware(datetime.combine(day, local.time().replace(tzinfo=None)))
+
+
+def meeting_send_invitations(*, meeting: Meeting) -> int:
+    """Email each member of the group with an .ics invitation. Returns how many were sent."""
+    emails = sorted(
+        {m.person.email for m in meeting.group.members.select_related("person") if m.person.email}
+    )
+    if not emails:
+        return 0
+    ics = meeting_ics([meeting])
+    send_email.enqueue(
+        to=emails,
+        subject=f"Invitation: {meeting.group.name}, {timezone.localtime(meeting.starts_at):%d %B %Y %H:%M}",
+        body=(
+            f"You are invited to {meeting.group.name} on "
+            f"{timezone.localtime(meeting.starts_at):%A %d %B %Y at %H:%M}"
+            f"{', ' + meeting.location if meeting.location else ''}.\n"
+            f"Papers are due by {meeting.papers_deadline:%d %B %Y}.\n"
+        ),
+        attachments=[["meeting.ics", ics, "text/calendar"]],
+    )
+    return len(emails)
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    actor,
+    meeting: Meeting,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str,
+    papers_deadline: date | None,
+    status: str,
+) -> Meeting:
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.location, meeting.papers_deadline, meeting.status = location, papers_deadline, status
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _check_unlocked(meeting: Meeting) -> None:
+    if meeting.minutes_locked:
+        raise ValidationError(MINUTES_LOCKED)
+
+
+@transaction.atomic
+def agenda_item_save(
+    *,
+    actor,
+    meeting: Meeting,
+    item: AgendaItem | None = None,
+    title: str,
+    purpose: str,
+    presenter: Person | None,
+    minutes_allotted: int,
+    priority: Priority | None,
+    order: int | None = None,
+) -> AgendaItem:
+    _check_unlocked(meeting)
+    if presenter is not None and presenter.partnership_id != meeting.partnership_id:
+        raise ValidationError({"presenter": PERSON_FOREIGN})
+    if item is None:
+        item = AgendaItem(partnership_id=meeting.partnership_id, meeting=meeting)
+        item.order = order if order is not None else meeting.items.count() + 1
+    elif order is not None:
+        item.order = order
+    item.title, item.purpose, item.presenter = title, purpose, presenter
+    item.minutes_allotted, item.priority = minutes_allotted, priority
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def paper_add(
+    *,
+    actor,
+    item: AgendaItem,
+    title: str,
+    upload,
+    restricted: bool = False,
+    restricted_to: list[Person] | None = None,
+) -> Paper:
+    """Attach a paper; its type is checked from its content, never its name."""
+    try:
+        checked = check_document(upload.name, upload, upload.size)
+    except UploadError as error:
+        raise ValidationError({"upload": str(error)}) from error
+    paper = Paper(
+        partnership_id=item.partnership_id,
+        item=item,
+        title=title or upload.name,
+        original_name=upload.name[:255],
+        file_type=checked.file_type,
+        size=checked.size,
+        uploaded_by=actor,
+        restricted=restricted,
+    )
+    paper.file.save(f"{paper.uuid}.{checked.file_type}", upload, save=False)
+    paper.save()
+    if restricted and restricted_to:
+        paper.restricted_to.set(restricted_to)
+    return paper
+
+
+@transaction.atomic
+def attendance_record(*, actor, meeting: Meeting, records: list[tuple[Person, str, Person | None]]) -> None:
+    """Record who attended: (person, status, deputy) for each member."""
+    for person, status, deputy in records:
+        if person.partnership_id != meeting.partnership_id or (
+            deputy is not None and deputy.partnership_id != meeting.partnership_id
+        ):
+            raise ValidationError(PERSON_FOREIGN)
+        Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults={"partnership_id": meeting.partnership_id, "status": status, "deputy": deputy},
+        )
+    if meeting.status == MeetingStatus.SCHEDULED and meeting.starts_at <= timezone.now():
+        meeting.status = MeetingStatus.HELD
+        meeting.save(update_fields=["status", "updated_at"])
+
+
+def _minutes_snapshot(meeting: Meeting) -> dict:
+    items = meeting.items.prefetch_related("decisions", "actions__owner")
+    return {
+        "summary": meeting.minutes_summary,
+        "items": [
+            {
+                "title": i.title,
+                "discussion": i.discussion,
+                "decisions": [d.text for d in i.decisions.all()],
+                "actions": [
+                    {
+                        "reference": a.reference,
+                        "title": a.title,
+                        "owner": a.owner.name,
+                        "due": a.due_date.isoformat(),
+                    }
+                    for a in i.actions.all()
+                ],
+            }
+            for i in items
+        ],
+    }
+
+
+@transaction.atomic
+def minutes_save(
+    *, actor, meeting: Meeting, expected_version: int, summary: str, discussions: dict[int, str]
+) -> Meeting:
+    """Save the minutes if nobody else has saved since `expected_version` was read.
+
+    Optimistic locking: the version check and the bump happen in one UPDATE, so of two people
+    saving at once exactly one succeeds and the other is told (nothing silently overwritten).
+    """
+    _check_unlocked(meeting)
+    updated = Meeting.objects.filter(
+        pk=meeting.pk, minutes_version=expected_version, minutes_status=MinutesStatus.DRAFT
+    ).update(minutes_version=F("minutes_version") + 1, minutes_summary=summary, updated_at=timezone.now())
+    if not updated:
+        raise ValidationError(MINUTES_CONFLICT)
+    for item in meeting.items.all():
+        if item.pk in discussions and discussions[item.pk] != item.discussion:
+            item.discussion = discussions[item.pk]
+            item.save(update_fields=["discussion", "updated_at"])
+    meeting.refresh_from_db()
+    MinutesRevision.objects.create(
+        partnership_id=meeting.partnership_id,
+        meeting=meeting,
+        version=meeting.minutes_version,
+        content=_minutes_snapshot(meeting),
+        saved_by=actor,
+    )
+    return meeting
+
+
+@transaction.atomic
+def decision_add(*, actor, item: AgendaItem, text: str) -> Decision:
+    _check_unlocked(item.meeting)
+    if not text.strip():
+        raise ValidationError({"text": "Enter the decision"})
+    return Decision.objects.create(partnership_id=item.partnership_id, item=item, text=text.strip())
+
+
+@transaction.atomic
+def item_action_add(
+    *, actor, item: AgendaItem, title: str, owner: Person, due_date: date, description: str = ""
+) -> Action:
+    """An action agreed at a meeting: it joins the group's tracker and its matters arising."""
+    _check_unlocked(item.meeting)
+    return action_create(
+        actor=actor,
+        partnership=item.meeting.partnership,
+        title=title,
+        description=description,
+        owner=owner,
+        due_date=due_date,
+        source=ActionSource.MEETING_ITEM,
+        group=item.meeting.group,
+        meeting_item=item,
+        priority=item.priority,
+    )
+
+
+@transaction.atomic
+def minutes_approve(*, actor, meeting: Meeting, at_meeting: Meeting) -> Meeting:
+    """Approve a meeting's minutes at a later meeting of the group; they are then locked."""
+    _check_unlocked(meeting)
+    if at_meeting.group_id != meeting.group_id or at_meeting.starts_at <= meeting.starts_at:
+        raise ValidationError(APPROVE_AT_LATER_MEETING)
+    meeting.minutes_status = MinutesStatus.APPROVED
+    meeting.minutes_approved_at = timezone.now()
+    meeting.minutes_approved_at_meeting = at_meeting
+    meeting.minutes_version += 1
+    meeting.save()
+    MinutesRevision.objects.create(
+        partnership_id=meeting.partnership_id,
+        meeting=meeting,
+        version=meeting.minutes_version,
+        content=_minutes_snapshot(meeting),
+        saved_by=actor,
+        approved=True,
+    )
+    return meeting
+
+
+@transaction.atomic
+def workplan_item_save(
+    *,
+    actor,
+    group: Group,
+    item: WorkplanItem | None = None,
+    title: str,
+    priority: Priority | None,
+    lead: Person | None,
+    due_date: date | None,
+    planned_meeting: Meeting | None,
+    is_done: bool = False,
+) -> WorkplanItem:
+    item = item or WorkplanItem(partnership_id=group.partnership_id, group=group)
+    item.title, item.priority, item.lead = title, priority, lead
+    item.due_date, item.planned_meeting, item.is_done = due_date, planned_meeting, is_done
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user) -> str:
+    """Give the user a new personal calendar feed address (the old one stops working)."""
+    token = new_secret()
+    CalendarFeed.objects.update_or_create(user=user, defaults={"token_hash": hash_secret(token)})
+    return token
