@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("masa.partnership.urls")),
     path("", include("masa.accounts.urls")),
     path("", include("masa.audit.urls")),
+    path("", include("masa.governance.urls")),
+    path("", include("masa.actions.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
 ]

@@ -52,6 +52,8 @@ def partnership_or_404(request: HttpRequest, slug: str, permission: str):
     return partnership
 
 
-from masa.api import partnership_routes  # noqa: E402  (routes register themselves on `api`)
+from masa.api import actions_routes, governance_routes, partnership_routes  # noqa: E402
 
 api.add_router("/", partnership_routes.router)
+api.add_router("/", actions_routes.router)
+api.add_router("/", governance_routes.router)

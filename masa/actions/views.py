@@ -1,0 +1,1 @@
+"""Pages of the actions app (thin: parse, call a service or selector, render)."""

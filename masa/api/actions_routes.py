@@ -1,0 +1,5 @@
+"""Action tracker endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["Actions"])

@@ -1,0 +1,5 @@
+"""Meeting endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["Meetings"])

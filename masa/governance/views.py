@@ -1,0 +1,1 @@
+"""Pages of the governance app (thin: parse, call a service or selector, render)."""
