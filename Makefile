@@ -59,6 +59,7 @@ lint:
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/governance.py
 
 clean:
 	rm -rf build .venv node_modules db.sqlite3*

@@ -1,13 +1,21 @@
 """Reads of actions, scoped record by record to what the user needs to know."""
 
 from datetime import date
+from uuid import UUID
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from masa.accounts.models import Membership, Role, User
 from masa.accounts.selectors import active_role
-from masa.actions.models import Action, ActionSettings, ActionStatus, ActionUpdate
-from masa.partnership.models import Group, GroupMember, Partnership
+from masa.actions.models import (
+    Action,
+    ActionEvidence,
+    ActionSettings,
+    ActionStatus,
+    ActionUpdate,
+    EvidenceKind,
+)
+from masa.partnership.models import Agency, Group, GroupMember, Partnership
 
 # Roles that see every action of the partnership.
 SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
@@ -75,9 +83,15 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
     return (
         Action.objects.filter(action_scope(user, partnership), uuid=uuid, is_deleted=False)
         .select_related(
-            "owner", "owner__user", "owner_agency", "group", "group__chair", "meeting_item__meeting"
+            "owner",
+            "owner__user",
+            "owner_agency",
+            "group",
+            "group__chair",
+            "meeting_item__meeting",
+            "closed_by",
         )
-        .prefetch_related("updates__author", "evidence")
+        .prefetch_related("updates__author", "evidence__added_by")
         .first()
     )
 
@@ -109,3 +123,59 @@ def open_actions_for_group(group: Group) -> QuerySet[Action]:
     """Matters arising: every open action of the group, with its latest update."""
     qs = Action.objects.filter(group=group, is_deleted=False).exclude(status=ActionStatus.CLOSED)
     return _with_latest_update(qs).order_by("due_date", "number")
+
+
+# Pages and API of the action tracker ---------------------------------------------------------
+
+
+def action_search(
+    user: User,
+    partnership: Partnership,
+    *,
+    status: str | None = None,
+    group: Group | None = None,
+    group_uuid: UUID | str | None = None,
+    agency_id: int | None = None,
+    owner_uuid: UUID | str | None = None,
+    due_before: date | None = None,
+    due_after: date | None = None,
+) -> QuerySet[Action]:
+    """`action_list` plus the filters the list pages and the API offer (agency, uuids)."""
+    qs = action_list(
+        user, partnership, group=group, status=status, due_before=due_before, due_after=due_after
+    )
+    if group_uuid is not None:
+        qs = qs.filter(group__uuid=group_uuid)
+    if agency_id is not None:
+        qs = qs.filter(owner_agency_id=agency_id)
+    if owner_uuid is not None:
+        qs = qs.filter(owner__uuid=owner_uuid)
+    return qs
+
+
+def action_group_get(partnership: Partnership, uuid: str) -> Group | None:
+    """A group of this partnership (for its actions page); None for another partnership's."""
+    return Group.objects.filter(partnership=partnership, uuid=uuid).first()
+
+
+def action_filter_groups(partnership: Partnership) -> QuerySet[Group]:
+    return Group.objects.filter(partnership=partnership).order_by("-is_active", "order", "name")
+
+
+def action_filter_agencies(partnership: Partnership) -> QuerySet[Agency]:
+    return Agency.objects.filter(memberships__partnership=partnership).distinct().order_by("name")
+
+
+def evidence_file_get(action: Action, uuid: str) -> ActionEvidence | None:
+    """A file evidence record of this action (not deleted), or None."""
+    return ActionEvidence.objects.filter(
+        action=action, uuid=uuid, kind=EvidenceKind.FILE, is_deleted=False
+    ).first()
+
+
+def partnerships_viewing_actions(user: User) -> set[int]:
+    """Ids of the user's partnerships where their role may open action pages (one query at most)."""
+    from masa.accounts.rules import VIEW_ACTIONS
+    from masa.accounts.selectors import partnerships_for_user
+
+    return {p.pk for p in partnerships_for_user(user) if user.has_perm(VIEW_ACTIONS, p)}

@@ -1,5 +1,6 @@
 """Every write to the action tracker. Callers check permissions first; each write is atomic."""
 
+import os
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from masa.actions.models import (
     EvidenceKind,
 )
 from masa.core.tasks import send_email
+from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
@@ -31,6 +33,7 @@ EVIDENCE_EMPTY: dict[str, str] = {
     EvidenceKind.TEXT: "Enter the evidence",
 }
 UPDATE_EMPTY = "Enter the update"
+EVIDENCE_KIND_MISSING = "Select the kind of evidence"
 
 
 @transaction.atomic
@@ -107,8 +110,19 @@ def action_add_evidence(
         EvidenceKind.LINK: link.strip(),
         EvidenceKind.TEXT: text.strip(),
     }
+    if kind not in EVIDENCE_EMPTY:
+        raise ValidationError({"kind": EVIDENCE_KIND_MISSING})
     if not provided.get(kind):
         raise ValidationError({kind: EVIDENCE_EMPTY[kind]})
+    checked = None
+    if kind == EvidenceKind.FILE:
+        # The type is judged from the content, never the name: renamed executables, empty or
+        # oversized files and macro-enabled documents are refused and nothing is saved.
+        name = original_name or getattr(file, "name", "") or "file"
+        try:
+            checked = check_document(name, file, file.size)
+        except UploadError as error:
+            raise ValidationError({"file": str(error)}) from error
     evidence = ActionEvidence(
         partnership_id=action.partnership_id,
         action=action,
@@ -118,8 +132,14 @@ def action_add_evidence(
         text=text.strip() if kind == EvidenceKind.TEXT else "",
         added_by=actor,
     )
-    if kind == EvidenceKind.FILE:
-        evidence.file = file
+    if checked is not None:
+        # The name people see ends with the real type, so a download never opens as something else.
+        shown = os.path.basename(original_name or file.name) or "evidence"
+        stem, extension = os.path.splitext(shown)
+        if extension.lower() != f".{checked.file_type}":
+            shown = f"{stem or 'evidence'}.{checked.file_type}"
+        evidence.original_name = shown[-255:]
+        evidence.file.save(f"{evidence.uuid}.{checked.file_type}", file, save=False)
     evidence.full_clean()
     evidence.save()
     return evidence

@@ -1,1 +1,275 @@
-"""Pages of the actions app (thin: parse, call a service or selector, render)."""
+"""Pages of the actions app (thin: parse, call a service or selector, render).
+
+Who may see an action is decided by the selectors (need-to-know scope: anything else is 404);
+who may change one by masa.actions.permissions (anyone else gets 403).
+"""
+
+import mimetypes
+from collections.abc import Callable
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from masa.accounts.rules import MANAGE_ACTIONS, VIEW_ACTIONS
+from masa.actions import selectors, services
+from masa.actions.forms import ActionFilterForm, CloseForm, EvidenceForm, ReopenForm, SettingsForm, UpdateForm
+from masa.actions.models import Action, ActionStatus
+from masa.actions.permissions import can_reopen, can_update
+from masa.actions.xlsx import action_log_workbook
+from masa.audit.services import record_read
+from masa.core.permissions import PartnershipRequest, SignedInRequest, partnership_view, signed_in_view
+from masa.core.views import form_page
+
+PAGE_SIZE = 50
+UPDATE_POSTED = "Update posted"
+EVIDENCE_ADDED = "Evidence added"
+ACTION_CLOSED = "Action closed"
+ACTION_REOPENED = "Action reopened"
+SETTINGS_SAVED = "Reminder settings saved"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _found(obj):
+    if obj is None:
+        raise Http404("Not found in this partnership")
+    return obj
+
+
+def _url(name: str, request: PartnershipRequest, *args: object) -> str:
+    return reverse(f"actions:{name}", args=[request.partnership.slug, *args])
+
+
+def _paginate(request: SignedInRequest, qs: QuerySet) -> tuple[Page, str]:
+    """A page of 50 rows and the query string without the page number (for the page links)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), query.urlencode()
+
+
+def _action(request: PartnershipRequest, uuid: str) -> Action:
+    """An action the user may see (another partnership's, or one outside their scope, is 404)."""
+    return _found(selectors.action_get(request.user, request.partnership, uuid))
+
+
+def _changeable(request: PartnershipRequest, uuid: str, allowed: Callable[..., bool] = can_update) -> Action:
+    action = _action(request, uuid)
+    if not allowed(request.user, request.role, action):
+        raise PermissionDenied
+    return action
+
+
+def _caption(action: Action) -> str:
+    return f"{action.reference}: {action.title}"
+
+
+# Lists ------------------------------------------------------------------------------------
+
+
+@signed_in_view
+def my_actions(request: SignedInRequest) -> HttpResponse:
+    show_all = request.GET.get("show") == "all"
+    page, query = _paginate(request, selectors.my_actions(request.user, include_closed=show_all))
+    return render(
+        request,
+        "actions/my_actions.html",
+        {
+            "page": page,
+            "query": query,
+            "show_all": show_all,
+            "today": date.today(),
+            "openable": selectors.partnerships_viewing_actions(request.user),
+        },
+    )
+
+
+def _filter_form(request: PartnershipRequest, group=None) -> ActionFilterForm:
+    return ActionFilterForm(
+        request.GET or None,
+        groups=None if group else selectors.action_filter_groups(request.partnership),
+        agencies=selectors.action_filter_agencies(request.partnership),
+    )
+
+
+def _list_page(request: PartnershipRequest, group=None) -> HttpResponse:
+    form = _filter_form(request, group)
+    filters = {**form.filters(), **({"group": group} if group else {})}
+    actions = selectors.action_search(request.user, request.partnership, **filters)
+    page, query = _paginate(request, actions)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "group": group,
+        "today": date.today(),
+        "can_manage": request.user.has_perm(MANAGE_ACTIONS, request.partnership),
+    }
+    return render(request, "actions/action_list.html", context, status=400 if form.errors else 200)
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_list(request: PartnershipRequest) -> HttpResponse:
+    return _list_page(request)
+
+
+@partnership_view(VIEW_ACTIONS)
+def group_actions(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    return _list_page(request, _found(selectors.action_group_get(request.partnership, uuid)))
+
+
+@partnership_view(VIEW_ACTIONS)
+def overdue(request: PartnershipRequest) -> HttpResponse:
+    today = date.today()
+    actions = selectors.overdue_for_board(request.user, request.partnership, today=today)
+    page, query = _paginate(request, actions)
+    for action in page:
+        action.days_overdue = (today - action.due_date).days  # type: ignore[attr-defined]
+    threshold = selectors.settings_for(request.partnership).escalate_days_overdue
+    return render(request, "actions/overdue.html", {"page": page, "query": query, "threshold": threshold})
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_log_xlsx(request: PartnershipRequest) -> HttpResponse:
+    form = _filter_form(request)
+    if form.errors:
+        return _list_page(request)
+    actions = selectors.action_search(request.user, request.partnership, **form.filters())
+    response = HttpResponse(action_log_workbook(actions, today=date.today()), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{request.partnership.slug}-actions.xlsx"'
+    return response
+
+
+# One action -------------------------------------------------------------------------------
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _action(request, uuid)
+    context = {
+        "action": action,
+        "evidence": [e for e in action.evidence.all() if not e.is_deleted],
+        "can_update": can_update(request.user, request.role, action) and action.is_open,
+        "can_reopen": can_reopen(request.user, request.role, action) and not action.is_open,
+        "today": date.today(),
+    }
+    return render(request, "actions/action_detail.html", context)
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_update(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid)
+    return form_page(
+        request,
+        form_class=UpdateForm,
+        form_kwargs={"action": action},
+        title="Post an update",
+        caption=_caption(action),
+        save=lambda data: services.action_post_update(
+            actor=request.user,
+            action=action,
+            text=data["text"],
+            status=ActionStatus.IN_PROGRESS if data.get("in_progress") else "",
+        ),
+        success_url=_url("action_detail", request, action.uuid),
+        success_message=UPDATE_POSTED,
+        back_url=_url("action_detail", request, action.uuid),
+    )
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_evidence(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid)
+    form = EvidenceForm(request.POST, request.FILES) if request.method == "POST" else EvidenceForm()
+    if form.is_bound and form.is_valid():
+        data, upload = form.cleaned_data, form.cleaned_data["file"]
+        try:
+            services.action_add_evidence(
+                actor=request.user,
+                action=action,
+                kind=data["kind"],
+                file=upload,
+                original_name=upload.name if upload else "",
+                link=data["link"],
+                text=data["text"],
+            )
+        except ValidationError as error:
+            form.apply_errors(error)
+        else:
+            messages.success(request, EVIDENCE_ADDED)
+            return redirect(_url("action_detail", request, action.uuid))
+    context = {"form": form, "action": action, "caption": _caption(action)}
+    return render(request, "actions/evidence.html", context, status=400 if form.errors else 200)
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_close(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid)
+    return form_page(
+        request,
+        form_class=CloseForm,
+        title="Close the action",
+        caption=_caption(action),
+        save=lambda data: services.action_close(actor=request.user, action=action, impact=data["impact"]),
+        success_url=_url("action_detail", request, action.uuid),
+        success_message=ACTION_CLOSED,
+        back_url=_url("action_detail", request, action.uuid),
+    )
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_reopen(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid, allowed=can_reopen)
+    return form_page(
+        request,
+        form_class=ReopenForm,
+        title="Reopen the action",
+        caption=_caption(action),
+        save=lambda data: services.action_reopen(actor=request.user, action=action, reason=data["reason"]),
+        success_url=_url("action_detail", request, action.uuid),
+        success_message=ACTION_REOPENED,
+        back_url=_url("action_detail", request, action.uuid),
+    )
+
+
+@partnership_view(VIEW_ACTIONS)
+def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str) -> HttpResponse:
+    evidence = _found(selectors.evidence_file_get(_action(request, uuid), evidence_uuid))
+    try:
+        stream = evidence.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404("The file is missing") from error
+    record_read(actor=request.user, instance=evidence)
+    # The type comes from the stored name (the checked type), never from the name people gave.
+    content_type = mimetypes.guess_type(evidence.file.name)[0] or "application/octet-stream"
+    response = FileResponse(
+        stream, as_attachment=True, filename=evidence.original_name, content_type=content_type
+    )
+    return response  # type: ignore[return-value]  # streamed; the View type names HttpResponse
+
+
+# Settings ---------------------------------------------------------------------------------
+
+
+@partnership_view(MANAGE_ACTIONS)
+def action_settings(request: PartnershipRequest) -> HttpResponse:
+    current = selectors.settings_for(request.partnership)
+    return form_page(
+        request,
+        form_class=SettingsForm,
+        initial={
+            "remind_days_before": current.remind_days_before,
+            "escalate_days_overdue": current.escalate_days_overdue,
+        },
+        title="Action reminders",
+        save=lambda data: services.action_settings_update(
+            actor=request.user, partnership=request.partnership, **data
+        ),
+        success_url=_url("action_list", request),
+        success_message=SETTINGS_SAVED,
+        back_url=_url("action_list", request),
+    )

@@ -188,4 +188,5 @@ def load_demo() -> list[DemoLogin]:
     with transaction.atomic(), disable_auditlog():
         for data in PARTNERSHIPS:
             logins.extend(_load_partnership(data, mfa_roles, password_hash))
+        __import__("masa.demo.governance_loader", fromlist=["_"]).load_governance_demo()
     return logins

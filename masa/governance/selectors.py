@@ -2,13 +2,14 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from masa.accounts.models import Role, User
 from masa.accounts.selectors import active_role
+from masa.actions.models import Action
 from masa.actions.selectors import open_actions_for_group
 from masa.governance.models import (
     AgendaItem,
@@ -22,7 +23,7 @@ from masa.governance.models import (
     WorkplanItem,
 )
 from masa.governance.rules_pure import CadenceFinding, attendance_rate, cadence_findings, is_quorate
-from masa.partnership.models import Group, GroupKind, GroupMember, MemberType, Partnership
+from masa.partnership.models import Group, GroupKind, GroupMember, MemberType, Partnership, Person, Priority
 
 SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
 
@@ -60,7 +61,7 @@ def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | No
     items = AgendaItem.objects.select_related("presenter", "priority").prefetch_related(
         "decisions",
         Prefetch("papers", queryset=Paper.objects.filter(is_deleted=False).prefetch_related("restricted_to")),
-        "actions__owner",
+        Prefetch("actions", queryset=Action.objects.filter(is_deleted=False).select_related("owner")),
     )
     return (
         Meeting.objects.filter(meeting_scope(user, partnership), uuid=uuid, is_deleted=False)
@@ -216,3 +217,153 @@ def meetings_for_feed(token_hash: str) -> tuple[User | None, list[Meeting]]:
             ).select_related("group")
         )
     return user, meetings
+
+
+# Reads for the meeting pages, API and documents (each in a fixed number of queries) ---------
+
+
+def visible_groups(user: User, partnership: Partnership) -> QuerySet[Group]:
+    """The groups whose meetings this user may see (all of them for senior roles)."""
+    role = active_role(user, partnership)
+    groups = Group.objects.filter(partnership=partnership).order_by("order", "name")
+    if role is None:
+        return groups.none()
+    if role in SEE_ALL_ROLES:
+        return groups
+    return groups.filter(pk__in=user_group_ids(user, partnership))
+
+
+def visible_group_get(user: User, partnership: Partnership, uuid: str) -> Group | None:
+    return visible_groups(user, partnership).filter(uuid=uuid).first()
+
+
+def visible_papers(user: User, item: AgendaItem, role: str | None) -> list[Paper]:
+    """The item's papers this user may open (uses the papers prefetched by `meeting_get`)."""
+    return [p for p in item.papers.all() if not p.is_deleted and paper_visible(user, p, role)]
+
+
+@dataclass
+class AgendaRow:
+    item: AgendaItem
+    starts_at: datetime
+    papers: list[Paper]
+
+
+def agenda_rows(user: User, meeting: Meeting, role: str | None) -> list[AgendaRow]:
+    """The agenda with each item's planned start time and the papers the user may see."""
+    rows, start = [], meeting.starts_at
+    for item in meeting.items.all():
+        rows.append(AgendaRow(item=item, starts_at=start, papers=visible_papers(user, item, role)))
+        start += timedelta(minutes=item.minutes_allotted)
+    return rows
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    agenda: list[AgendaRow]
+    attendance: list[Attendance]
+    quorum: Quorum | None
+    matters_arising: list
+    awaiting_approval: list[Meeting]
+
+
+def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage | None:
+    """Everything the meeting page shows. The quorum is worked out once attendance is recorded."""
+    meeting = meeting_get(user, partnership, uuid)
+    if meeting is None:
+        return None
+    attendance = list(meeting.attendance.all())
+    return MeetingPage(
+        meeting=meeting,
+        agenda=agenda_rows(user, meeting, active_role(user, partnership)),
+        attendance=attendance,
+        quorum=quorum_for(meeting) if attendance else None,
+        matters_arising=list(matters_arising(meeting)),
+        awaiting_approval=list(minutes_awaiting_approval(meeting)),
+    )
+
+
+def meeting_item_get(meeting: Meeting, uuid: str) -> AgendaItem | None:
+    """An agenda item of a meeting already fetched with `meeting_get` (no further query)."""
+    return next((i for i in meeting.items.all() if str(i.uuid) == str(uuid)), None)
+
+
+def paper_get(user: User, partnership: Partnership, meeting_uuid: str, paper_uuid: str) -> Paper | None:
+    """A paper the user may open: its meeting is visible to them, and so is the paper."""
+    meeting = meeting_get(user, partnership, meeting_uuid)
+    if meeting is None:
+        return None
+    role = active_role(user, partnership)
+    for item in meeting.items.all():
+        for paper in visible_papers(user, item, role):
+            if str(paper.uuid) == str(paper_uuid):
+                return paper
+    return None
+
+
+def group_people(group: Group) -> QuerySet[Person]:
+    """The group's members and its chair (for attendance and restricted papers)."""
+    return (
+        Person.objects.filter(
+            Q(group_memberships__group=group) | Q(chaired_groups=group), partnership_id=group.partnership_id
+        )
+        .select_related("agency")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def attendance_people(meeting: Meeting) -> list[tuple[Person, Attendance | None]]:
+    """One row per member of the group (and the chair), with their attendance if recorded."""
+    recorded = {a.person_id: a for a in meeting.attendance.all()}
+    people = list(group_people(meeting.group))
+    known = {p.pk for p in people}
+    # Someone recorded earlier who has since left the group keeps their row.
+    people += [a.person for a in recorded.values() if a.person_id not in known]
+    return [(p, recorded.get(p.pk)) for p in people]
+
+
+def priority_choices(partnership: Partnership) -> QuerySet[Priority]:
+    return (
+        Priority.objects.filter(partnership=partnership)
+        .select_related("plan")
+        .order_by("-plan__start_year", "order", "pk")
+    )
+
+
+def workplan_meeting_choices(group: Group) -> QuerySet[Meeting]:
+    """Meetings a workplan item can be planned for: the group's own and the Board's."""
+    return (
+        Meeting.objects.filter(
+            Q(group=group) | Q(group__kind=GroupKind.BOARD),
+            partnership_id=group.partnership_id,
+            is_deleted=False,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("group")
+        .order_by("starts_at")
+    )
+
+
+def workplan_item_get(group: Group, uuid: str) -> WorkplanItem | None:
+    return workplan_for(group).filter(uuid=uuid).first()
+
+
+def forward_plan_for(user: User, partnership: Partnership) -> QuerySet[Meeting]:
+    """The Board's coming meetings the user may see, with the agenda and workplan items planned."""
+    items = AgendaItem.objects.select_related("presenter")
+    return (
+        forward_plan(partnership)
+        .filter(meeting_scope(user, partnership))
+        .prefetch_related(Prefetch("items", queryset=items))
+    )
+
+
+def last_complete_year_start(today: date) -> date:
+    """The start (1 April) of the last reporting year that has ended."""
+    return date(today.year - 1 if today.month >= 4 else today.year - 2, 4, 1)
+
+
+def calendar_feed_exists(user: User) -> bool:
+    return CalendarFeed.objects.filter(user=user).exists()

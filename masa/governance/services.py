@@ -2,9 +2,11 @@
 
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.models import hash_secret, new_secret
@@ -94,21 +96,29 @@ def _shift(moment: datetime, months: int) -> datetime:
 
 
 def meeting_send_invitations(*, meeting: Meeting) -> int:
-    """Email each member of the group with an .ics invitation. Returns how many were sent."""
-    emails = sorted(
-        {m.person.email for m in meeting.group.members.select_related("person") if m.person.email}
-    )
+    """Email each member of the group (and its chair) an .ics invitation. Returns how many were sent."""
+    people = [m.person for m in meeting.group.members.select_related("person")]
+    if meeting.group.chair is not None:
+        people.append(meeting.group.chair)
+    emails = sorted({p.email for p in people if p.email and p.is_active})
     if not emails:
         return 0
     ics = meeting_ics([meeting])
+    start = timezone.localtime(meeting.starts_at)
+    day = f"{start.day} {start:%B %Y}"
+    deadline = (
+        f"Papers are due by {meeting.papers_deadline.day} {meeting.papers_deadline:%B %Y}.\n"
+        if meeting.papers_deadline
+        else ""
+    )
     send_email.enqueue(
         to=emails,
-        subject=f"Invitation: {meeting.group.name}, {timezone.localtime(meeting.starts_at):%d %B %Y %H:%M}",
+        subject=f"Invitation: {meeting.group.name}, {day} {start:%H:%M}",
         body=(
-            f"You are invited to {meeting.group.name} on "
-            f"{timezone.localtime(meeting.starts_at):%A %d %B %Y at %H:%M}"
-            f"{', ' + meeting.location if meeting.location else ''}.\n"
-            f"Papers are due by {meeting.papers_deadline:%d %B %Y}.\n"
+            f"You are invited to {meeting.group.name} on {start:%A} {day} at {start:%H:%M}"
+            f"{', ' + meeting.location if meeting.location else ''}.\n{deadline}"
+            f"The agenda and papers will be at {settings.SITE_URL}"
+            f"{reverse('governance:meeting_detail', args=[meeting.partnership.slug, meeting.uuid])}\n"
         ),
         attachments=[["meeting.ics", ics, "text/calendar"]],
     )

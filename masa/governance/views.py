@@ -1,1 +1,499 @@
 """Pages of the governance app (thin: parse, call a service or selector, render)."""
+
+import uuid as uuid_lib
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Any, cast
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from masa.accounts.models import hash_secret
+from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
+from masa.audit.services import record_read
+from masa.core.permissions import (
+    PartnershipRequest,
+    SignedInRequest,
+    partnership_view,
+    public_view,
+    signed_in_view,
+)
+from masa.governance import selectors, services
+from masa.governance.documents import agenda_pack_pdf, long_date, meeting_title, minutes_docx
+from masa.governance.forms import (
+    NO_REPEAT,
+    ActionForm,
+    AgendaItemForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+    PaperForm,
+    ScheduleForm,
+    WorkplanItemForm,
+)
+from masa.governance.ics import meeting_ics
+from masa.governance.models import Meeting
+from masa.partnership.selectors import person_list
+
+QUORUM_WARNING = (
+    "This meeting is not quorate: {present} of {members} voting members present; the quorum is {quorum}"
+)
+MEETINGS_SCHEDULED = "{count} meetings scheduled"
+MEETING_SCHEDULED = "Meeting scheduled"
+ITEM_ADDED = "Agenda item added"
+ITEM_UPDATED = "Agenda item updated"
+PAPER_ADDED = "Paper added"
+ATTENDANCE_SAVED = "Attendance saved"
+MINUTES_SAVED = "Minutes saved"
+MINUTES_APPROVED = "Minutes of {date} approved"
+DECISION_ADDED = "Decision added"
+ACTION_ADDED = "Action {reference} added"
+WORKPLAN_SAVED = "Workplan item saved"
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def _found(obj):
+    if obj is None:
+        raise Http404("Not found in this partnership")
+    return obj
+
+
+def _url(name: str, request: PartnershipRequest, *args: object) -> str:
+    return reverse(f"governance:{name}", args=[request.partnership.slug, *args])
+
+
+def _uuid(value: str | None) -> str | None:
+    try:
+        return str(uuid_lib.UUID(value or ""))
+    except ValueError:
+        return None
+
+
+def _aware(day: date, at: time) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+def _meeting(request: PartnershipRequest, uuid: object) -> Meeting:
+    return _found(selectors.meeting_get(request.user, request.partnership, str(uuid)))
+
+
+def _can_manage(request: PartnershipRequest) -> bool:
+    return request.user.has_perm(MANAGE_MEETINGS, request.partnership)
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _file_stem(meeting: Meeting) -> str:
+    return f"{slugify(meeting.group.name)}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
+
+
+def _form_page(
+    request: PartnershipRequest,
+    *,
+    form_class: type[MeetingForm],
+    title: str,
+    save: Callable[[Any], object],
+    success_url: Callable[[object], str] | str,
+    success_message: Callable[[object], str] | str,
+    back_url: str,
+    initial: dict[str, Any] | None = None,
+    form_kwargs: dict[str, Any] | None = None,
+    caption: str = "",
+    multipart: bool = False,
+) -> HttpResponse:
+    """A GOV.UK question page (like core's form_page, with file uploads and precise error links).
+
+    `save` gets the valid form; a ValidationError it raises is shown on the form, answers kept.
+    """
+    form_kwargs = form_kwargs or {}
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, **form_kwargs)
+        if form.is_valid():
+            try:
+                saved = save(form)
+            except ValidationError as error:
+                form.apply_errors(error)
+            else:
+                messages.success(
+                    request, success_message(saved) if callable(success_message) else success_message
+                )
+                return redirect(success_url(saved) if callable(success_url) else success_url)
+    else:
+        form = form_class(initial=initial, **form_kwargs)
+    context = {"form": form, "title": title, "back_url": back_url, "caption": caption, "multipart": multipart}
+    return render(request, "governance/form_page.html", context, status=400 if form.errors else 200)
+
+
+# Meetings -----------------------------------------------------------------------------------
+
+
+@partnership_view(VIEW_MEETINGS)
+def meeting_list(request: PartnershipRequest) -> HttpResponse:
+    groups = selectors.visible_groups(request.user, request.partnership)
+    chosen = _uuid(request.GET.get("group"))
+    group = groups.filter(uuid=chosen).first() if chosen else None
+    meetings = selectors.meeting_list(request.user, request.partnership, group=group, upcoming=False)
+    context = {
+        "groups": groups,
+        "group": group,
+        "upcoming": selectors.meeting_list(request.user, request.partnership, group=group, upcoming=True),
+        "past": Paginator(meetings, 25).get_page(request.GET.get("page")),
+        "can_manage": _can_manage(request),
+    }
+    return render(request, "governance/meeting_list.html", context)
+
+
+@partnership_view(MANAGE_MEETINGS)
+def meeting_schedule(request: PartnershipRequest) -> HttpResponse:
+    def save(form: ScheduleForm) -> list[Meeting]:
+        data = form.cleaned_data
+        return services.meeting_schedule(
+            actor=request.user,
+            partnership=request.partnership,
+            group=data["group"],
+            starts_at=_aware(data["date"], data["start_time"]),
+            ends_at=_aware(data["date"], data["end_time"]),
+            location=data["location"],
+            papers_deadline_days=data["papers_deadline_days"],
+            frequency="" if data["frequency"] == NO_REPEAT else data["frequency"],
+            occurrences=data["occurrences"],
+        )
+
+    return _form_page(
+        request,
+        form_class=ScheduleForm,
+        form_kwargs={
+            "groups": selectors.visible_groups(request.user, request.partnership).filter(is_active=True)
+        },
+        initial={"papers_deadline_days": 7, "frequency": NO_REPEAT, "occurrences": 1},
+        title="Schedule a meeting",
+        save=save,
+        success_url=lambda meetings: _url("meeting_detail", request, meetings[0].uuid),  # type: ignore[index]
+        success_message=lambda meetings: (
+            MEETINGS_SCHEDULED.format(count=len(meetings)) if len(meetings) > 1 else MEETING_SCHEDULED  # type: ignore[arg-type]
+        ),
+        back_url=_url("meeting_list", request),
+    )
+
+
+def _render_meeting(
+    request: PartnershipRequest, page: selectors.MeetingPage, error: str = ""
+) -> HttpResponse:
+    quorum = page.quorum
+    warning = ""
+    if quorum is not None and not quorum.is_quorate:
+        warning = QUORUM_WARNING.format(
+            present=quorum.voting_present, members=quorum.voting_members, quorum=quorum.quorum
+        )
+    context = {
+        "page": page,
+        "meeting": page.meeting,
+        "title": meeting_title(page.meeting),
+        "quorum_warning": warning,
+        "can_manage": _can_manage(request),
+        "error": error,
+    }
+    return render(request, "governance/meeting_detail.html", context, status=400 if error else 200)
+
+
+@partnership_view(VIEW_MEETINGS)
+def meeting_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    return _render_meeting(
+        request, _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    )
+
+
+@require_POST
+@partnership_view(MANAGE_MEETINGS)
+def minutes_approve(request: PartnershipRequest, uuid: str, earlier_uuid: str) -> HttpResponse:
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    earlier = _meeting(request, earlier_uuid)
+    try:
+        services.minutes_approve(actor=request.user, meeting=earlier, at_meeting=page.meeting)
+    except ValidationError as error:
+        return _render_meeting(request, page, error=" ".join(error.messages))
+    messages.success(request, MINUTES_APPROVED.format(date=long_date(earlier.starts_at)))
+    return redirect(_url("meeting_detail", request, page.meeting.uuid))
+
+
+@partnership_view(VIEW_MEETINGS)
+def meeting_invite(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    return _download(
+        meeting_ics([meeting]).encode(), "text/calendar; charset=utf-8", f"{_file_stem(meeting)}.ics"
+    )
+
+
+@partnership_view(VIEW_MEETINGS)
+def minutes_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    rows = selectors.agenda_rows(request.user, meeting, request.role)
+    return _download(
+        minutes_docx(meeting, rows), CONTENT_TYPES["docx"], f"minutes-{_file_stem(meeting)}.docx"
+    )
+
+
+@partnership_view(VIEW_MEETINGS)
+def agenda_pack(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    pdf, papers = agenda_pack_pdf(meeting, selectors.agenda_rows(request.user, meeting, request.role))
+    for paper in papers:
+        record_read(actor=request.user, instance=paper)
+    return _download(pdf, CONTENT_TYPES["pdf"], f"agenda-pack-{_file_stem(meeting)}.pdf")
+
+
+# Agenda items, papers, decisions and actions ------------------------------------------------
+
+
+def _item_page(request: PartnershipRequest, uuid: str, item_uuid: str | None) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, item_uuid)) if item_uuid else None
+    fields = ("title", "purpose", "presenter", "minutes_allotted", "priority")
+    return _form_page(
+        request,
+        form_class=AgendaItemForm,
+        form_kwargs={
+            "people": person_list(request.partnership, active_only=True),
+            "priorities": selectors.priority_choices(request.partnership),
+        },
+        initial={f: getattr(item, f) for f in fields} if item else {"minutes_allotted": 15},
+        title="Change agenda item" if item else "Add an agenda item",
+        caption=meeting_title(meeting),
+        save=lambda form: services.agenda_item_save(
+            actor=request.user, meeting=meeting, item=item, **form.cleaned_data
+        ),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=ITEM_UPDATED if item else ITEM_ADDED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def item_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    return _item_page(request, uuid, None)
+
+
+@partnership_view(MANAGE_MEETINGS)
+def item_edit(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    return _item_page(request, uuid, str(item_uuid))
+
+
+@partnership_view(MANAGE_MEETINGS)
+def paper_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
+    return _form_page(
+        request,
+        form_class=PaperForm,
+        form_kwargs={"people": selectors.group_people(meeting.group)},
+        title="Add a paper",
+        caption=item.title,
+        multipart=True,
+        save=lambda form: services.paper_add(actor=request.user, item=item, **form.cleaned_data),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=PAPER_ADDED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@partnership_view(VIEW_MEETINGS)
+def paper_download(request: PartnershipRequest, uuid: str, paper_uuid: str) -> HttpResponse:
+    paper = _found(selectors.paper_get(request.user, request.partnership, str(uuid), str(paper_uuid)))
+    record_read(actor=request.user, instance=paper)
+    response = FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=paper.original_name,
+        content_type=CONTENT_TYPES[paper.file_type],
+    )
+    return cast(HttpResponse, response)  # streamed: FileResponse is a StreamingHttpResponse
+
+
+@partnership_view(MANAGE_MEETINGS)
+def decision_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
+    return _form_page(
+        request,
+        form_class=DecisionForm,
+        title="Add a decision",
+        caption=item.title,
+        save=lambda form: services.decision_add(actor=request.user, item=item, **form.cleaned_data),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=DECISION_ADDED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def action_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
+    return _form_page(
+        request,
+        form_class=ActionForm,
+        form_kwargs={"people": person_list(request.partnership, active_only=True)},
+        title="Add an action",
+        caption=item.title,
+        save=lambda form: services.item_action_add(actor=request.user, item=item, **form.cleaned_data),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=lambda action: ACTION_ADDED.format(reference=action.reference),  # type: ignore[attr-defined]
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+# Attendance and minutes ---------------------------------------------------------------------
+
+
+@partnership_view(MANAGE_MEETINGS)
+def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    return _form_page(
+        request,
+        form_class=AttendanceForm,
+        form_kwargs={
+            "rows": selectors.attendance_people(meeting),
+            "deputies": list(person_list(request.partnership, active_only=True)),
+        },
+        title="Record attendance",
+        caption=meeting_title(meeting),
+        save=lambda form: services.attendance_record(
+            actor=request.user, meeting=meeting, records=form.records()
+        ),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=ATTENDANCE_SAVED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def minutes_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    if meeting.minutes_locked:
+        rows = selectors.agenda_rows(request.user, meeting, request.role)
+        return render(request, "governance/minutes_locked.html", {"meeting": meeting, "rows": rows})
+    return _form_page(
+        request,
+        form_class=MinutesForm,
+        form_kwargs={"items": list(meeting.items.all())},
+        initial={"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary},
+        title="Write the minutes",
+        caption=meeting_title(meeting),
+        save=lambda form: services.minutes_save(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data["minutes_version"],
+            summary=form.cleaned_data["summary"],
+            discussions=form.discussions(),
+        ),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=MINUTES_SAVED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+# Workplans, forward plan and compliance -----------------------------------------------------
+
+
+@partnership_view(VIEW_MEETINGS)
+def workplan(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    group = _found(selectors.visible_group_get(request.user, request.partnership, str(uuid)))
+    context = {"group": group, "items": selectors.workplan_for(group), "can_manage": _can_manage(request)}
+    return render(request, "governance/workplan.html", context)
+
+
+def _workplan_page(request: PartnershipRequest, uuid: str, item_uuid: str | None) -> HttpResponse:
+    group = _found(selectors.visible_group_get(request.user, request.partnership, str(uuid)))
+    item = _found(selectors.workplan_item_get(group, item_uuid)) if item_uuid else None
+    fields = ("title", "priority", "lead", "due_date", "planned_meeting", "is_done")
+    return _form_page(
+        request,
+        form_class=WorkplanItemForm,
+        form_kwargs={
+            "priorities": selectors.priority_choices(request.partnership),
+            "people": person_list(request.partnership, active_only=True),
+            "meetings": selectors.workplan_meeting_choices(group),
+        },
+        initial={f: getattr(item, f) for f in fields} if item else None,
+        title="Change workplan item" if item else "Add a workplan item",
+        caption=group.name,
+        save=lambda form: services.workplan_item_save(
+            actor=request.user, group=group, item=item, **form.cleaned_data
+        ),
+        success_url=_url("workplan", request, group.uuid),
+        success_message=WORKPLAN_SAVED,
+        back_url=_url("workplan", request, group.uuid),
+    )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def workplan_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    return _workplan_page(request, uuid, None)
+
+
+@partnership_view(MANAGE_MEETINGS)
+def workplan_edit(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    return _workplan_page(request, uuid, str(item_uuid))
+
+
+@partnership_view(VIEW_MEETINGS)
+def forward_plan(request: PartnershipRequest) -> HttpResponse:
+    meetings = selectors.forward_plan_for(request.user, request.partnership)
+    return render(request, "governance/forward_plan.html", {"meetings": meetings})
+
+
+@partnership_view(VIEW_MEETINGS)
+def compliance(request: PartnershipRequest) -> HttpResponse:
+    default = selectors.last_complete_year_start(timezone.localdate()).year
+    years = list(range(default + 1, default - 5, -1))
+    chosen = request.GET.get("year", "")
+    year = int(chosen) if chosen.isdigit() and int(chosen) in years else default
+    context = {
+        "warnings": selectors.cadence_warnings(request.partnership),
+        "rows": selectors.attendance_rates(request.partnership, year_start=date(year, 4, 1)),
+        "years": years,
+        "year": year,
+    }
+    return render(request, "governance/compliance.html", context)
+
+
+# Calendars ----------------------------------------------------------------------------------
+
+
+@public_view
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    user, meetings = selectors.meetings_for_feed(hash_secret(token))
+    if user is None:
+        raise Http404("No such calendar")
+    response = HttpResponse(meeting_ics(meetings), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@signed_in_view
+def calendar_settings(request: SignedInRequest) -> HttpResponse:
+    address = ""
+    if request.method == "POST":
+        token = services.calendar_feed_reset(user=request.user)
+        address = settings.SITE_URL + reverse("governance:calendar_feed", args=[token])
+    context = {"address": address, "has_feed": selectors.calendar_feed_exists(request.user)}
+    return render(request, "governance/calendar.html", context)

@@ -1,0 +1,167 @@
+"""Action tracker benchmarks: p95 latency and SQL query counts at scale.
+
+Run with `make bench` (or `uv run python bench/governance.py`). Each database runs in its own
+child process on a throw-away database: SQLite in a temp file, and PostgreSQL (database
+masa_bench_gov, created and dropped with createdb/dropdb) when the local server answers. Each
+generates a partnership of 1,500 meetings, 50,000 actions and 200,000 updates, then times
+"My actions", a group's action list and the Board's overdue list, and counts their SQL queries
+at full size and again after adding 10% more data. Prints figures and ratios to the target;
+it does not assert (tests do that).
+
+BENCH_SCALE (default 1) scales meetings, actions and updates; BENCH_REQUESTS (default 100) is
+the number of timed requests per page.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_P95_MS = 150.0
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+PG_DB = "masa_bench_gov"
+PAGES = [
+    ("My actions", "actions:my_actions"),
+    ("group actions", "actions:group_actions"),
+    ("Board overdue", "actions:overdue"),
+]
+
+
+def run_one(database_url: str) -> None:
+    """Runs inside a child process so each database gets fresh Django settings."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["MASA_DEBUG"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masa.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import NoReverseMatch, reverse
+
+    from bench.governance_data import generate, grow
+
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0)
+    vendor = connection.vendor
+
+    sizes = {
+        "meetings": max(30, int(1500 * SCALE)),
+        "actions": max(100, int(50_000 * SCALE)),
+        "updates": max(100, int(200_000 * SCALE)),
+    }
+    start = time.perf_counter()
+    result = generate(**sizes)
+    generation = time.perf_counter() - start
+    print(f"\n== {vendor}: generated in {generation:.1f} s (scale {SCALE:g}) ==")
+    print("  " + ", ".join(f"{k} {v:,}" for k, v in result["counts"].items()))
+
+    slug = result["partnership"].slug
+    client = Client()
+    client.force_login(result["user"])
+
+    def url(name: str) -> str:
+        if name == "actions:group_actions":
+            return reverse(name, args=[slug, result["group"].uuid])
+        if name == "actions:overdue":
+            return reverse(name, args=[slug])
+        return reverse(name)
+
+    pages: list[tuple[str, str]] = []
+    for label, name in PAGES:
+        try:
+            url(name)
+        except NoReverseMatch:
+            print(f"page not built yet: {name}")
+            continue
+        pages.append((label, name))
+
+    def get(name: str) -> int:
+        try:
+            return client.get(url(name)).status_code
+        except Exception as exc:  # noqa: BLE001 - a page under construction must not stop the bench
+            print(f"page failed: {name}: {type(exc).__name__}: {exc}")
+            return 0
+
+    def queries(name: str) -> int | str:
+        with CaptureQueriesContext(connection) as ctx:
+            status = get(name)
+        return len(ctx.captured_queries) if status == 200 else f"HTTP {status}"
+
+    for _, name in pages:
+        get(name)  # warm up: the first request of a session also writes the session
+    before = {label: queries(name) for label, name in pages}
+    working = [(label, name) for label, name in pages if isinstance(before[label], int)]
+    for label, name in pages:
+        if (label, name) not in working:
+            print(f"{label}: {before[label]}, not timed")
+
+    timings: dict[str, tuple[float, float]] = {}
+    for label, name in working:
+        target = url(name)
+        samples = []
+        for _ in range(REQUESTS):
+            t = time.perf_counter()
+            client.get(target)
+            samples.append((time.perf_counter() - t) * 1000)
+        samples.sort()
+        timings[label] = (statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)])
+
+    start = time.perf_counter()
+    grow(result, 0.1)
+    grown = time.perf_counter() - start
+    after = {label: queries(name) for label, name in working}
+
+    print(f"{REQUESTS} requests per page; target p95 {TARGET_P95_MS:.0f} ms")
+    print(f"{'page':<16}{'p50 ms':>9}{'p95 ms':>9}{'p95/target':>12}{'queries':>9}{'+10% data':>11}")
+    worst = 0.0
+    for label, _ in working:
+        p50, p95 = timings[label]
+        worst = max(worst, p95)
+        ratio = p95 / TARGET_P95_MS
+        print(f"{label:<16}{p50:>9.1f}{p95:>9.1f}{ratio:>12.2f}{before[label]:>9}{after[label]:>11}")
+    if working:
+        constant = all(before[k] == after[k] for k, _ in working)
+        print(
+            f"worst p95 {worst:.1f} ms against a {TARGET_P95_MS:.0f} ms target "
+            f"({'within' if worst < TARGET_P95_MS else 'OVER'} target); query counts "
+            f"{'constant' if constant else 'GROW'} with 10% more data (added in {grown:.1f} s: "
+            f"{result['counts']['actions']:,} actions, {result['counts']['updates']:,} updates)"
+        )
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        run_one(sys.argv[1])
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        urls = [f"sqlite:///{tmp}/bench_gov.sqlite3"]
+        host = ["-h", "127.0.0.1", "-U", "postgres"]
+        ready = (
+            subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], check=False).returncode == 0
+        )
+        if ready:
+            subprocess.run(["dropdb", *host, "--if-exists", PG_DB], check=False)
+            subprocess.run(["createdb", *host, PG_DB], check=True)
+            urls.append(f"postgres://postgres@127.0.0.1:5432/{PG_DB}")
+        else:
+            print("PostgreSQL is not answering on 127.0.0.1:5432: PostgreSQL figures skipped")
+        try:
+            for database_url in urls:
+                subprocess.run([sys.executable, __file__, database_url], check=True)
+        finally:
+            if ready:
+                subprocess.run(["dropdb", *host, "--if-exists", PG_DB], check=False)
+
+
+if __name__ == "__main__":
+    main()

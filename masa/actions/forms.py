@@ -1,0 +1,187 @@
+"""Forms of the action tracker: GOV.UK questions; the services decide what is allowed."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button
+from django import forms
+
+from masa.actions.models import ActionStatus, EvidenceKind
+from masa.actions.services import CLOSE_NEEDS_IMPACT, EVIDENCE_EMPTY, EVIDENCE_KIND_MISSING, UPDATE_EMPTY
+from masa.core.forms import GovForm
+
+DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
+DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
+REOPEN_NEEDS_REASON = "Enter why the action is being reopened"
+LINK_INVALID = "Enter a link in the correct format, like https://www.example.org/report"
+STATUS_FILTERS = [
+    ("", "Any status"),
+    ("open", "Not closed (open or in progress)"),
+    ("in_progress", "In progress"),
+    ("closed", "Closed"),
+    ("overdue", "Overdue"),
+]
+
+
+class ActionFilterForm(forms.Form):
+    """The GET filters of the action lists and the XLSX log (all optional)."""
+
+    status = forms.ChoiceField(label="Status", required=False, choices=STATUS_FILTERS)
+    group: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Group", required=False, queryset=None, empty_label="Any group"
+    )
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner's agency", required=False, queryset=None, empty_label="Any agency"
+    )
+    due_after = forms.DateField(
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+        label="Due on or after",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        help_text="For example, 2024-03-31",
+    )
+    due_before = forms.DateField(
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+        label="Due on or before",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        help_text="For example, 2025-03-31",
+    )
+
+    def __init__(
+        self, *args: object, groups: object = None, agencies: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if groups is None:
+            del self.fields["group"]  # the page of one group's actions
+        else:
+            self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["status"].error_messages["invalid_choice"] = "Select a status from the list"
+        for name in ("group", "agency"):
+            if name in self.fields:
+                self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
+        for name in ("due_after", "due_before"):
+            self.fields[name].error_messages["invalid"] = DATE_INVALID
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False  # the template writes <form method="get">
+        self.helper.form_method = "get"  # no CSRF token in the address
+        self.helper.label_size = "s"
+        self.helper.add_input(Button("filter", "Apply filters"))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("due_after") and data.get("due_before") and data["due_before"] < data["due_after"]:
+            self.add_error("due_before", DATE_ORDER)
+        return data
+
+    def filters(self) -> dict:
+        """The selector's keyword arguments; no filters when the form is unbound or invalid."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "status": data["status"] or None,
+            "group": data.get("group"),
+            "agency_id": data["agency"].pk if data["agency"] else None,
+            "due_after": data["due_after"],
+            "due_before": data["due_before"],
+        }
+
+
+class UpdateForm(GovForm):
+    submit_label = "Post update"
+    text = forms.CharField(
+        label="Update", widget=forms.Textarea, help_text="What has been done since the last update."
+    )
+    in_progress = forms.BooleanField(label="Mark the action as in progress", required=False)
+
+    def __init__(self, *args: object, action: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].error_messages["required"] = UPDATE_EMPTY
+        if getattr(action, "status", None) != ActionStatus.OPEN:
+            del self.fields["in_progress"]
+
+
+class EvidenceForm(GovForm):
+    submit_label = "Add evidence"
+    kind = forms.ChoiceField(label="Kind of evidence", choices=EvidenceKind.choices, widget=forms.RadioSelect)
+    file = forms.FileField(
+        label="Upload a file",
+        required=False,
+        allow_empty_file=True,  # the document check gives the plain "is empty" message
+        help_text="PDF, Word (DOCX), Excel (XLSX) or PowerPoint (PPTX), smaller than 20 MB.",
+    )
+    link = forms.URLField(
+        label="Web address",
+        required=False,
+        widget=forms.URLInput(attrs={"class": "govuk-input", "spellcheck": "false", "autocomplete": "url"}),
+        max_length=200,
+        assume_scheme="https",
+        help_text="Where the evidence is published, for example https://www.example.org/report",
+    )
+    text = forms.CharField(
+        label="Describe the evidence",
+        required=False,
+        widget=forms.Textarea,
+        help_text="What was done and how you know.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].error_messages["required"] = EVIDENCE_KIND_MISSING
+        self.fields["link"].error_messages["invalid"] = LINK_INVALID
+        self.fields["link"].error_messages["max_length"] = "The link must be 200 characters or fewer"
+        # The template writes the radios: GOV.UK Frontend's conditional reveal adds aria-expanded
+        # to radios, which axe rejects, so each kind's question is always shown under its radio.
+        # Those questions are rendered one by one, at the regular label size.
+        self.helper.label_size = ""
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        if kind and not data.get(kind) and kind not in self.errors:
+            self.add_error(kind, EVIDENCE_EMPTY[kind])
+        return data
+
+
+class CloseForm(GovForm):
+    submit_label = "Close action"
+    impact = forms.CharField(
+        label="Impact",
+        widget=forms.Textarea,
+        help_text="What changed for children or practice because of this action.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["impact"].error_messages["required"] = CLOSE_NEEDS_IMPACT
+
+
+class ReopenForm(GovForm):
+    submit_label = "Reopen action"
+    reason = forms.CharField(label="Why is the action being reopened?", widget=forms.Textarea)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = REOPEN_NEEDS_REASON
+
+
+class SettingsForm(GovForm):
+    remind_days_before = forms.IntegerField(
+        label="Days before the due date to remind the owner",
+        min_value=0,
+        max_value=365,
+        help_text="The owner is emailed this many days before the action is due.",
+    )
+    escalate_days_overdue = forms.IntegerField(
+        label="Days overdue before escalating to the chair",
+        min_value=1,
+        max_value=365,
+        help_text="Past this, the group's chair is told once and the action joins the Board's overdue list.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name, low in (("remind_days_before", 0), ("escalate_days_overdue", 1)):
+            field = self.fields[name]
+            field.error_messages["min_value"] = f"The number of days must be {low} or more"
+            field.error_messages["max_value"] = "The number of days must be 365 or fewer"

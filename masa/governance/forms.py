@@ -1,0 +1,362 @@
+"""Forms of the meeting pages: GOV.UK questions, errors in GOV.UK wording, answers kept."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+from masa.core.forms import GovForm
+from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose
+from masa.governance.services import OCCURRENCES_RANGE
+
+END_BEFORE_START = "The end time must be after the start time"
+REPEAT_NEEDED = "Select how often the meeting repeats, or enter 1 as the number of meetings"
+SELECT_FILE = "Select a file"
+SELECT_RESTRICTED_TO = "Select who may see this restricted paper"
+DEPUTY_NEEDED = "Select who deputised for {name}"
+ATTENDANCE_NEEDED = "Select whether {name} attended"
+NO_REPEAT = "none"
+
+
+class GovDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with GOV.UK error messages."""
+
+    def __init__(self, *, label: str, required: bool = True, **kwargs: object) -> None:
+        super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
+        name = label.lower()
+        self.real_date = f"The {name} must be a real date"
+        for sub, part in zip(self.fields, ("day", "month", "year"), strict=True):
+            sub.error_messages["incomplete"] = f"The {name} must include a {part}"
+            sub.validators = [RegexValidator(r"^[0-9]+$", self.real_date)]
+
+    def compress(self, data_list: list) -> date | None:
+        day, month, year = (list(data_list) + [None, None, None])[:3]
+        if not (day and month and year):
+            return None
+        if len(str(year)) != 4:
+            raise ValidationError(f"The year must include 4 numbers, like {date.today().year}")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValidationError(self.real_date) from error
+
+
+def time_field(label: str, **kwargs: object) -> forms.TimeField:
+    field = forms.TimeField(
+        label=label,
+        input_formats=["%H:%M", "%H.%M"],
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+        help_text="Use the 24-hour clock, for example 14:30",
+        **kwargs,  # type: ignore[arg-type]
+    )
+    field.error_messages["invalid"] = f"Enter the {label.lower()} as hours and minutes, like 14:30"
+    return field
+
+
+def number_input() -> forms.TextInput:
+    """GOV.UK asks for whole numbers in a text input with a numeric keyboard, not type=number."""
+    return forms.TextInput(
+        attrs={"class": "govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}
+    )
+
+
+class MeetingForm(GovForm):
+    """GovForm plus links for the error summary that reach the first radio, box or date part."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.disable_csrf = True  # the templates write the token with the <form>
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and not isinstance(
+                field, forms.ModelMultipleChoiceField
+            ):
+                field.empty_label = "Choose one" if field.required else "None"
+
+    def error_links(self) -> list[tuple[str, str]]:
+        links: list[tuple[str, str]] = []
+        first = next(iter(self.visible_fields()), None)
+        for error in self.non_field_errors():
+            links.append((f"#{first.auto_id}" if first else "#main-content", str(error)))
+        for bound in self.visible_fields():
+            field, target = bound.field, bound.auto_id
+            if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                target = f"id_{bound.html_name}_1"
+            seen: list[str] = []
+            for index, sub in enumerate(getattr(field, "fields", ())):
+                for message in getattr(sub.widget, "errors", []):
+                    links.append((f"#{bound.auto_id}_{index}", message))
+                    seen.append(message)
+            links += [(f"#{target}", str(e)) for e in bound.errors if e not in seen]
+        return links
+
+
+class ScheduleForm(MeetingForm):
+    submit_label = "Schedule"
+
+    group: forms.ModelChoiceField = forms.ModelChoiceField(label="Group", queryset=None)
+    date = GovDateField(label="Date", help_text="For example, 27 3 2026")
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    location = forms.CharField(
+        label="Location",
+        max_length=300,
+        required=False,
+        help_text="A room and address, or how to join online",
+    )
+    papers_deadline_days = forms.IntegerField(
+        label="Papers due (days before the meeting)", min_value=0, max_value=60, widget=number_input()
+    )
+    frequency = forms.ChoiceField(
+        label="Does the meeting repeat?",
+        choices=[(NO_REPEAT, "No, just this meeting"), *Frequency.choices],
+        widget=forms.RadioSelect,
+        initial=NO_REPEAT,
+    )
+    occurrences = forms.IntegerField(
+        label="Number of meetings",
+        min_value=1,
+        max_value=12,
+        widget=number_input(),
+        help_text="How many meetings to schedule, counting this one (up to 12)",
+    )
+
+    def __init__(self, *args: object, groups: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["group"].empty_label = "Choose a group"  # type: ignore[attr-defined]
+        self.fields["frequency"].error_messages["required"] = "Select whether the meeting repeats"
+        deadline = self.fields["papers_deadline_days"]
+        deadline.error_messages["required"] = "Enter how many days before the meeting papers are due"
+        deadline.error_messages["min_value"] = deadline.error_messages["max_value"] = (
+            "Enter a number of days from 0 to 60"
+        )
+        for key in ("min_value", "max_value"):
+            self.fields["occurrences"].error_messages[key] = OCCURRENCES_RANGE
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", END_BEFORE_START)
+        if data.get("frequency") == NO_REPEAT and (data.get("occurrences") or 1) > 1:
+            self.add_error("frequency", REPEAT_NEEDED)
+        return data
+
+
+class AgendaItemForm(MeetingForm):
+    title = forms.CharField(label="Item title", max_length=300)
+    purpose = forms.ChoiceField(label="Purpose", choices=ItemPurpose.choices, widget=forms.RadioSelect)
+    presenter: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Presenter", queryset=None, required=False
+    )
+    minutes_allotted = forms.IntegerField(
+        label="Time allowed (minutes)", min_value=1, max_value=480, widget=number_input()
+    )
+    priority: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Linked priority",
+        queryset=None,
+        required=False,
+        help_text="The strategic priority this item helps with, if any",
+    )
+
+    def __init__(self, *args: object, people: object = None, priorities: object = None, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = people  # type: ignore[attr-defined]
+        self.fields["priority"].queryset = priorities  # type: ignore[attr-defined]
+        self.fields["purpose"].error_messages["required"] = "Select the purpose of the item"
+        allotted = self.fields["minutes_allotted"]
+        allotted.error_messages["required"] = "Enter the time allowed in minutes"
+        allotted.error_messages["min_value"] = allotted.error_messages["max_value"] = (
+            "Enter a time allowed from 1 to 480 minutes"
+        )
+
+
+class PaperForm(MeetingForm):
+    submit_label = "Upload paper"
+
+    title = forms.CharField(
+        label="Paper title", max_length=300, required=False, help_text="Leave blank to use the file name"
+    )
+    upload = forms.FileField(
+        label="Upload a file",
+        allow_empty_file=True,  # the service names the empty file in its message
+        help_text="A PDF, Word (DOCX), Excel (XLSX) or PowerPoint (PPTX) file, up to 20 MB",
+    )
+    restricted = forms.BooleanField(label="Only named members may see this paper", required=False)
+    restricted_to: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label="Who may see this paper",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only if the paper is restricted. The business team can always see it.",
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["restricted_to"].queryset = people  # type: ignore[attr-defined]
+        for key in ("required", "missing", "invalid"):
+            self.fields["upload"].error_messages[key] = SELECT_FILE
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("restricted") and not data.get("restricted_to"):
+            self.add_error("restricted_to", SELECT_RESTRICTED_TO)
+        if not data.get("restricted"):
+            data["restricted_to"] = []
+        return data
+
+
+class AttendanceForm(MeetingForm):
+    """One question per member (and the chair): did they attend, and if a deputy came, who."""
+
+    submit_label = "Save attendance"
+
+    def __init__(self, *args: object, rows: Sequence = (), deputies: Sequence = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.people = {}
+        self.deputies = {str(p.pk): p for p in deputies}
+        layout = []
+        for person, record in rows:
+            status, deputy = f"status_{person.pk}", f"deputy_{person.pk}"
+            self.people[person.pk] = person
+            self.fields[status] = forms.ChoiceField(
+                label=f"{person.name} ({person.agency.name})",
+                choices=AttendanceStatus.choices,
+                widget=forms.RadioSelect,
+                initial=record.status if record else None,
+                error_messages={"required": ATTENDANCE_NEEDED.format(name=person.name)},
+            )
+            self.fields[deputy] = forms.ChoiceField(
+                label=f"Deputy for {person.name}",
+                choices=[("", "No deputy")]
+                + [(k, p.name) for k, p in self.deputies.items() if p.pk != person.pk],
+                required=False,
+                initial=str(record.deputy_id) if record and record.deputy_id else "",
+                help_text="Only if they sent a deputy",
+                error_messages={"invalid_choice": f"Select a deputy for {person.name} from the list"},  # noqa: S608
+            )
+            layout += [Field.radios(status, legend_size="s", small=True), Field.select(deputy)]
+        self.helper.layout = Layout(*layout)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        for pk, person in self.people.items():
+            if data.get(f"status_{pk}") == AttendanceStatus.DEPUTY and not data.get(f"deputy_{pk}"):
+                self.add_error(f"deputy_{pk}", DEPUTY_NEEDED.format(name=person.name))
+        return data
+
+    def records(self) -> list[tuple]:
+        """(person, status, deputy) for `attendance_record`; a deputy only when one was sent."""
+        data = self.cleaned_data
+        return [
+            (
+                person,
+                data[f"status_{pk}"],
+                self.deputies[data[f"deputy_{pk}"]]
+                if data[f"status_{pk}"] == AttendanceStatus.DEPUTY
+                else None,
+            )
+            for pk, person in self.people.items()
+        ]
+
+
+class MinutesForm(MeetingForm):
+    """The summary and each item's discussion in one form; the version read guards against overwrites."""
+
+    submit_label = "Save minutes"
+
+    minutes_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    summary = forms.CharField(
+        label="Summary", widget=forms.Textarea(attrs={"rows": 5}), required=False, help_text="The main points"
+    )
+
+    def __init__(self, *args: object, items: Sequence = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for number, item in enumerate(self.items, start=1):
+            self.fields[f"discussion_{item.pk}"] = forms.CharField(
+                label=f"{number}. {item.title}: discussion",
+                widget=forms.Textarea(attrs={"rows": 6}),
+                required=False,
+                initial=item.discussion,
+            )
+        self.helper.layout = Layout(*self.fields)
+
+    def discussions(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"discussion_{item.pk}"] for item in self.items}
+
+
+class DecisionForm(MeetingForm):
+    submit_label = "Add decision"
+    text = forms.CharField(label="Decision", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ActionForm(MeetingForm):
+    submit_label = "Add action"
+
+    title = forms.CharField(label="Action", max_length=300)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None)
+    due_date = GovDateField(label="Due date", help_text="For example, 27 3 2026")
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["title"].error_messages["required"] = "Enter the action"
+
+
+class WorkplanItemForm(MeetingForm):
+    title = forms.CharField(label="Workplan item", max_length=300)
+    priority: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Linked priority", queryset=None, required=False
+    )
+    lead: forms.ModelChoiceField = forms.ModelChoiceField(label="Lead", queryset=None, required=False)
+    due_date = GovDateField(label="Due date", required=False, help_text="For example, 27 3 2026")
+    planned_meeting: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Meeting it comes to",
+        queryset=None,
+        required=False,
+        help_text="A meeting of this group or of the Board",
+    )
+    is_done = forms.BooleanField(label="Done", required=False)
+
+    def __init__(
+        self,
+        *args: object,
+        priorities: object = None,
+        people: object = None,
+        meetings: object = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = priorities  # type: ignore[attr-defined]
+        self.fields["lead"].queryset = people  # type: ignore[attr-defined]
+        meeting_field = self.fields["planned_meeting"]
+        meeting_field.queryset = meetings  # type: ignore[attr-defined]
+        meeting_field.label_from_instance = _meeting_label  # type: ignore[attr-defined]
+        self.fields["title"].error_messages["required"] = "Enter the workplan item"
+
+
+def _meeting_label(meeting: object) -> str:
+    from django.utils import timezone
+
+    start = timezone.localtime(meeting.starts_at)  # type: ignore[attr-defined]
+    return f"{meeting.group.name}, {start.day} {start:%B %Y}"  # type: ignore[attr-defined]
+
+
+class YearForm(forms.Form):
+    """The reporting year chooser on the compliance page (GET)."""
+
+    year = forms.TypedChoiceField(label="Reporting year", coerce=int, choices=())
+
+    def __init__(self, *args: object, years: Sequence[int] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["year"].choices = [  # type: ignore[attr-defined]
+            (y, f"April {y} to March {y + 1}") for y in years
+        ]

@@ -1,0 +1,217 @@
+"""The action tracker's services: numbering, updates, evidence, closing, reopening, deleting."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from masa.actions import selectors, services
+from masa.actions.models import ActionEvidence, ActionSource, ActionStatus
+from masa.core.uploads import MAX_DOCUMENT_BYTES
+from tests.actions.conftest import PDF, TODAY, make_action, ooxml
+from tests.factories import PersonFactory, member
+
+
+def test_actions_are_numbered_in_each_partnership(alpha, beta):
+    assert [a.number for a in alpha.actions.values()] == [1, 2, 3]
+    assert [a.number for a in beta.actions.values()] == [1, 2, 3]
+    assert make_action(alpha).reference == "A4"
+
+
+def test_owner_must_belong_to_the_partnership(alpha, beta):
+    with pytest.raises(ValidationError) as error:
+        make_action(alpha, owner=beta.owner)
+    assert services.OWNER_FOREIGN in error.value.message_dict["owner"]
+
+
+def test_owner_agency_is_the_owners_agency(alpha):
+    assert alpha.actions["outsider"].owner_agency == alpha.other_agency
+
+
+def test_update_moves_to_in_progress_and_records_the_change(alpha):
+    action = alpha.actions["mine"]
+    update = services.action_post_update(
+        actor=alpha.owner_user, action=action, text="Started", status=ActionStatus.IN_PROGRESS
+    )
+    action.refresh_from_db()
+    assert action.status == ActionStatus.IN_PROGRESS
+    assert (update.status_from, update.status_to) == (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def test_update_cannot_close_an_action(alpha):
+    action = alpha.actions["mine"]
+    update = services.action_post_update(
+        actor=alpha.owner_user, action=action, text="Done, I think", status=ActionStatus.CLOSED
+    )
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+    assert update.status_to == ""
+
+
+def test_empty_update_is_refused(alpha):
+    with pytest.raises(ValidationError) as error:
+        services.action_post_update(actor=alpha.owner_user, action=alpha.actions["mine"], text="   ")
+    assert error.value.message_dict["text"] == [services.UPDATE_EMPTY]
+
+
+def test_close_needs_an_impact_statement(alpha):
+    action = alpha.actions["mine"]
+    with pytest.raises(ValidationError) as error:
+        services.action_close(actor=alpha.owner_user, action=action, impact="  ")
+    assert error.value.message_dict["impact"] == [services.CLOSE_NEEDS_IMPACT]
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ActionSource.REVIEW_RECOMMENDATION,
+        ActionSource.AUDIT_FINDING,
+        ActionSource.INSPECTION_RECOMMENDATION,
+    ],
+)
+def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
+    action = make_action(alpha, source=source)
+    with pytest.raises(ValidationError) as error:
+        services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
+    assert error.value.message_dict["impact"] == [services.CLOSE_NEEDS_EVIDENCE]
+    services.action_add_evidence(actor=alpha.owner_user, action=action, kind="text", text="Audit report")
+    services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
+    action.refresh_from_db()
+    assert action.status == ActionStatus.CLOSED
+    assert action.closed_by == alpha.owner_user
+    assert action.impact == "Fewer children wait"
+
+
+def test_deleted_evidence_does_not_count(alpha):
+    action = make_action(alpha, source=ActionSource.AUDIT_FINDING)
+    evidence = services.action_add_evidence(
+        actor=alpha.owner_user, action=action, kind="link", link="https://a.org/x"
+    )
+    ActionEvidence.objects.filter(pk=evidence.pk).update(is_deleted=True)
+    with pytest.raises(ValidationError):
+        services.action_close(actor=None, action=action, impact="Changed")
+
+
+def test_closed_action_cannot_be_closed_again_or_updated(alpha):
+    action = alpha.actions["mine"]
+    services.action_close(actor=None, action=action, impact="Changed")
+    with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
+        services.action_close(actor=None, action=action, impact="Again")
+    with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
+        services.action_post_update(actor=None, action=action, text="More")
+
+
+def test_reopen_needs_a_reason_and_a_closed_action(alpha):
+    action = alpha.actions["mine"]
+    with pytest.raises(ValidationError, match=services.NOT_CLOSED):
+        services.action_reopen(actor=alpha.chair_user, action=action, reason="Why not")
+    services.action_close(actor=None, action=action, impact="Changed")
+    with pytest.raises(ValidationError) as error:
+        services.action_reopen(actor=alpha.chair_user, action=action, reason=" ")
+    assert "reason" in error.value.message_dict
+    services.action_reopen(actor=alpha.chair_user, action=action, reason="The audit found gaps")
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+    assert action.closed_at is None and action.closed_by is None
+    assert action.impact == "Changed"  # kept, with the history
+    assert [u.status_to for u in action.updates.all()] == [ActionStatus.OPEN, ActionStatus.CLOSED]
+
+
+def test_soft_delete_hides_the_action_everywhere(alpha):
+    action = alpha.actions["mine"]
+    services.action_soft_delete(actor=None, action=action)
+    user = alpha.owner_user
+    assert action not in selectors.action_list(user, alpha.partnership)
+    assert selectors.action_get(user, alpha.partnership, str(action.uuid)) is None
+    assert action not in selectors.my_actions(user, include_closed=True)
+    action.refresh_from_db()
+    assert action.is_deleted and action.deleted_at is not None
+
+
+@pytest.mark.parametrize(
+    ("kind", "values"),
+    [("file", {}), ("link", {"link": "  "}), ("text", {"text": ""})],
+)
+def test_evidence_of_each_kind_must_be_given(alpha, kind, values):
+    with pytest.raises(ValidationError) as error:
+        services.action_add_evidence(
+            actor=alpha.owner_user, action=alpha.actions["mine"], kind=kind, **values
+        )
+    assert error.value.message_dict[kind] == [services.EVIDENCE_EMPTY[kind]]
+
+
+def test_evidence_file_is_stored_under_a_safe_name(alpha):
+    upload = SimpleUploadedFile("../../Board report.pdf", PDF, content_type="application/pdf")
+    evidence = services.action_add_evidence(
+        actor=alpha.owner_user, action=alpha.actions["mine"], kind="file", file=upload
+    )
+    assert evidence.file.name.endswith(f"{evidence.uuid}.pdf")
+    assert ".." not in evidence.file.name
+    assert evidence.original_name == "Board report.pdf"  # shown to people, never used as a path
+    assert evidence.file.read() == PDF
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("minutes.html", "minutes.pdf"), ("REPORT.PDF", "REPORT.PDF"), ("noextension", "noextension.pdf")],
+)
+def test_evidence_name_ends_with_its_real_type(alpha, name, shown):
+    evidence = services.action_add_evidence(
+        actor=alpha.owner_user, action=alpha.actions["mine"], kind="file", file=SimpleUploadedFile(name, PDF)
+    )
+    assert evidence.original_name == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", b"MZ\x90\x00" + b"\x00" * 100, "must be a PDF, Word (DOCX)"),
+        ("empty.pdf", b"", "is empty"),
+        ("huge.pdf", b"%PDF-" + b"0" * MAX_DOCUMENT_BYTES, "must be smaller than 20 MB"),
+        ("macros.docx", ooxml(macros=True), "contains macros"),
+    ],
+)
+def test_bad_evidence_files_are_refused_and_nothing_saved(alpha, name, content, message):
+    upload = SimpleUploadedFile(name, content)
+    with pytest.raises(ValidationError) as error:
+        services.action_add_evidence(
+            actor=alpha.owner_user, action=alpha.actions["mine"], kind="file", file=upload
+        )
+    assert message in error.value.message_dict["file"][0]
+    assert not ActionEvidence.objects.exists()
+
+
+def test_settings_update_and_reminder_thresholds(alpha):
+    assert selectors.settings_for(alpha.partnership).escalate_days_overdue == 14  # the default
+    services.action_settings_update(
+        actor=None, partnership=alpha.partnership, remind_days_before=3, escalate_days_overdue=28
+    )
+    found = selectors.settings_for(alpha.partnership)
+    assert (found.remind_days_before, found.escalate_days_overdue) == (3, 28)
+
+
+def test_overdue_for_board_uses_the_escalation_threshold(alpha):
+    late = make_action(alpha, "Very late", due_date=TODAY - timedelta(days=20))
+    make_action(alpha, "A little late", due_date=TODAY - timedelta(days=3))
+    closed = make_action(alpha, "Late but done", due_date=TODAY - timedelta(days=30))
+    services.action_close(actor=None, action=closed, impact="Done")
+    board = selectors.overdue_for_board(alpha.chair_user, alpha.partnership)
+    assert [a.title for a in board] == [late.title]
+
+
+def test_action_search_filters_by_agency_and_owner(alpha):
+    user = member(alpha.partnership, "business_team", mfa=False)
+    by_agency = selectors.action_search(user, alpha.partnership, agency_id=alpha.other_agency.pk)
+    assert list(by_agency) == [alpha.actions["outsider"]]
+    by_owner = selectors.action_search(user, alpha.partnership, owner_uuid=alpha.colleague.uuid)
+    assert list(by_owner) == [alpha.actions["colleague"]]
+    by_group = selectors.action_search(user, alpha.partnership, group_uuid=alpha.group.uuid)
+    assert list(by_group) == [alpha.actions["mine"]]
+
+
+def test_people_without_accounts_can_own_actions(alpha):
+    person = PersonFactory(partnership=alpha.partnership, agency=alpha.agency, user=None)
+    assert make_action(alpha, owner=person).owner.user is None

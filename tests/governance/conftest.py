@@ -1,0 +1,80 @@
+"""A small partnership with a Board (five voting members, quorum 3) and a subgroup."""
+
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from masa.governance import services
+from tests.factories import (
+    GroupFactory,
+    GroupMemberFactory,
+    PartnershipAgencyFactory,
+    PartnershipFactory,
+    PersonFactory,
+    member,
+)
+
+
+def make_world(slug: str) -> SimpleNamespace:
+    partnership = PartnershipFactory(slug=slug)
+    agencies = [PartnershipAgencyFactory(partnership=partnership).agency for _ in range(2)]
+    people = [
+        PersonFactory(partnership=partnership, agency=agencies[i % 2], name=f"{slug.title()} Member {i}")
+        for i in range(5)
+    ]
+    board = GroupFactory(
+        partnership=partnership, name="Partnership Board", kind="board", quorum=3, chair=people[0]
+    )
+    for person in people:
+        GroupMemberFactory(group=board, person=person)
+    subgroup = GroupFactory(partnership=partnership, name="Learning Subgroup", kind="subgroup")
+    outsider = PersonFactory(partnership=partnership, agency=agencies[0], name=f"{slug.title()} Outsider")
+    GroupMemberFactory(group=subgroup, person=outsider)
+    manager = member(partnership, "business_team", full_name=f"{slug.title()} Manager")
+    return SimpleNamespace(
+        partnership=partnership,
+        agencies=agencies,
+        people=people,
+        board=board,
+        subgroup=subgroup,
+        outsider=outsider,
+        manager=manager,
+    )
+
+
+def at(days: int, hour: int = 10) -> datetime:
+    """A local date-time `days` from today at `hour`:00."""
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+
+
+def schedule(world: SimpleNamespace, days: int, group=None, **kwargs):
+    """One meeting (or a series with frequency/occurrences) of the Board, `days` from today."""
+    return services.meeting_schedule(
+        actor=world.manager,
+        partnership=world.partnership,
+        group=group or world.board,
+        starts_at=at(days),
+        ends_at=at(days, 12),
+        location="Civic Centre, Room 1",
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return make_world("alpha")
+
+
+@pytest.fixture
+def meeting(world):
+    return schedule(world, 14)[0]
+
+
+@pytest.fixture
+def manager_client(client, world):
+    client.force_login(world.manager)
+    return client
