@@ -47,10 +47,10 @@ serve:
 test: setup test-sqlite test-postgres lint
 
 test-sqlite:
-	MASA_TESTING=1 $(UV) run --frozen pytest -q -p no:cacheprovider
+	MASA_TESTING=1 $(UV) run --frozen pytest -q -p no:cacheprovider -n 2
 
 test-postgres:
-	MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -m "not browser"
+	MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -n 2 -m "not browser"
 
 lint:
 	$(UV) run --frozen ruff check .

@@ -66,6 +66,12 @@ class Action(PartnershipOwned):
             models.Index(fields=["partnership", "group", "status"]),
             models.Index(fields=["owner", "status"]),
             models.Index(fields=["owner_agency", "status"]),
+            # Open actions in due-date order: the overdue and "due soon" lists read this.
+            models.Index(
+                fields=["partnership", "due_date", "number"],
+                condition=models.Q(is_deleted=False) & ~models.Q(status="closed"),
+                name="action_open_due_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "number"], name="unique_action_number"),

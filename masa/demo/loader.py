@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from masa.accounts.models import Membership, User
+from masa.demo.governance_loader import load_governance_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.partnership.models import (
     Agency,
@@ -188,5 +189,5 @@ def load_demo() -> list[DemoLogin]:
     with transaction.atomic(), disable_auditlog():
         for data in PARTNERSHIPS:
             logins.extend(_load_partnership(data, mfa_roles, password_hash))
-        __import__("masa.demo.governance_loader", fromlist=["_"]).load_governance_demo()
+        load_governance_demo()
     return logins

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.urls import reverse
 from icalendar import Calendar, Event
 
 from masa.governance.models import Meeting, MeetingStatus
@@ -22,7 +23,11 @@ def meeting_ics(meetings: Iterable[Meeting]) -> str:
         event.add("dtstamp", meeting.updated_at or meeting.starts_at)
         if meeting.location:
             event.add("location", meeting.location)
-        event.add("url", f"{settings.SITE_URL}/meetings/{meeting.uuid}/")
+        event.add(
+            "url",
+            settings.SITE_URL
+            + reverse("governance:meeting_detail", args=[meeting.partnership.slug, meeting.uuid]),
+        )
         event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical().decode()

@@ -65,7 +65,7 @@ def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | No
     )
     return (
         Meeting.objects.filter(meeting_scope(user, partnership), uuid=uuid, is_deleted=False)
-        .select_related("group", "group__chair", "minutes_approved_at_meeting")
+        .select_related("partnership", "group", "group__chair", "minutes_approved_at_meeting")
         .prefetch_related(
             Prefetch("items", queryset=items),
             Prefetch("attendance", queryset=Attendance.objects.select_related("person__agency", "deputy")),
@@ -214,7 +214,7 @@ def meetings_for_feed(token_hash: str) -> tuple[User | None, list[Meeting]]:
         meetings += list(
             Meeting.objects.filter(
                 meeting_scope(user, membership.partnership), is_deleted=False
-            ).select_related("group")
+            ).select_related("group", "partnership")
         )
     return user, meetings
 
