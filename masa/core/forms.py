@@ -28,6 +28,10 @@ class GovForm(forms.Form):
                 field.error_messages["required"] = f"Enter the {label}"
             if isinstance(field, forms.IntegerField):
                 field.error_messages["invalid"] = f"The {label} must be a whole number"
+                # GOV.UK: whole numbers use a text input with a numeric keyboard, not type=number.
+                field.widget = forms.TextInput(
+                    attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-4"}
+                )
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = (
                     "Enter an email address in the correct format, like name@example.org"

@@ -196,3 +196,10 @@ def test_api_token_is_shown_once_and_stored_hashed(client, partnership):
     assert services.api_token_authenticate(secret) == user
     client.post(reverse("accounts:api_token_revoke", args=[token.uuid]))
     assert services.api_token_authenticate(secret) is None
+
+
+def test_error_summary_links_to_the_first_radio_of_a_radio_question(client, manager, invite):
+    html = invite(role="").content.decode()
+    assert "Select the role" in html
+    assert 'href="#id_role_1"' in html
+    assert 'id="id_role_1"' in html
