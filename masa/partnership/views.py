@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_HOME, VIEW_STRUCTURE
+from masa.core.dashboard import dashboard_for
 from masa.core.permissions import PartnershipRequest, partnership_view, public_view
 from masa.core.views import form_page
 from masa.partnership import selectors, services
@@ -39,8 +40,8 @@ def _url(name: str, request: PartnershipRequest, *args: object) -> str:
 
 @partnership_view(VIEW_HOME)
 def home(request: PartnershipRequest) -> HttpResponse:
-    summary = selectors.home_summary(request.partnership)
-    return render(request, "partnership/home.html", {"summary": summary})
+    board = dashboard_for(request.user, request.partnership, request.role)
+    return render(request, "partnership/home.html", {"board": board, "summary": board.structure})
 
 
 @partnership_view(VIEW_STRUCTURE)

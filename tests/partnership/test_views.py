@@ -184,3 +184,24 @@ def test_objective_can_be_changed(client, manager):
     assert client.post(url, {"text": "Reduce repeat CP plans", "order": "1"}).status_code == 302
     objective.refresh_from_db()
     assert objective.text == "Reduce repeat CP plans"
+
+
+def test_home_shows_the_users_actions_meetings_and_cadence_warnings(client, manager):
+    html = client.get(reverse("partnership:home", args=["hounslow"])).content.decode()
+    assert "Your actions" in html
+    assert "past the escalation threshold" in html
+    assert "not keeping to the terms of reference" in html  # the demo has no 2025-26 meetings
+
+
+def test_practitioner_home_has_no_meeting_or_board_information(client, demo):
+    from masa.accounts.models import User
+
+    practitioner = User.objects.filter(
+        memberships__partnership__slug="hounslow", memberships__role="practitioner"
+    ).first()
+    client.force_login(practitioner)
+    html = client.get(reverse("partnership:home", args=["hounslow"])).content.decode()
+    assert "Your actions" in html
+    assert "escalation threshold" not in html
+    assert "terms of reference:" not in html
+    assert "Your next meetings" not in html

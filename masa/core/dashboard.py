@@ -1,0 +1,53 @@
+"""The partnership home page: what needs this person's attention, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from masa.accounts.models import Role, User
+from masa.accounts.rules import VIEW_ACTIONS, VIEW_MEETINGS
+from masa.actions.models import ActionStatus
+from masa.actions.selectors import my_actions, overdue_for_board
+from masa.governance.models import Meeting
+from masa.governance.rules_pure import CadenceFinding
+from masa.governance.selectors import cadence_warnings, meeting_list
+from masa.partnership.models import Partnership
+from masa.partnership.selectors import HomeSummary, home_summary
+
+# Roles that answer for the arrangements as a whole see cadence warnings on their home page.
+OVERSIGHT_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.SCRUTINEER}
+
+
+@dataclass
+class Dashboard:
+    structure: HomeSummary
+    upcoming_meetings: list[Meeting] = field(default_factory=list)
+    my_open: int = 0
+    my_overdue: int = 0
+    board_overdue: int | None = None
+    cadence: list[CadenceFinding] = field(default_factory=list)
+
+
+def dashboard_for(
+    user: User, partnership: Partnership, role: str | None, *, today: date | None = None
+) -> Dashboard:
+    today = today or timezone.localdate()
+    board = Dashboard(structure=home_summary(partnership))
+    if user.has_perm(VIEW_MEETINGS, partnership):
+        board.upcoming_meetings = list(meeting_list(user, partnership, upcoming=True)[:5])
+    mine = (
+        my_actions(user)
+        .filter(partnership=partnership)
+        .aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(status=ActionStatus.CLOSED)),
+        )
+    )
+    board.my_open, board.my_overdue = mine["open"], mine["overdue"]
+    if user.has_perm(VIEW_ACTIONS, partnership):
+        board.board_overdue = overdue_for_board(user, partnership, today=today).count()
+    if role in OVERSIGHT_ROLES:
+        board.cadence = cadence_warnings(partnership, today=today)
+    return board
