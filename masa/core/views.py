@@ -22,33 +22,37 @@ def form_page(
     title: str,
     save: Callable[[dict[str, Any]], object],
     success_url: Callable[[object], str] | str,
-    success_message: str,
+    success_message: Callable[[object], str] | str,
     back_url: str,
     initial: dict[str, Any] | None = None,
     form_kwargs: dict[str, Any] | None = None,
     caption: str = "",
+    multipart: bool = False,
 ) -> HttpResponse:
-    """Show a GOV.UK question page; on a valid POST call `save` and redirect.
+    """Show a GOV.UK question page; on a valid POST call `save(cleaned_data)` and redirect.
 
     A ValidationError from the service is shown on the form, which keeps the user's answers.
+    `multipart` is for forms with a file upload.
     """
     form_kwargs = form_kwargs or {}
     if request.method == "POST":
-        form = form_class(request.POST, **form_kwargs)
+        form = form_class(request.POST, request.FILES, **form_kwargs)
         if form.is_valid():
             try:
                 saved = save(form.cleaned_data)
             except ValidationError as error:
                 form.apply_errors(error)
             else:
-                messages.success(request, success_message)
+                messages.success(
+                    request, success_message(saved) if callable(success_message) else success_message
+                )
                 return redirect(success_url(saved) if callable(success_url) else success_url)
     else:
         form = form_class(initial=initial, **form_kwargs)
     return render(
         request,
         "core/form_page.html",
-        {"form": form, "title": title, "back_url": back_url, "caption": caption},
+        {"form": form, "title": title, "back_url": back_url, "caption": caption, "multipart": multipart},
         status=400 if form.errors else 200,
     )
 

@@ -76,23 +76,6 @@ class MeetingForm(GovForm):
             ):
                 field.empty_label = "Choose one" if field.required else "None"
 
-    def error_links(self) -> list[tuple[str, str]]:
-        links: list[tuple[str, str]] = []
-        first = next(iter(self.visible_fields()), None)
-        for error in self.non_field_errors():
-            links.append((f"#{first.auto_id}" if first else "#main-content", str(error)))
-        for bound in self.visible_fields():
-            field, target = bound.field, bound.auto_id
-            if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                target = f"id_{bound.html_name}_1"
-            seen: list[str] = []
-            for index, sub in enumerate(getattr(field, "fields", ())):
-                for message in getattr(sub.widget, "errors", []):
-                    links.append((f"#{bound.auto_id}_{index}", message))
-                    seen.append(message)
-            links += [(f"#{target}", str(e)) for e in bound.errors if e not in seen]
-        return links
-
 
 class ScheduleForm(MeetingForm):
     submit_label = "Schedule"
@@ -247,6 +230,8 @@ class AttendanceForm(MeetingForm):
         for pk, person in self.people.items():
             if data.get(f"status_{pk}") == AttendanceStatus.DEPUTY and not data.get(f"deputy_{pk}"):
                 self.add_error(f"deputy_{pk}", DEPUTY_NEEDED.format(name=person.name))
+        if not self.errors:
+            data["records"] = self.records()
         return data
 
     def records(self) -> list[tuple]:
@@ -286,8 +271,10 @@ class MinutesForm(MeetingForm):
             )
         self.helper.layout = Layout(*self.fields)
 
-    def discussions(self) -> dict[int, str]:
-        return {item.pk: self.cleaned_data[f"discussion_{item.pk}"] for item in self.items}
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        data["discussions"] = {item.pk: data.get(f"discussion_{item.pk}", "") for item in self.items}
+        return data
 
 
 class DecisionForm(MeetingForm):

@@ -1,7 +1,6 @@
 """Pages of the governance app (thin: parse, call a service or selector, render)."""
 
 import uuid as uuid_lib
-from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, cast
 
@@ -26,6 +25,7 @@ from masa.core.permissions import (
     public_view,
     signed_in_view,
 )
+from masa.core.views import form_page
 from masa.governance import selectors, services
 from masa.governance.documents import agenda_pack_pdf, long_date, meeting_title, minutes_docx
 from masa.governance.forms import (
@@ -34,7 +34,6 @@ from masa.governance.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
-    MeetingForm,
     MinutesForm,
     PaperForm,
     ScheduleForm,
@@ -106,43 +105,6 @@ def _file_stem(meeting: Meeting) -> str:
     return f"{slugify(meeting.group.name)}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
 
 
-def _form_page(
-    request: PartnershipRequest,
-    *,
-    form_class: type[MeetingForm],
-    title: str,
-    save: Callable[[Any], object],
-    success_url: Callable[[object], str] | str,
-    success_message: Callable[[object], str] | str,
-    back_url: str,
-    initial: dict[str, Any] | None = None,
-    form_kwargs: dict[str, Any] | None = None,
-    caption: str = "",
-    multipart: bool = False,
-) -> HttpResponse:
-    """A GOV.UK question page (like core's form_page, with file uploads and precise error links).
-
-    `save` gets the valid form; a ValidationError it raises is shown on the form, answers kept.
-    """
-    form_kwargs = form_kwargs or {}
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            try:
-                saved = save(form)
-            except ValidationError as error:
-                form.apply_errors(error)
-            else:
-                messages.success(
-                    request, success_message(saved) if callable(success_message) else success_message
-                )
-                return redirect(success_url(saved) if callable(success_url) else success_url)
-    else:
-        form = form_class(initial=initial, **form_kwargs)
-    context = {"form": form, "title": title, "back_url": back_url, "caption": caption, "multipart": multipart}
-    return render(request, "governance/form_page.html", context, status=400 if form.errors else 200)
-
-
 # Meetings -----------------------------------------------------------------------------------
 
 
@@ -164,8 +126,7 @@ def meeting_list(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(MANAGE_MEETINGS)
 def meeting_schedule(request: PartnershipRequest) -> HttpResponse:
-    def save(form: ScheduleForm) -> list[Meeting]:
-        data = form.cleaned_data
+    def save(data: dict[str, Any]) -> list[Meeting]:
         return services.meeting_schedule(
             actor=request.user,
             partnership=request.partnership,
@@ -178,7 +139,7 @@ def meeting_schedule(request: PartnershipRequest) -> HttpResponse:
             occurrences=data["occurrences"],
         )
 
-    return _form_page(
+    return form_page(
         request,
         form_class=ScheduleForm,
         form_kwargs={
@@ -268,7 +229,7 @@ def _item_page(request: PartnershipRequest, uuid: str, item_uuid: str | None) ->
     meeting = _meeting(request, uuid)
     item = _found(selectors.meeting_item_get(meeting, item_uuid)) if item_uuid else None
     fields = ("title", "purpose", "presenter", "minutes_allotted", "priority")
-    return _form_page(
+    return form_page(
         request,
         form_class=AgendaItemForm,
         form_kwargs={
@@ -278,9 +239,7 @@ def _item_page(request: PartnershipRequest, uuid: str, item_uuid: str | None) ->
         initial={f: getattr(item, f) for f in fields} if item else {"minutes_allotted": 15},
         title="Change agenda item" if item else "Add an agenda item",
         caption=meeting_title(meeting),
-        save=lambda form: services.agenda_item_save(
-            actor=request.user, meeting=meeting, item=item, **form.cleaned_data
-        ),
+        save=lambda data: services.agenda_item_save(actor=request.user, meeting=meeting, item=item, **data),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=ITEM_UPDATED if item else ITEM_ADDED,
         back_url=_url("meeting_detail", request, meeting.uuid),
@@ -301,14 +260,14 @@ def item_edit(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpRes
 def paper_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
     item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
-    return _form_page(
+    return form_page(
         request,
         form_class=PaperForm,
         form_kwargs={"people": selectors.group_people(meeting.group)},
         title="Add a paper",
         caption=item.title,
         multipart=True,
-        save=lambda form: services.paper_add(actor=request.user, item=item, **form.cleaned_data),
+        save=lambda data: services.paper_add(actor=request.user, item=item, **data),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=PAPER_ADDED,
         back_url=_url("meeting_detail", request, meeting.uuid),
@@ -332,12 +291,12 @@ def paper_download(request: PartnershipRequest, uuid: str, paper_uuid: str) -> H
 def decision_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
     item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
-    return _form_page(
+    return form_page(
         request,
         form_class=DecisionForm,
         title="Add a decision",
         caption=item.title,
-        save=lambda form: services.decision_add(actor=request.user, item=item, **form.cleaned_data),
+        save=lambda data: services.decision_add(actor=request.user, item=item, **data),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=DECISION_ADDED,
         back_url=_url("meeting_detail", request, meeting.uuid),
@@ -348,13 +307,13 @@ def decision_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> Http
 def action_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
     item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
-    return _form_page(
+    return form_page(
         request,
         form_class=ActionForm,
         form_kwargs={"people": person_list(request.partnership, active_only=True)},
         title="Add an action",
         caption=item.title,
-        save=lambda form: services.item_action_add(actor=request.user, item=item, **form.cleaned_data),
+        save=lambda data: services.item_action_add(actor=request.user, item=item, **data),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=lambda action: ACTION_ADDED.format(reference=action.reference),  # type: ignore[attr-defined]
         back_url=_url("meeting_detail", request, meeting.uuid),
@@ -367,7 +326,7 @@ def action_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpRe
 @partnership_view(MANAGE_MEETINGS)
 def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
-    return _form_page(
+    return form_page(
         request,
         form_class=AttendanceForm,
         form_kwargs={
@@ -376,8 +335,8 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
         },
         title="Record attendance",
         caption=meeting_title(meeting),
-        save=lambda form: services.attendance_record(
-            actor=request.user, meeting=meeting, records=form.records()
+        save=lambda data: services.attendance_record(
+            actor=request.user, meeting=meeting, records=data["records"]
         ),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=ATTENDANCE_SAVED,
@@ -391,19 +350,19 @@ def minutes_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
     if meeting.minutes_locked:
         rows = selectors.agenda_rows(request.user, meeting, request.role)
         return render(request, "governance/minutes_locked.html", {"meeting": meeting, "rows": rows})
-    return _form_page(
+    return form_page(
         request,
         form_class=MinutesForm,
         form_kwargs={"items": list(meeting.items.all())},
         initial={"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary},
         title="Write the minutes",
         caption=meeting_title(meeting),
-        save=lambda form: services.minutes_save(
+        save=lambda data: services.minutes_save(
             actor=request.user,
             meeting=meeting,
-            expected_version=form.cleaned_data["minutes_version"],
-            summary=form.cleaned_data["summary"],
-            discussions=form.discussions(),
+            expected_version=data["minutes_version"],
+            summary=data["summary"],
+            discussions=data["discussions"],
         ),
         success_url=_url("meeting_detail", request, meeting.uuid),
         success_message=MINUTES_SAVED,
@@ -425,7 +384,7 @@ def _workplan_page(request: PartnershipRequest, uuid: str, item_uuid: str | None
     group = _found(selectors.visible_group_get(request.user, request.partnership, str(uuid)))
     item = _found(selectors.workplan_item_get(group, item_uuid)) if item_uuid else None
     fields = ("title", "priority", "lead", "due_date", "planned_meeting", "is_done")
-    return _form_page(
+    return form_page(
         request,
         form_class=WorkplanItemForm,
         form_kwargs={
@@ -436,9 +395,7 @@ def _workplan_page(request: PartnershipRequest, uuid: str, item_uuid: str | None
         initial={f: getattr(item, f) for f in fields} if item else None,
         title="Change workplan item" if item else "Add a workplan item",
         caption=group.name,
-        save=lambda form: services.workplan_item_save(
-            actor=request.user, group=group, item=item, **form.cleaned_data
-        ),
+        save=lambda data: services.workplan_item_save(actor=request.user, group=group, item=item, **data),
         success_url=_url("workplan", request, group.uuid),
         success_message=WORKPLAN_SAVED,
         back_url=_url("workplan", request, group.uuid),
