@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from masa.core.forms import GovForm
-from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose
+from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
 from masa.governance.services import OCCURRENCES_RANGE
 
 END_BEFORE_START = "The end time must be after the start time"
@@ -127,6 +127,24 @@ class ScheduleForm(MeetingForm):
             self.add_error("end_time", END_BEFORE_START)
         if data.get("frequency") == NO_REPEAT and (data.get("occurrences") or 1) > 1:
             self.add_error("frequency", REPEAT_NEEDED)
+        return data
+
+
+class MeetingEditForm(MeetingForm):
+    """Move, relocate or cancel a meeting (members are told with a new invitation)."""
+
+    date = GovDateField(label="Date", help_text="For example, 27 3 2026")
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    location = forms.CharField(label="Location", max_length=300, required=False)
+    papers_deadline = GovDateField(label="Papers deadline", required=False)
+    status = forms.ChoiceField(label="Status", choices=MeetingStatus.choices, widget=forms.RadioSelect)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", END_BEFORE_START)
         return data
 
 

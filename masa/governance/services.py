@@ -136,10 +136,14 @@ def meeting_update(
     papers_deadline: date | None,
     status: str,
 ) -> Meeting:
+    before = (meeting.starts_at, meeting.ends_at, meeting.location, meeting.status)
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.location, meeting.papers_deadline, meeting.status = location, papers_deadline, status
     meeting.full_clean()
     meeting.save()
+    if before != (starts_at, ends_at, location, status):
+        # Members' calendars follow: the same event UID with the new time, place or cancellation.
+        transaction.on_commit(lambda: meeting_send_invitations(meeting=meeting))
     return meeting
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path(p + "meetings/schedule/", views.meeting_schedule, name="meeting_schedule"),
     path(p + "meetings/compliance/", views.compliance, name="compliance"),
     path(m, views.meeting_detail, name="meeting_detail"),
+    path(m + "edit/", views.meeting_edit, name="meeting_edit"),
     path(m + "invite.ics", views.meeting_invite, name="meeting_invite"),
     path(m + "minutes.docx", views.minutes_download, name="minutes_docx"),
     path(m + "pack.pdf", views.agenda_pack, name="agenda_pack"),

@@ -34,6 +34,7 @@ from masa.governance.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    MeetingEditForm,
     MinutesForm,
     PaperForm,
     ScheduleForm,
@@ -48,6 +49,7 @@ QUORUM_WARNING = (
 )
 MEETINGS_SCHEDULED = "{count} meetings scheduled"
 MEETING_SCHEDULED = "Meeting scheduled"
+MEETING_CHANGED = "Meeting changed. Members have been sent an updated invitation"
 ITEM_ADDED = "Agenda item added"
 ITEM_UPDATED = "Agenda item updated"
 PAPER_ADDED = "Paper added"
@@ -153,6 +155,38 @@ def meeting_schedule(request: PartnershipRequest) -> HttpResponse:
             MEETINGS_SCHEDULED.format(count=len(meetings)) if len(meetings) > 1 else MEETING_SCHEDULED  # type: ignore[arg-type]
         ),
         back_url=_url("meeting_list", request),
+    )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def meeting_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    meeting = _meeting(request, uuid)
+    starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+    return form_page(
+        request,
+        form_class=MeetingEditForm,
+        initial={
+            "date": starts.date(),
+            "start_time": starts.strftime("%H:%M"),
+            "end_time": ends.strftime("%H:%M"),
+            "location": meeting.location,
+            "papers_deadline": meeting.papers_deadline,
+            "status": meeting.status,
+        },
+        title="Change the meeting",
+        caption=meeting_title(meeting),
+        save=lambda data: services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            starts_at=_aware(data["date"], data["start_time"]),
+            ends_at=_aware(data["date"], data["end_time"]),
+            location=data["location"],
+            papers_deadline=data["papers_deadline"],
+            status=data["status"],
+        ),
+        success_url=_url("meeting_detail", request, meeting.uuid),
+        success_message=MEETING_CHANGED,
+        back_url=_url("meeting_detail", request, meeting.uuid),
     )
 
 
