@@ -60,6 +60,7 @@ lint:
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/governance.py
+	$(PY) bench/clocks.py
 
 clean:
 	rm -rf build .venv node_modules db.sqlite3*

@@ -52,8 +52,9 @@ def partnership_or_404(request: HttpRequest, slug: str, permission: str):
     return partnership
 
 
-from masa.api import actions_routes, governance_routes, partnership_routes  # noqa: E402
+from masa.api import actions_routes, clock_routes, governance_routes, partnership_routes  # noqa: E402
 
 api.add_router("/", partnership_routes.router)
 api.add_router("/", actions_routes.router)
 api.add_router("/", governance_routes.router)
+api.add_router("/", clock_routes.router)

@@ -11,8 +11,8 @@ EXEMPT_NAMESPACES = {
     "accounts/",
 }
 API_PREFIX = "api/v1/"
-# API operations open to anyone (none yet: the structure is read through the public page).
-PUBLIC_API_OPERATIONS: set[str] = {"/api/v1/openapi.json", "/api/v1/docs"}
+# API operations open to anyone: the statutory clock calculator is public.
+PUBLIC_API_OPERATIONS: set[str] = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/clocks/{rule}"}
 
 
 def walk(patterns, prefix=""):
