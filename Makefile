@@ -61,6 +61,7 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/governance.py
 	$(PY) bench/clocks.py
+	$(PY) bench/returns.py
 
 clean:
 	rm -rf build .venv node_modules db.sqlite3*
