@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from masa.partnership.models import (
     Agency,
@@ -168,11 +168,12 @@ class HomeSummary:
 
 
 def home_summary(partnership: Partnership) -> HomeSummary:
-    counts = Partnership.objects.filter(pk=partnership.pk).aggregate(
-        agencies=Count("partnershipagency", filter=Q(partnershipagency__is_active=True), distinct=True),
-        people=Count("person", filter=Q(person__is_active=True), distinct=True),
-        groups=Count("group", filter=Q(group__is_active=True), distinct=True),
-    )
+    # Three small counts are cheaper than one query joining all three tables.
+    counts = {
+        "agencies": PartnershipAgency.objects.filter(partnership=partnership, is_active=True).count(),
+        "people": Person.objects.filter(partnership=partnership, is_active=True).count(),
+        "groups": Group.objects.filter(partnership=partnership, is_active=True).count(),
+    }
     without_chair = list(
         Group.objects.filter(partnership=partnership, is_active=True, chair__isnull=True).order_by("name")
     )
