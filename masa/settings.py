@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "masa.audit",
     "masa.governance",
     "masa.actions",
+    "masa.learning",
+    "masa.performance",
     "masa.demo",
 ]
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("masa.audit.urls")),
     path("", include("masa.governance.urls")),
     path("", include("masa.actions.urls")),
+    path("", include("masa.learning.urls")),
+    path("", include("masa.performance.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
 ]
