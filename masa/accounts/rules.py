@@ -52,3 +52,12 @@ rules.add_perm(
     has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD),
 )
 rules.add_perm(MANAGE_ACTIONS, is_business_team)
+
+# Learning from reviews. Which incidents a user may open is decided record by record in
+# masa.learning.selectors (case team, business team; the scrutineer sees an anonymised view).
+VIEW_INCIDENTS = "learning.view_incidents"
+MANAGE_INCIDENTS = "learning.manage_incidents"
+
+INCIDENT_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER, Role.CHAIR, Role.MEMBER)
+rules.add_perm(VIEW_INCIDENTS, has_role(*INCIDENT_ROLES))
+rules.add_perm(MANAGE_INCIDENTS, is_business_team)

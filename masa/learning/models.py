@@ -1,0 +1,110 @@
+"""Learning from reviews: serious incidents, the children in them and notifications to the Panel.
+
+No names or dates of birth are kept: children are pseudonymous ("Child A") with an age band, sex
+and a high-level ethnicity category only.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from masa.clocks.rules import DEFAULT_RULE_SET
+from masa.partnership.models import Agency, PartnershipOwned
+
+MAX_CHILDREN_PER_NOTIFICATION = 4
+
+
+class IncidentCategory(models.TextChoices):
+    DEATH = "death", "Death"
+    SERIOUS_HARM = "serious_harm", "Serious harm"
+
+
+class AgeBand(models.TextChoices):
+    UNBORN = "unborn", "Unborn"
+    UNDER_1 = "under_1", "Under 1"
+    AGE_1_4 = "1_4", "1 to 4"
+    AGE_5_9 = "5_9", "5 to 9"
+    AGE_10_15 = "10_15", "10 to 15"
+    AGE_16_17 = "16_17", "16 to 17"
+    CARE_LEAVER_18_24 = "18_24_care_leaver", "18 to 24 (care leaver)"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class Ethnicity(models.TextChoices):
+    """The ONS high-level ethnic group categories (England and Wales)."""
+
+    ASIAN = "asian", "Asian or Asian British"
+    BLACK = "black", "Black, Black British, Caribbean or African"
+    MIXED = "mixed", "Mixed or multiple ethnic groups"
+    WHITE = "white", "White"
+    OTHER = "other", "Other ethnic group"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class SeriousIncident(PartnershipOwned):
+    """A serious incident: a child died or was seriously harmed and abuse or neglect is suspected."""
+
+    reference = models.CharField(max_length=30, help_text='For example, "SI-2024-01"')
+    category = models.CharField(max_length=20, choices=IncidentCategory.choices)
+    date_aware = models.DateField("date the partnership became aware")
+    agencies = models.ManyToManyField(Agency, blank=True, related_name="serious_incidents")
+    care_leaver_death = models.BooleanField(
+        default=False, help_text="A care leaver aged 18 to 24 died: notified, but no rapid review"
+    )
+    summary = models.CharField(max_length=500, blank=True, help_text="A short summary with no names")
+    case_team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="case_team_incidents"
+    )
+    rule_set_id = models.CharField(max_length=40, default=DEFAULT_RULE_SET)
+    rr_submitted_date = models.DateField("rapid review submitted", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date_aware", "-reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "reference"], name="unique_incident_reference_per_partnership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class IncidentChild(PartnershipOwned):
+    """A child in a serious incident, pseudonymous: no name, no date of birth."""
+
+    incident = models.ForeignKey(SeriousIncident, on_delete=models.CASCADE, related_name="children")
+    reference = models.CharField(max_length=30, help_text='For example, "Child A"')
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices)
+    sex = models.CharField(max_length=10, choices=Sex.choices)
+    ethnicity = models.CharField(max_length=10, choices=Ethnicity.choices)
+
+    class Meta:
+        ordering = ["reference"]
+        verbose_name_plural = "incident children"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "reference"], name="unique_child_reference_per_incident"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class PanelNotification(PartnershipOwned):
+    """A notification of the incident to the Child Safeguarding Practice Review Panel."""
+
+    incident = models.ForeignKey(SeriousIncident, on_delete=models.CASCADE, related_name="notifications")
+    children = models.ManyToManyField(IncidentChild, related_name="notifications")
+    sent_date = models.DateField()
+
+    class Meta:
+        ordering = ["sent_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.incident} notified {self.sent_date:%d %B %Y}"
