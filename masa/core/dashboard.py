@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from masa.accounts.models import Role, User
-from masa.accounts.rules import VIEW_ACTIONS, VIEW_MEETINGS
+from masa.accounts.rules import VIEW_ACTIONS, VIEW_INCIDENTS, VIEW_MEETINGS
 from masa.actions.models import ActionStatus
 from masa.actions.selectors import my_actions, overdue_for_board
 from masa.governance.models import Meeting
@@ -28,6 +28,7 @@ class Dashboard:
     my_overdue: int = 0
     board_overdue: int | None = None
     cadence: list[CadenceFinding] = field(default_factory=list)
+    can_view_incidents: bool = False
 
 
 def dashboard_for(
@@ -48,6 +49,7 @@ def dashboard_for(
     board.my_open, board.my_overdue = mine["open"], mine["overdue"]
     if user.has_perm(VIEW_ACTIONS, partnership):
         board.board_overdue = overdue_for_board(user, partnership, today=today).count()
+    board.can_view_incidents = user.has_perm(VIEW_INCIDENTS, partnership)
     if role in OVERSIGHT_ROLES:
         board.cadence = cadence_warnings(partnership, today=today)
     return board
