@@ -1,0 +1,363 @@
+"""`manage.py import_return`: all-or-nothing imports, replacement with history, pseudonymised storage."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.management import CommandError, call_command
+
+from masa.performance.models import ImportedRecord, ImportStatus, Population, PseudonymSecret, ReturnImport
+from tests.factories import PartnershipFactory
+
+from .builders import child_xml, cin_xml, episode_xml, episodes_csv, header_csv, uasc_csv
+from .test_indicators import (
+    CURRENT,
+    EPISODES_2023,
+    EPISODES_2024,
+    HEADER_2024,
+    POPULATION,
+    PREVIOUS,
+    UASC_2024,
+)
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "returns"
+LA = "313"
+
+
+def write_la_files(folder: Path, la_code: str = LA) -> dict[str, Path]:
+    """The hand-built LA of test_indicators.py (known answers there), as files for one LA code."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {
+        "cin_2023.xml": cin_xml(PREVIOUS, year=2023, reference="2023-03-31", lea=la_code),
+        "cin_2024.xml": cin_xml(CURRENT, lea=la_code),
+        "ep23.csv": episodes_csv(EPISODES_2023),
+        "ep24.csv": episodes_csv(EPISODES_2024),
+        "hd24.csv": header_csv(HEADER_2024),
+        "uasc24.csv": uasc_csv(UASC_2024),
+    }
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = folder / name
+        paths[name].write_text(text)
+    return paths
+
+
+def run(*args: object) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_return", *[str(a) for a in args], stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def import_la(slug: str, files: dict[str, Path], la_code: str = LA) -> None:
+    common = ("--partnership", slug, "--la-code", la_code)
+    run("cin", files["cin_2023.xml"], *common, "--year", "2022-23")
+    run("cin", files["cin_2024.xml"], *common, "--year", "2023-24", "--population", POPULATION)
+    run("ssda903", files["ep23.csv"], *common, "--year", "2022-23")
+    run("ssda903", files["ep24.csv"], files["hd24.csv"], files["uasc24.csv"], *common, "--year", "2023-24")
+
+
+def saved() -> tuple[int, int, int, int]:
+    return (
+        ReturnImport.objects.count(),
+        ImportedRecord.objects.count(),
+        PseudonymSecret.objects.count(),
+        Population.objects.count(),
+    )
+
+
+@pytest.fixture
+def partnership(db):
+    return PartnershipFactory(slug="borough", la_code=LA)
+
+
+def test_imports_the_hand_built_returns(partnership, tmp_path):
+    files = write_la_files(tmp_path)
+    out, err = run("cin", files["cin_2024.xml"], "--partnership", "borough", "--year", "2023-24")
+    assert "Imported the CIN census 2023-24 for LA 313: 9 children" in out
+    # The planted non-fatal problems are listed and kept with the import.
+    assert "ReferralNFA is '1'; read as true" in err
+    imported = ReturnImport.objects.get()
+    assert (imported.kind, imported.year, imported.la_code, imported.status) == (
+        "cin",
+        "2023-24",
+        LA,
+        "active",
+    )
+    assert imported.file_names == ["cin_2024.xml"]
+    assert imported.counts["children"] == 9 and imported.counts["errors"] == 1
+    assert imported.counts["warnings"] == 2
+    assert ImportedRecord.objects.filter(return_import=imported).count() == 9
+
+    out, _ = run(
+        "ssda903", files["ep24.csv"], files["hd24.csv"], files["uasc24.csv"],
+        "--partnership", "borough", "--year", "2023-24", "--population", "20000",
+    )  # fmt: skip
+    assert "14 episodes" in out and "Header (8 rows)" in out
+    lac = ReturnImport.objects.get(kind="ssda903")
+    assert lac.counts["headers"] == 8 and lac.counts["uasc"] == 2
+    assert Population.objects.get().children_0_17 == 20_000
+    assert PseudonymSecret.objects.count() == 1
+
+
+def test_the_same_child_has_the_same_key_in_cin_and_903_and_across_years(partnership, tmp_path):
+    files = write_la_files(tmp_path)
+    import_la("borough", files)
+    cin_keys = set(ImportedRecord.objects.filter(record_type="cin_child").values_list("child_key", flat=True))
+    assert len(cin_keys) == 9  # B, C, F, G in 2022-23 are the same children as in 2023-24
+    ep_keys = set(ImportedRecord.objects.filter(record_type="episode").values_list("child_key", flat=True))
+    assert len(ep_keys) == 8
+    assert all(len(k) == 64 for k in cin_keys | ep_keys)
+
+
+def _bomb() -> str:
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
+    return f'<?xml version="1.0"?><!DOCTYPE Message [{"".join(entities)}]><Message>&lol9;</Message>'
+
+
+BAD_FILES = {
+    "unknown_903_header": (
+        "ssda903",
+        "episodes.csv",
+        "CHILD,START,FINISH\n1,01/01/2020,\n",
+        "is not a known SSDA903 table",
+    ),
+    "not_a_cin_census": ("cin", "other.xml", "<Invoice><Total>3</Total></Invoice>", "is not a CIN census"),
+    "truncated_xml": ("cin", "cut.xml", cin_xml(CURRENT, lea=LA)[:1500], "not well-formed XML"),
+    "entity_bomb": ("cin", "bomb.xml", _bomb(), "DTD"),
+    "another_la": ("cin", "cin.xml", cin_xml(CURRENT, lea="201"), "is the return of LA 201"),
+    "another_year": (
+        "cin",
+        "cin.xml",
+        cin_xml(CURRENT, lea=LA, year=2023, reference="2023-03-31"),
+        "not the 2023-24 census",
+    ),
+    "903_without_episodes": ("ssda903", "header.csv", header_csv(HEADER_2024), "Episodes table"),
+    "empty_903": ("ssda903", "empty.csv", "", "is empty"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_file_with_fatal_problems_saves_nothing(partnership, tmp_path, case):
+    kind, name, text, expected = BAD_FILES[case]
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        run(kind, path, "--partnership", "borough", "--year", "2023-24", "--population", "5000")
+    assert saved() == (0, 0, 0, 0)
+    # The problem is named on stderr with the file.
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_return", kind, str(path), "--partnership", "borough", "--year", "2023-24", stderr=err
+        )
+    assert expected in err.getvalue() and name in err.getvalue()
+
+
+def test_one_bad_903_table_refuses_the_good_ones_with_it(partnership, tmp_path):
+    files = write_la_files(tmp_path)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("CHILD,WHATEVER\n1,2\n")
+    with pytest.raises(CommandError):
+        run(
+            "ssda903",
+            files["ep24.csv"],
+            files["hd24.csv"],
+            bad,
+            "--partnership",
+            "borough",
+            "--year",
+            "2023-24",
+        )
+    assert saved() == (0, 0, 0, 0)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(partnership, tmp_path, settings):
+    files = write_la_files(tmp_path)
+    settings.MASA_MAX_UPLOAD_BYTES = 1000
+    err = StringIO()
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        call_command(
+            "import_return", "cin", str(files["cin_2024.xml"]), "--partnership", "borough",
+            "--year", "2023-24", stderr=err,
+        )  # fmt: skip
+    assert "bytes, over the 1,000 bytes limit for a return" in err.getvalue()
+    assert saved() == (0, 0, 0, 0)
+
+
+def test_a_missing_file_and_bad_arguments_are_refused(partnership, tmp_path):
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        run("cin", tmp_path / "nope.xml", "--partnership", "borough", "--year", "2023-24")
+    with pytest.raises(CommandError, match="no partnership"):
+        run("cin", tmp_path / "nope.xml", "--partnership", "nobody", "--year", "2023-24")
+    files = write_la_files(tmp_path)
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        run("cin", files["cin_2024.xml"], "--partnership", "borough", "--year", "2023-25")
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        run("cin", files["cin_2024.xml"], "--partnership", "borough", "--year", "2023-24", "--la-code", "31")
+    with pytest.raises(CommandError, match="one CIN census file at a time"):
+        run(
+            "cin",
+            files["cin_2024.xml"],
+            files["cin_2023.xml"],
+            "--partnership",
+            "borough",
+            "--year",
+            "2023-24",
+        )
+    assert saved() == (0, 0, 0, 0)
+
+
+def test_future_dates_and_an_episode_ending_before_it_starts_are_kept_as_errors(partnership, tmp_path):
+    """The readers report these as errors, not fatal ones: the import goes ahead and keeps them."""
+    cin = tmp_path / "cin.xml"
+    cin.write_text(
+        cin_xml(
+            [child_xml("Z1", [episode_xml("2023-05-01", assessments=[("2023-05-02", "2099-01-01")])])], lea=LA
+        )
+    )
+    _, err = run("cin", cin, "--partnership", "borough", "--year", "2023-24")
+    assert "AssessmentAuthorisationDate 01/01/2099 is in the future" in err
+    kept = ReturnImport.objects.get(kind="cin").problems
+    assert any("01/01/2099 is in the future" in p["message"] for p in kept)
+    assert all(p["severity"] == "error" for p in kept)
+
+    episodes = tmp_path / "ep.csv"
+    episodes.write_text(episodes_csv([("C9", "01/06/2023", "S", "C2", "U1", "01/05/2023")]))
+    run("ssda903", episodes, "--partnership", "borough", "--year", "2023-24")
+    kept = ReturnImport.objects.get(kind="ssda903").problems
+    assert [p["message"] for p in kept] == ["Row 2: DEC 01/05/2023 is before DECOM 01/06/2023"]
+    assert kept[0]["element"] == "DEC" and kept[0]["child"] is None and len(kept[0]["child_key"]) == 64
+
+
+def test_the_same_year_twice_needs_replace_and_keeps_the_history(partnership, tmp_path):
+    files = write_la_files(tmp_path)
+    args = ("cin", files["cin_2024.xml"], "--partnership", "borough", "--year", "2023-24")
+    run(*args)
+    first = ReturnImport.objects.get()
+    before = saved()
+    err = StringIO()
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        call_command("import_return", *[str(a) for a in args], stderr=err)
+    assert (
+        "Returns for 2023-24 are already imported for LA 313; use --replace to replace them "
+        "(the earlier import is kept in the history)"
+    ) in err.getvalue()
+    assert saved() == before
+
+    run(*args, "--replace")
+    first.refresh_from_db()
+    second = ReturnImport.objects.get(status=ImportStatus.ACTIVE)
+    assert first.status == ImportStatus.REPLACED and first.replaced_by == second
+    assert first.records.count() == second.records.count() == 9
+    assert ReturnImport.objects.count() == 2
+
+    # A refused replacement leaves the active import as it was.
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<Message><Header>")
+    with pytest.raises(CommandError):
+        run("cin", bad, "--partnership", "borough", "--year", "2023-24", "--replace")
+    assert ReturnImport.objects.get(status=ImportStatus.ACTIVE) == second
+    assert ReturnImport.objects.count() == 2
+
+
+def test_no_child_identifier_postcode_or_upn_is_stored(partnership, tmp_path):
+    ids = {
+        old: f"LAID{index:04d}XQ"
+        for index, old in enumerate(["A", "B", "C", "D", "E", "F", "G", "H", "I"], start=1)
+    }
+    text = cin_xml(CURRENT, lea=LA)
+    for old, new in ids.items():
+        text = text.replace(f"<LAchildID>{old}</LAchildID>", f"<LAchildID>{new}</LAchildID>")
+    cin = tmp_path / "cin.xml"
+    cin.write_text(text)
+    run("cin", cin, "--partnership", "borough", "--year", "2023-24")
+    child_ids = [f"CHLD{n:04d}ZQ" for n in range(1, 9)]
+    rows = [(child_ids[int(c[1]) - 1], *rest) for c, *rest in EPISODES_2024]
+    episodes, header = tmp_path / "ep.csv", tmp_path / "hd.csv"
+    episodes.write_text(episodes_csv(rows))  # type: ignore[arg-type]
+    header.write_text(header_csv([(child_ids[int(c[1]) - 1], s, d) for c, s, d in HEADER_2024]))
+    run("ssda903", episodes, header, "--partnership", "borough", "--year", "2023-24")
+
+    stored = json.dumps(
+        [list(ImportedRecord.objects.values("child_key", "payload"))]
+        + [list(ReturnImport.objects.values("problems", "counts", "file_names"))]
+        + [list(LogEntry.objects.values_list("changes", flat=True))],
+        default=str,
+    )
+    assert "LAchildID" not in stored
+    for raw in [*ids.values(), *child_ids, "AB1 2CD", "EF3 4GH", "A123456789012"]:
+        assert raw not in stored, raw
+    # The problem about child I is kept, by position.
+    assert "Child 9: ReferralNFA is '1'" in stored
+    assert PseudonymSecret.objects.get().secret not in stored
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="the shared sample returns are not present")
+def test_the_sample_returns_import(partnership):
+    cin = SAMPLES / "cin"
+    run("cin", cin / "cin-2022.xml", "--partnership", "borough", "--la-code", "201", "--year", "2021-22")
+    run(
+        "cin",
+        cin / "CIN_Census_2026.xml",
+        "--partnership",
+        "borough",
+        "--la-code",
+        "201",
+        "--year",
+        "2023-24",
+    )
+    for first in (2019, 2020, 2021):
+        tables = sorted((SAMPLES / "ssda903").glob(f"{first}-*.csv"))
+        assert tables
+        run(
+            "ssda903",
+            *tables,
+            "--partnership",
+            "borough",
+            "--la-code",
+            "201",
+            "--year",
+            f"{first}-{first - 1999}",
+        )
+    assert ReturnImport.objects.filter(status="active").count() == 5
+    lac = ReturnImport.objects.get(kind="ssda903", year="2021-22")
+    assert {"Episodes", "Header", "UASC", "Reviews", "OC2"} <= set(lac.counts["tables"])
+    out = StringIO()
+    call_command(
+        "indicators", "--partnership", "borough", "--year", "2020-21", "--format", "json", stdout=out
+    )
+    results = json.loads(out.getvalue())
+    assert results["cla_31mar"]["value"] > 0
+    assert results["referrals"]["value"] is None  # no CIN census for 2020-21
+
+
+def test_the_database_allows_one_active_import_per_la_year_and_kind(partnership):
+    from django.db import IntegrityError, transaction
+
+    fields = {"partnership": partnership, "la_code": LA, "year": "2023-24", "kind": "cin"}
+    ReturnImport.objects.create(**fields)
+    ReturnImport.objects.create(**fields, status=ImportStatus.REPLACED)
+    ReturnImport.objects.create(**{**fields, "kind": "ssda903"})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReturnImport.objects.create(**fields)
+
+
+def test_the_service_refusal_carries_the_problem_list(partnership, tmp_path):
+    from masa.performance.services import ImportRefused, return_import
+
+    path = tmp_path / "not-cin.xml"
+    path.write_text("<Root/>")
+    with pytest.raises(ImportRefused) as refused:
+        return_import(
+            actor=None, partnership=partnership, la_code=LA, year="2023-24", kind="cin", paths=[path]
+        )
+    [problem] = refused.value.problems
+    assert (problem.file, problem.fatal) == ("not-cin.xml", True)
+    assert "root element is <Root>" in problem.message
+    assert saved() == (0, 0, 0, 0)
