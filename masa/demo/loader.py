@@ -14,6 +14,8 @@ from django.db import transaction
 
 from masa.accounts.models import Membership, User
 from masa.demo.governance_loader import load_governance_demo
+from masa.demo.learning_loader import load_learning_demo
+from masa.demo.returns_loader import load_returns_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.partnership.models import (
     Agency,
@@ -190,4 +192,6 @@ def load_demo() -> list[DemoLogin]:
         for data in PARTNERSHIPS:
             logins.extend(_load_partnership(data, mfa_roles, password_hash))
         load_governance_demo()
+        load_returns_demo()
+        load_learning_demo()
     return logins
