@@ -13,14 +13,13 @@ the number of timed requests per page.
 """
 
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import run_per_database, setup_django, time_page  # noqa: E402
+
 TARGET_P95_MS = 150.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
@@ -34,15 +33,7 @@ PAGES = [
 
 def run_one(database_url: str) -> None:
     """Runs inside a child process so each database gets fresh Django settings."""
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["MASA_DEBUG"] = "1"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masa.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    setup_django(database_url)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -50,8 +41,6 @@ def run_one(database_url: str) -> None:
 
     from bench.governance_data import generate, grow
 
-    settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
     vendor = connection.vendor
 
     sizes = {
@@ -111,14 +100,7 @@ def run_one(database_url: str) -> None:
 
     timings: dict[str, tuple[float, float]] = {}
     for label, name in working:
-        target = url(name)
-        samples = []
-        for _ in range(REQUESTS):
-            t = time.perf_counter()
-            client.get(target)
-            samples.append((time.perf_counter() - t) * 1000)
-        samples.sort()
-        timings[label] = (statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)])
+        timings[label] = time_page(client, url(name), REQUESTS)
 
     start = time.perf_counter()
     grow(result, 0.1)
@@ -147,24 +129,7 @@ def main() -> None:
     if len(sys.argv) > 1:
         run_one(sys.argv[1])
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        urls = [f"sqlite:///{tmp}/bench_gov.sqlite3"]
-        host = ["-h", "127.0.0.1", "-U", "postgres"]
-        ready = (
-            subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], check=False).returncode == 0
-        )
-        if ready:
-            subprocess.run(["dropdb", *host, "--if-exists", PG_DB], check=False)
-            subprocess.run(["createdb", *host, PG_DB], check=True)
-            urls.append(f"postgres://postgres@127.0.0.1:5432/{PG_DB}")
-        else:
-            print("PostgreSQL is not answering on 127.0.0.1:5432: PostgreSQL figures skipped")
-        try:
-            for database_url in urls:
-                subprocess.run([sys.executable, __file__, database_url], check=True)
-        finally:
-            if ready:
-                subprocess.run(["dropdb", *host, "--if-exists", PG_DB], check=False)
+    run_per_database(__file__, PG_DB)
 
 
 if __name__ == "__main__":

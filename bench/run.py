@@ -1,19 +1,17 @@
 """Foundation benchmarks: p95 latency and SQL query counts of the home and structure pages.
 
 Run with `make bench`. Uses a throw-away database: SQLite in a temp file, and PostgreSQL
-(database masa_bench) when BENCH_POSTGRES_URL is set or the local server answers.
+(database masa_bench, created and dropped) when the local server answers.
 Prints figures and ratios to the targets; it does not assert (tests do that).
 """
 
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import run_per_database, setup_django, time_page  # noqa: E402
+
 TARGET_P95_MS = 100.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 PAGES = [
@@ -30,22 +28,13 @@ PAGES = [
 
 def run_one(database_url: str) -> None:
     """Runs inside a child process so each database gets fresh Django settings."""
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["MASA_DEBUG"] = "1"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masa.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
+    setup_django(database_url)
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
     call_command("load_demo", "--quiet")
 
     from masa.accounts.models import User
@@ -103,16 +92,7 @@ def run_one(database_url: str) -> None:
     worst = 0.0
     for label, name, public in PAGES:
         c = Client() if public else client
-        target = url(name)
-        c.get(target)  # warm up
-        timings = []
-        for _ in range(REQUESTS):
-            start = time.perf_counter()
-            c.get(target)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        p50 = statistics.median(timings)
-        p95 = timings[int(len(timings) * 0.95) - 1]
+        p50, p95 = time_page(c, url(name), REQUESTS)
         worst = max(worst, p95)
         print(
             f"{label:<22}{p50:>9.1f}{p95:>9.1f}{p95 / TARGET_P95_MS:>12.2f}"
@@ -131,22 +111,7 @@ def main() -> None:
     if len(sys.argv) > 1:
         run_one(sys.argv[1])
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        urls = [f"sqlite:///{tmp}/bench.sqlite3"]
-        pg = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/masa_bench")
-        ready = (
-            subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], check=False).returncode == 0
-        )
-        if ready:
-            subprocess.run(
-                ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "masa_bench"], check=False
-            )
-            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "masa_bench"], check=True)
-            urls.append(pg)
-        else:
-            print("PostgreSQL is not answering on 127.0.0.1:5432: PostgreSQL figures skipped")
-        for database_url in urls:
-            subprocess.run([sys.executable, __file__, database_url], check=True)
+    run_per_database(__file__, "masa_bench")
 
 
 if __name__ == "__main__":
