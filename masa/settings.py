@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "masa.actions",
     "masa.learning",
     "masa.performance",
+    "masa.reviews",
+    "masa.indicators",
     "masa.demo",
 ]
 

@@ -61,3 +61,24 @@ MANAGE_INCIDENTS = "learning.manage_incidents"
 INCIDENT_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER, Role.CHAIR, Role.MEMBER)
 rules.add_perm(VIEW_INCIDENTS, has_role(*INCIDENT_ROLES))
 rules.add_perm(MANAGE_INCIDENTS, is_business_team)
+
+# Learning reviews, themes and briefings. Reviews name no child, so every governance role and
+# agency leads (who own review actions) may read them; the business team manages them.
+VIEW_REVIEWS = "reviews.view_reviews"
+MANAGE_REVIEWS = "reviews.manage_reviews"
+rules.add_perm(VIEW_REVIEWS, has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD))
+rules.add_perm(MANAGE_REVIEWS, is_business_team)
+
+# Statutory returns: imported and read by the business team; the computed indicators are shared
+# through the dashboards.
+MANAGE_RETURNS = "performance.manage_returns"
+rules.add_perm(MANAGE_RETURNS, is_business_team)
+
+# The performance dataset: everyone in governance reads the dashboards; agency leads submit
+# their agency's values to a data call; the business team runs the catalogue and approves.
+VIEW_INDICATORS = "indicators.view_indicators"
+SUBMIT_INDICATORS = "indicators.submit_indicators"
+MANAGE_INDICATORS = "indicators.manage_indicators"
+rules.add_perm(VIEW_INDICATORS, has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD))
+rules.add_perm(SUBMIT_INDICATORS, has_role(Role.BUSINESS_TEAM, Role.AGENCY_LEAD))
+rules.add_perm(MANAGE_INDICATORS, is_business_team)

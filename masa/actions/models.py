@@ -49,6 +49,9 @@ class Action(PartnershipOwned):
     meeting_item = models.ForeignKey(
         "governance.AgendaItem", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
+    review_recommendation = models.ForeignKey(
+        "reviews.Recommendation", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
     impact = models.TextField(blank=True, help_text="What changed for children or practice.")
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(

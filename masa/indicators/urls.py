@@ -1,0 +1,5 @@
+"""Pages of the indicator catalogue, data calls and dashboards."""
+
+app_name = "indicators"
+
+urlpatterns: list = []

@@ -1,0 +1,252 @@
+"""Learning reviews and the chain from what was found to what changed.
+
+A review (rapid review learning, LCSPR, local learning or thematic review, or a national review
+the partnership benchmarked itself against) has findings; findings lead to recommendations;
+recommendations to actions in the shared tracker (Action.review_recommendation), whose evidence
+and impact close the chain. Themes tie reviews, findings and briefings together so a theme page
+can answer "where have we seen this before and what did we do?".
+
+Nothing here names a child: reviews point at the pseudonymous serious incident when there is one.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from masa.partnership.models import Agency, Group, PartnershipOwned, Person
+
+# The partnership's starting taxonomy; the business team can add, rename or retire themes.
+DEFAULT_THEMES = (
+    ("domestic-abuse", "Domestic abuse"),
+    ("pre-birth", "Pre-birth"),
+    ("neglect", "Neglect"),
+    ("child-sexual-abuse", "Child sexual abuse"),
+    ("adolescents", "Adolescents"),
+    ("exploitation", "Exploitation"),
+    ("mental-health", "Mental health"),
+    ("online-harm", "Online harm"),
+)
+
+
+class Theme(PartnershipOwned):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+    description = models.TextField(blank=True)
+    is_active = models.BooleanField(default=True, help_text="Retired themes keep their history")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="unique_theme_slug"),
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_theme_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewKind(models.TextChoices):
+    RAPID_REVIEW = "rapid_review", "Rapid review"
+    LCSPR = "lcspr", "Local child safeguarding practice review (LCSPR)"
+    LOCAL_LEARNING = "local_learning", "Local learning review"
+    THEMATIC = "thematic", "Thematic review"
+    NATIONAL = "national", "National review"
+
+
+class ReviewStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    PUBLISHED = "published", "Published"
+
+
+class Review(PartnershipOwned):
+    kind = models.CharField(max_length=20, choices=ReviewKind.choices)
+    reference = models.CharField(max_length=30, help_text='For example, "LLR-2024-01"')
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True, help_text="What the review is about, with no names")
+    status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PLANNED)
+    incident = models.ForeignKey(
+        "learning.SeriousIncident", on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="reviews")
+    group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, help_text="The group that oversees it"
+    )
+    lead = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    start_date = models.DateField(null=True, blank=True)
+    completed_date = models.DateField(null=True, blank=True)
+
+    # LCSPR: the decision starts the lcspr_final clock (DOMAIN.md); copies go to the Panel and the
+    # Secretary of State before publication (Working Together 2023 ch.5).
+    decision_date = models.DateField("date of the decision to hold the review", null=True, blank=True)
+    reviewer_name = models.CharField("independent reviewer", max_length=200, blank=True)
+    reviewer_commissioned_date = models.DateField(null=True, blank=True)
+    terms_of_reference = models.TextField(blank=True)
+    final_report_received_date = models.DateField(null=True, blank=True)
+    final_report = models.FileField(upload_to="reviews/%Y/%m/", blank=True)
+    publication_date = models.DateField(null=True, blank=True)
+    published_url = models.URLField(blank=True)
+    panel_copy_sent_date = models.DateField("copy sent to the Panel", null=True, blank=True)
+    secretary_of_state_copy_sent_date = models.DateField(
+        "copy sent to the Secretary of State", null=True, blank=True
+    )
+
+    # National reviews: who published it and where.
+    source_organisation = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "reference"], name="unique_review_reference"),
+        ]
+        indexes = [models.Index(fields=["partnership", "kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.title}"
+
+
+class Milestone(PartnershipOwned):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=200)
+    due_date = models.DateField()
+    completed_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReviewQuestion(PartnershipOwned):
+    """A question the review puts to the safeguarding partners, and their answer."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    response = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="unique_question_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Question {self.number}"
+
+
+class Assurance(models.TextChoices):
+    ASSURED = "assured", "Assured"
+    PARTLY_ASSURED = "partly_assured", "Partly assured"
+    NOT_ASSURED = "not_assured", "Not assured"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class NationalRecommendation(PartnershipOwned):
+    """A national review's recommendation and the partnership's self-assessment against it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="national_recommendations")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    assurance = models.CharField(max_length=20, choices=Assurance.choices, blank=True)
+    evidence = models.TextField(blank=True, help_text="What local practice shows against it")
+    assessed_on = models.DateField(null=True, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="unique_national_recommendation"),
+        ]
+
+    def __str__(self) -> str:
+        return f"National recommendation {self.number}"
+
+
+class Finding(PartnershipOwned):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    is_good_practice = models.BooleanField(default=False, help_text="Assurance rather than a gap")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["review", "number"], name="unique_finding_number")]
+
+    def __str__(self) -> str:
+        return f"Finding {self.number}"
+
+
+class Recommendation(PartnershipOwned):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    finding = models.ForeignKey(
+        Finding, on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    accountable_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="unique_recommendation_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.number}"
+
+
+class BriefingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Briefing(PartnershipOwned):
+    """A 7-minute briefing: a short learning summary for practitioners, published publicly."""
+
+    review = models.ForeignKey(
+        Review, on_delete=models.PROTECT, null=True, blank=True, related_name="briefings"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="briefings")
+    background = models.TextField(blank=True, help_text="What happened, with no names")
+    what_we_found = models.TextField(blank=True)
+    why_it_matters = models.TextField(blank=True)
+    what_to_do = models.TextField(blank=True, help_text="What practitioners should do differently")
+    questions_to_ask = models.TextField(blank=True, help_text="Questions for team discussion")
+    further_reading = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=BriefingStatus.choices, default=BriefingStatus.DRAFT)
+    published_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "slug"], name="unique_briefing_slug")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BriefingDissemination(PartnershipOwned):
+    """An agency's confirmation that it cascaded a briefing to its staff."""
+
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="disseminations")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    confirmed_on = models.DateField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    how = models.CharField(max_length=300, blank=True, help_text="For example, team meetings, newsletter")
+    staff_reached = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["confirmed_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["briefing", "agency"], name="unique_dissemination_per_agency"),
+        ]
