@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("masa.learning.urls")),
     path("", include("masa.performance.urls")),
     path("", include("masa.reviews.urls")),
+    path("", include("masa.reviews.briefing_urls")),
     path("", include("masa.indicators.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

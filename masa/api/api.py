@@ -52,9 +52,18 @@ def partnership_or_404(request: HttpRequest, slug: str, permission: str):
     return partnership
 
 
-from masa.api import actions_routes, clock_routes, governance_routes, partnership_routes  # noqa: E402
+from masa.api import (  # noqa: E402
+    actions_routes,
+    clock_routes,
+    governance_routes,
+    indicator_routes,
+    partnership_routes,
+    performance_routes,
+)
 
 api.add_router("/", partnership_routes.router)
 api.add_router("/", actions_routes.router)
 api.add_router("/", governance_routes.router)
 api.add_router("/", clock_routes.router)
+api.add_router("/", performance_routes.router)
+api.add_router("/", indicator_routes.router)

@@ -1,0 +1,5 @@
+"""API operations for performance (filled in by its owner)."""
+
+from ninja import Router
+
+router = Router()
