@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("masa.reviews.urls")),
     path("", include("masa.reviews.briefing_urls")),
     path("", include("masa.indicators.urls")),
+    path("", include("masa.indicators.dashboard_urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
 ]
