@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import run_per_database, setup_django, time_page  # noqa: E402
+from bench.harness import measure_pages, run_per_database, setup_django  # noqa: E402
 
 TARGET_P95_MS = 150.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
@@ -36,7 +36,6 @@ def run_one(database_url: str) -> None:
     setup_django(database_url)
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import NoReverseMatch, reverse
 
     from bench.governance_data import generate, grow
@@ -72,57 +71,16 @@ def run_one(database_url: str) -> None:
     pages: list[tuple[str, str]] = []
     for label, name in PAGES:
         try:
-            url(name)
+            pages.append((label, url(name)))
         except NoReverseMatch:
             print(f"page not built yet: {name}")
-            continue
-        pages.append((label, name))
 
-    def get(name: str) -> int:
-        try:
-            return client.get(url(name)).status_code
-        except Exception as exc:  # noqa: BLE001 - a page under construction must not stop the bench
-            print(f"page failed: {name}: {type(exc).__name__}: {exc}")
-            return 0
+    def grow_data() -> None:
+        grow(result, 0.1)
 
-    def queries(name: str) -> int | str:
-        with CaptureQueriesContext(connection) as ctx:
-            status = get(name)
-        return len(ctx.captured_queries) if status == 200 else f"HTTP {status}"
-
-    for _, name in pages:
-        get(name)  # warm up: the first request of a session also writes the session
-    before = {label: queries(name) for label, name in pages}
-    working = [(label, name) for label, name in pages if isinstance(before[label], int)]
-    for label, name in pages:
-        if (label, name) not in working:
-            print(f"{label}: {before[label]}, not timed")
-
-    timings: dict[str, tuple[float, float]] = {}
-    for label, name in working:
-        timings[label] = time_page(client, url(name), REQUESTS)
-
-    start = time.perf_counter()
-    grow(result, 0.1)
-    grown = time.perf_counter() - start
-    after = {label: queries(name) for label, name in working}
-
-    print(f"{REQUESTS} requests per page; target p95 {TARGET_P95_MS:.0f} ms")
-    print(f"{'page':<16}{'p50 ms':>9}{'p95 ms':>9}{'p95/target':>12}{'queries':>9}{'+10% data':>11}")
-    worst = 0.0
-    for label, _ in working:
-        p50, p95 = timings[label]
-        worst = max(worst, p95)
-        ratio = p95 / TARGET_P95_MS
-        print(f"{label:<16}{p50:>9.1f}{p95:>9.1f}{ratio:>12.2f}{before[label]:>9}{after[label]:>11}")
-    if working:
-        constant = all(before[k] == after[k] for k, _ in working)
-        print(
-            f"worst p95 {worst:.1f} ms against a {TARGET_P95_MS:.0f} ms target "
-            f"({'within' if worst < TARGET_P95_MS else 'OVER'} target); query counts "
-            f"{'constant' if constant else 'GROW'} with 10% more data (added in {grown:.1f} s: "
-            f"{result['counts']['actions']:,} actions, {result['counts']['updates']:,} updates)"
-        )
+    measure_pages(client, pages, requests=REQUESTS, target_ms=TARGET_P95_MS, grow=grow_data)
+    counts = result["counts"]
+    print(f"  after growing: {counts['actions']:,} actions, {counts['updates']:,} updates")
 
 
 def main() -> None:
