@@ -62,6 +62,7 @@ bench: setup
 	$(PY) bench/governance.py
 	$(PY) bench/clocks.py
 	$(PY) bench/returns.py
+	$(PY) bench/learning.py
 
 clean:
 	rm -rf build .venv node_modules db.sqlite3*

@@ -225,7 +225,7 @@ class _Generator:
             ActionUpdate.objects.bulk_create(rows, batch_size=BATCH)
 
 
-def _structure(slug: str, n_groups: int, n_people: int, rng: random.Random) -> tuple[Partnership, User]:
+def make_structure(slug: str, n_groups: int, n_people: int, rng: random.Random) -> tuple[Partnership, User]:
     title = slug.replace("-", " ").title()
     partnership = Partnership.objects.create(
         slug=slug,
@@ -323,7 +323,7 @@ def generate(
     """Create the partnership and its data. Returns the objects the benchmark needs."""
     rng = random.Random(seed)
     with transaction.atomic(), disable_auditlog():
-        partnership, user = _structure(partnership_slug, groups, people, rng)
+        partnership, user = make_structure(partnership_slug, groups, people, rng)
         gen = _Generator(partnership, seed)
         with historic_timestamps(Meeting, AgendaItem, Action, ActionUpdate):
             items = gen.meetings(meetings, years)
