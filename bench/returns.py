@@ -9,7 +9,6 @@ the parse time of the shared sample files. Prints figures; asserts nothing (test
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import resource
 import sys
@@ -216,10 +215,7 @@ def main() -> None:
     else:
         print(f"Samples not found at {SAMPLES}: sample timings skipped")
 
-    if importlib.util.find_spec("liiatools") is None:
-        print("liia-tools not installed: comparison skipped")
-    else:  # pragma: no cover - liia-tools is not a project dependency
-        print("liia-tools is installed: compare with `python -m liiatools cin-census cleanfile` by hand")
+    print("liia-tools comparison: see bench/liiatools_compare.py (run by make bench)")
 
 
 if __name__ == "__main__":
