@@ -198,6 +198,10 @@ class IndicatorValue(PartnershipOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_current = models.BooleanField(default=True)
+    # An agency's answers are stored as they type them (is_current False, approved_at empty) so a
+    # draft keeps them; approval stamps them and makes them current. Approved rows are never
+    # changed again, so every approved version stays as history.
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["indicator", "period__start", "-created_at"]
