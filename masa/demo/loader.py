@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from masa.accounts.models import Membership, User
+from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.learning_loader import load_learning_demo
 from masa.demo.returns_loader import load_returns_demo
@@ -194,4 +195,8 @@ def load_demo() -> list[DemoLogin]:
         load_governance_demo()
         load_returns_demo()
         load_learning_demo()
+        hounslow = Partnership.objects.filter(slug="hounslow").first()
+        if hounslow is not None:
+            # After the reviews, so each briefing can link to the review it came from.
+            load_briefings_demo(hounslow)
     return logins
