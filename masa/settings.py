@@ -171,6 +171,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MASA_MAX_FORM_BYTES", str(2 * 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MASA_MAX_UPLOAD_BYTES = int(os.environ.get("MASA_MAX_UPLOAD_BYTES", str(100 * 1024 * 1024)))
+# Statutory returns (CIN census, SSDA903): the largest file accepted by an upload or an import.
+MASA_RETURN_UPLOAD_MAX_BYTES = int(os.environ.get("MASA_RETURN_UPLOAD_MAX_BYTES", str(100 * 1024 * 1024)))
 
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("MASA_SSL_REDIRECT", True)

@@ -100,6 +100,57 @@ class ReturnImport(PartnershipOwned):
         return f"{self.get_kind_display()} {self.year} for LA {self.la_code} ({self.status})"
 
 
+class JobStatus(models.TextChoices):
+    CONFIRM = "confirm", "Waiting for confirmation"
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Imported"
+    REFUSED = "refused", "Refused"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+FINISHED_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.REFUSED, JobStatus.FAILED, JobStatus.CANCELLED})
+
+
+class ReturnImportJob(PartnershipOwned):
+    """One upload through the browser or the API, imported by a background task.
+
+    The files wait in the private upload area (never under MEDIA_ROOT) until the task has read
+    them, and are deleted then, whatever the outcome. ``problems`` holds the refusal's problem
+    list (or the import's warnings and errors), with child identifiers removed.
+    """
+
+    kind = models.CharField(max_length=10, choices=ReturnKind.choices)
+    la_code = models.CharField("DfE local authority code", max_length=3)
+    year = models.CharField(max_length=7)
+    file_names = models.JSONField(default=list)
+    replace = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    return_import = models.ForeignKey(
+        ReturnImport, on_delete=models.SET_NULL, null=True, blank=True, related_name="jobs"
+    )
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload of the {self.get_kind_display()} {self.year} for LA {self.la_code} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+
 class RecordType(models.TextChoices):
     CIN_CHILD = "cin_child", "CIN census child"
     EPISODE = "episode", "903 episode"

@@ -12,6 +12,7 @@ from masa.performance.models import (
     Population,
     RecordType,
     ReturnImport,
+    ReturnImportJob,
     ReturnKind,
 )
 from masa.performance.returns import (
@@ -142,3 +143,48 @@ def indicators_for(
     if len(per_la) == 1:
         return per_la[0]
     return combine(per_la)
+
+
+# -- pages: imports, upload jobs and the population table ---------------------------------------
+
+
+def import_history(partnership: Partnership) -> list[ReturnImport]:
+    """Every import, active and replaced, newest year first (one query)."""
+    return list(
+        ReturnImport.objects.filter(partnership=partnership)
+        .select_related("imported_by", "replaced_by")
+        .order_by("-year", "kind", "la_code", "-created_at")
+    )
+
+
+def recent_jobs(partnership: Partnership, limit: int = 20) -> list[ReturnImportJob]:
+    return list(
+        ReturnImportJob.objects.filter(partnership=partnership)
+        .select_related("requested_by", "return_import")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def job_get(partnership: Partnership, job_uuid: Any) -> ReturnImportJob | None:
+    """The partnership's upload job, or None (another partnership's job is not found)."""
+    return (
+        ReturnImportJob.objects.filter(partnership=partnership, uuid=job_uuid)
+        .select_related("requested_by", "return_import")
+        .first()
+    )
+
+
+def job_by_id(partnership: Partnership, job_id: int) -> ReturnImportJob | None:
+    return (
+        ReturnImportJob.objects.filter(partnership=partnership, pk=job_id)
+        .select_related("requested_by", "return_import")
+        .first()
+    )
+
+
+def population_list(partnership: Partnership) -> list[Population]:
+    return list(Population.objects.filter(partnership=partnership).order_by("la_code", "-year"))
+
+
+def population_get(partnership: Partnership, population_uuid: Any) -> Population | None:
+    return Population.objects.filter(partnership=partnership, uuid=population_uuid).first()

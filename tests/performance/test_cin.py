@@ -136,7 +136,14 @@ def test_bad_values_are_reported_in_plain_english_and_reading_goes_on(tmp_path):
         ]
         == "warning"
     )
-    assert not result.fatal
+    # Decision (issue #6): future dates and an episode closed before its referral are fatal; the
+    # reading goes on so every problem is listed; a plan or assessment out of order is not fatal.
+    fatal = {p.message for p in result.problems if p.fatal}
+    assert fatal == {
+        "Child 13 (LAchildID fut): CINreferralDate 01/01/2031 is in the future",
+        "Child 13 (LAchildID fut): CINclosureDate 01/01/2030 is in the future",
+        "Child 13 (LAchildID fut): CINclosureDate 01/01/2030 is before CINreferralDate 01/01/2031",
+    }
     assert len(result.children) == 13
     bad = result.children[11]
     assert bad.episodes[0].referral is None and bad.episodes[0].nfa is False

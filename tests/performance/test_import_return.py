@@ -179,7 +179,7 @@ def test_one_bad_903_table_refuses_the_good_ones_with_it(partnership, tmp_path):
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(partnership, tmp_path, settings):
     files = write_la_files(tmp_path)
-    settings.MASA_MAX_UPLOAD_BYTES = 1000
+    settings.MASA_RETURN_UPLOAD_MAX_BYTES = 1000
     err = StringIO()
     with pytest.raises(CommandError, match="Nothing was saved"):
         call_command(
@@ -213,26 +213,56 @@ def test_a_missing_file_and_bad_arguments_are_refused(partnership, tmp_path):
     assert saved() == (0, 0, 0, 0)
 
 
-def test_future_dates_and_an_episode_ending_before_it_starts_are_kept_as_errors(partnership, tmp_path):
-    """The readers report these as errors, not fatal ones: the import goes ahead and keeps them."""
+def test_future_dates_and_an_episode_ending_before_it_starts_refuse_the_import(partnership, tmp_path):
+    """Decision (issue #6): impossible dates are fatal, with the child and element named."""
     cin = tmp_path / "cin.xml"
     cin.write_text(
         cin_xml(
             [child_xml("Z1", [episode_xml("2023-05-01", assessments=[("2023-05-02", "2099-01-01")])])], lea=LA
         )
     )
-    _, err = run("cin", cin, "--partnership", "borough", "--year", "2023-24")
-    assert "AssessmentAuthorisationDate 01/01/2099 is in the future" in err
-    kept = ReturnImport.objects.get(kind="cin").problems
-    assert any("01/01/2099 is in the future" in p["message"] for p in kept)
-    assert all(p["severity"] == "error" for p in kept)
+    with pytest.raises(CommandError, match="must be corrected in the return first. Nothing was saved"):
+        run("cin", cin, "--partnership", "borough", "--year", "2023-24")
+    closed_early = tmp_path / "cin2.xml"
+    closed_early.write_text(
+        cin_xml([child_xml("Z2", [episode_xml("2023-05-01", closure="2023-04-20")])], lea=LA)
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        call_command(
+            "import_return", "cin", str(closed_early), "--partnership", "borough", "--year", "2023-24",
+            stderr=err,
+        )  # fmt: skip
+    assert "child Z2, CINclosureDate: Child 1 (LAchildID Z2): CINclosureDate 20/04/2023 is before " in (
+        err.getvalue()
+    )
 
     episodes = tmp_path / "ep.csv"
     episodes.write_text(episodes_csv([("C9", "01/06/2023", "S", "C2", "U1", "01/05/2023")]))
-    run("ssda903", episodes, "--partnership", "borough", "--year", "2023-24")
-    kept = ReturnImport.objects.get(kind="ssda903").problems
-    assert [p["message"] for p in kept] == ["Row 2: DEC 01/05/2023 is before DECOM 01/06/2023"]
-    assert kept[0]["element"] == "DEC" and kept[0]["child"] is None and len(kept[0]["child_key"]) == 64
+    err = StringIO()
+    with pytest.raises(CommandError, match="Nothing was saved"):
+        call_command(
+            "import_return", "ssda903", str(episodes), "--partnership", "borough", "--year", "2023-24",
+            stderr=err,
+        )  # fmt: skip
+    assert "Row 2 (CHILD C9): DEC 01/05/2023 is before DECOM 01/06/2023" in err.getvalue()
+    assert saved() == (0, 0, 0, 0)
+
+
+def test_an_assessment_authorised_before_it_started_is_kept_as_an_error(partnership, tmp_path):
+    """Inside an episode the slip is not fatal: the assessment is counted but not timed."""
+    cin = tmp_path / "cin.xml"
+    cin.write_text(
+        cin_xml(
+            [child_xml("Z1", [episode_xml("2023-05-01", assessments=[("2023-05-10", "2023-05-02")])])], lea=LA
+        )
+    )
+    run("cin", cin, "--partnership", "borough", "--year", "2023-24")
+    kept = ReturnImport.objects.get(kind="cin").problems
+    assert [p["message"] for p in kept] == [
+        "Child 1: AssessmentAuthorisationDate 02/05/2023 is before AssessmentActualStartDate 10/05/2023"
+    ]
+    assert kept[0]["child"] is None and len(kept[0]["child_key"]) == 64
 
 
 def test_the_same_year_twice_needs_replace_and_keeps_the_history(partnership, tmp_path):
@@ -302,16 +332,17 @@ def test_no_child_identifier_postcode_or_upn_is_stored(partnership, tmp_path):
 def test_the_sample_returns_import(partnership):
     cin = SAMPLES / "cin"
     run("cin", cin / "cin-2022.xml", "--partnership", "borough", "--la-code", "201", "--year", "2021-22")
-    run(
-        "cin",
-        cin / "CIN_Census_2026.xml",
-        "--partnership",
-        "borough",
-        "--la-code",
-        "201",
-        "--year",
-        "2023-24",
-    )
+    with pytest.raises(CommandError, match="Nothing was saved"):  # its deliberate 2028 date is fatal
+        run(
+            "cin",
+            cin / "CIN_Census_2026.xml",
+            "--partnership",
+            "borough",
+            "--la-code",
+            "201",
+            "--year",
+            "2023-24",
+        )
     for first in (2019, 2020, 2021):
         tables = sorted((SAMPLES / "ssda903").glob(f"{first}-*.csv"))
         assert tables
@@ -325,7 +356,7 @@ def test_the_sample_returns_import(partnership):
             "--year",
             f"{first}-{first - 1999}",
         )
-    assert ReturnImport.objects.filter(status="active").count() == 5
+    assert ReturnImport.objects.filter(status="active").count() == 4
     lac = ReturnImport.objects.get(kind="ssda903", year="2021-22")
     assert {"Episodes", "Header", "UASC", "Reviews", "OC2"} <= set(lac.counts["tables"])
     out = StringIO()
@@ -361,3 +392,32 @@ def test_the_service_refusal_carries_the_problem_list(partnership, tmp_path):
     assert (problem.file, problem.fatal) == ("not-cin.xml", True)
     assert "root element is <Root>" in problem.message
     assert saved() == (0, 0, 0, 0)
+
+
+def test_the_service_reports_progress_while_reading_and_saving(partnership, tmp_path):
+    from masa.performance.services import return_import
+
+    files = write_la_files(tmp_path)
+    seen: list[tuple[int, str]] = []
+    return_import(
+        actor=None,
+        partnership=partnership,
+        la_code=LA,
+        year="2023-24",
+        kind="cin",
+        paths=[files["cin_2024.xml"]],
+        progress=lambda percent, message: seen.append((percent, message)),
+    )
+    percents = [p for p, _ in seen]
+    assert percents == sorted(percents) and percents[-1] == 100 and len(percents) >= 3
+    assert seen[0][1].startswith("Reading cin_2024.xml:") and any(m.startswith("Saving") for _, m in seen)
+
+
+def test_population_refusals_name_the_field_and_save_nothing(partnership):
+    from masa.performance.services import PopulationRefused, population_set
+
+    with pytest.raises(PopulationRefused) as refused:
+        population_set(actor=None, partnership=partnership, la_code="31", year="2023-25", children_0_17=0)
+    assert set(refused.value.message_dict) == {"la_code", "year", "children_0_17"}
+    assert isinstance(refused.value, ValueError)  # callers that caught ValueError still do
+    assert not Population.objects.exists()

@@ -119,7 +119,11 @@ def test_bad_dates_future_dates_and_episode_ending_before_start(tmp_path):
     assert "Row 4 (CHILD 3): DECOM 01/04/2030 is in the future" in messages
     assert "Row 5 (CHILD 4): DEC 01/04/2023 is before DECOM 01/05/2023" in messages
     assert "Row 6: CHILD is blank; the row was skipped" in messages
-    assert not result.fatal
+    # Decision (issue #6): a future date and an episode ending before it starts refuse the file.
+    assert {p.message for p in result.problems if p.fatal} == {
+        "Row 4 (CHILD 3): DECOM 01/04/2030 is in the future",
+        "Row 5 (CHILD 4): DEC 01/04/2023 is before DECOM 01/05/2023",
+    }
     assert [e.decom for e in result.episodes] == [date(2030, 4, 1), date(2023, 5, 1)]
 
 

@@ -10,6 +10,15 @@ Problems are collected in ``reader.problems`` as :class:`ReturnProblem` values; 
 file contains makes the reader raise. A *fatal* problem (not a CIN census, not well-formed,
 truncated, a DTD or entity bomb) means the whole file must be rejected, even if some
 children were handed back before the problem was reached.
+
+Decision: a date in the future and an episode of need ending before it starts (CINclosureDate
+before CINreferralDate) are *fatal* too. They are impossible, not merely unusual: counting them
+would put wrong figures in front of the partnership (children "in need" on days that have not
+come, negative episode lengths), so the LA corrects its return and uploads it again, as the DfE
+validator would ask. Inside an episode, an assessment authorised or a plan ended before it
+started stays a (non-fatal) error: the item is still counted but not timed, so one keying slip
+does not stop a whole census. Implausibly early dates, stray text and 0/1 booleans are warnings,
+so the known defects of real files do not stop an import.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from .common import Pseudonymiser, ReturnProblem, hmac_pseudonymiser, parse_iso_date
+from .common import CountingFile, Progress, Pseudonymiser, ReturnProblem, hmac_pseudonymiser, parse_iso_date
 
 #: Dates before this are reported as warnings (the liia-tools sample is dated 1966-1971).
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
@@ -139,6 +148,7 @@ class CINReader:
         today: date | None = None,
         earliest_plausible: date = EARLIEST_PLAUSIBLE,
         keep_birth_date: bool = False,
+        progress: Progress | None = None,
     ) -> None:
         if pseudonymise is None:
             if secret is None:
@@ -150,6 +160,7 @@ class CINReader:
         self.today = today or date.today()
         self.earliest_plausible = earliest_plausible
         self.keep_birth_date = keep_birth_date
+        self.progress = progress
         self.header = CINHeader()
         self.problems: list[ReturnProblem] = []
         self.children_read = 0
@@ -164,7 +175,13 @@ class CINReader:
         self.problems.append(ReturnProblem(self.name, None, None, message, "error", fatal=True))
 
     def _child_problem(
-        self, who: str, label: str | None, element: str | None, message: str, severity: str = "error"
+        self,
+        who: str,
+        label: str | None,
+        element: str | None,
+        message: str,
+        severity: str = "error",
+        fatal: bool = False,
     ) -> None:
         self.problems.append(
             ReturnProblem(
@@ -173,6 +190,7 @@ class CINReader:
                 element,
                 f"{who}: {message}",
                 "warning" if severity == "warning" else "error",
+                fatal,
             )
         )
 
@@ -180,8 +198,19 @@ class CINReader:
 
     def __iter__(self) -> Iterator[CINChild]:
         try:
+            handle = open(self.path, "rb")  # noqa: SIM115 - closed in the finally below
+        except OSError as exc:
+            self._fatal(f"The file {self.name} could not be opened: {exc.strerror or exc}")
+            return
+        try:
+            yield from self._walk(CountingFile(handle, os.fstat(handle.fileno()).st_size, self.progress))
+        finally:
+            handle.close()
+
+    def _walk(self, source: CountingFile) -> Iterator[CINChild]:
+        try:
             context = etree.iterparse(
-                self.path,
+                source,
                 events=("start", "end"),
                 tag=("{*}Message", "{*}Header", "{*}Child"),
                 resolve_entities=False,
@@ -464,7 +493,7 @@ class CINReader:
             ctx.error("CINreferralDate", "a CINdetails has no CINreferralDate")
         if not nfa_seen:
             ctx.warn("ReferralNFA", "a CINdetails has no ReferralNFA; read as not NFA")
-        ctx.order(referral, closure, "CINreferralDate", "CINclosureDate")
+        ctx.order(referral, closure, "CINreferralDate", "CINclosureDate", fatal=True)
         return CINEpisode(
             referral,
             closure,
@@ -485,8 +514,8 @@ class _ChildContext:
     def __init__(self, reader: CINReader, who: str, label: str) -> None:
         self.reader, self.who, self.label = reader, who, label
 
-    def error(self, element: str | None, message: str) -> None:
-        self.reader._child_problem(self.who, self.label, element, message)
+    def error(self, element: str | None, message: str, fatal: bool = False) -> None:
+        self.reader._child_problem(self.who, self.label, element, message, fatal=fatal)
 
     def warn(self, element: str | None, message: str) -> None:
         self.reader._child_problem(self.who, self.label, element, message, "warning")
@@ -509,7 +538,7 @@ class _ChildContext:
             self.error(short, f"{short} '{text[:30]}' is not a real date")
             return None
         if value > self.reader.today:
-            self.error(short, f"{short} {value:%d/%m/%Y} is in the future")
+            self.error(short, f"{short} {value:%d/%m/%Y} is in the future", fatal=True)
         elif value < self.reader.earliest_plausible:
             self.warn(
                 short,
@@ -533,9 +562,13 @@ class _ChildContext:
         self.error(element, f"{element} '{text[:20]}' is not true or false")
         return None
 
-    def order(self, start: date | None, end: date | None, start_name: str, end_name: str) -> None:
+    def order(
+        self, start: date | None, end: date | None, start_name: str, end_name: str, fatal: bool = False
+    ) -> None:
         if start and end and end < start:
-            self.error(end_name, f"{end_name} {end:%d/%m/%Y} is before {start_name} {start:%d/%m/%Y}")
+            self.error(
+                end_name, f"{end_name} {end:%d/%m/%Y} is before {start_name} {start:%d/%m/%Y}", fatal=fatal
+            )
 
 
 def read_cin(path: str | os.PathLike[str], **kwargs: Any) -> CINReturn:

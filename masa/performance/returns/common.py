@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import BinaryIO, Literal
 
 Severity = Literal["error", "warning"]
 Pseudonymiser = Callable[[str], str]
@@ -128,3 +128,27 @@ def hmac_pseudonymiser(secret: bytes | str) -> Pseudonymiser:
         return hmac.new(key, la_child_id.strip().encode(), hashlib.sha256).hexdigest()
 
     return pseudonymise
+
+
+#: ``progress(bytes_read, total_bytes)``: how far a reader has got through its file.
+Progress = Callable[[int, int], None]
+
+
+class CountingFile:
+    """A read-only binary file that reports how many bytes have been read, for progress bars.
+
+    lxml's ``iterparse`` reads a file object in chunks, so the count moves as the parse does.
+    """
+
+    def __init__(self, handle: BinaryIO, total: int, progress: Progress | None) -> None:
+        self.handle = handle
+        self.total = total
+        self.progress = progress
+        self.done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.done += len(data)
+        if self.progress is not None and data:
+            self.progress(self.done, self.total)
+        return data
