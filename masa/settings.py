@@ -173,6 +173,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MASA_MAX_UPLOAD_BYTES = int(os.environ.get("MASA_MAX_UPLOAD_BYTES", str(100 * 1024 * 1024)))
 # Statutory returns (CIN census, SSDA903): the largest file accepted by an upload or an import.
 MASA_RETURN_UPLOAD_MAX_BYTES = int(os.environ.get("MASA_RETURN_UPLOAD_MAX_BYTES", str(100 * 1024 * 1024)))
+# Where uploaded return files wait for the worker; shared by the web server and the worker.
+MASA_RETURN_UPLOAD_DIR = os.environ.get("MASA_RETURN_UPLOAD_DIR") or None
 
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("MASA_SSL_REDIRECT", True)
