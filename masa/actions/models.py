@@ -83,6 +83,13 @@ class Action(PartnershipOwned):
                 name="meeting_action_has_item",
                 violation_error_message="An action from a meeting must name its agenda item",
             ),
+            # The chain from a review's recommendation to what changed must be unbroken.
+            models.CheckConstraint(
+                condition=~models.Q(source="review_recommendation")
+                | models.Q(review_recommendation__isnull=False),
+                name="review_action_has_recommendation",
+                violation_error_message="An action from a review must name its recommendation",
+            ),
         ]
 
     def __str__(self) -> str:

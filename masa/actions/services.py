@@ -21,6 +21,7 @@ from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
+RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
 CLOSE_NEEDS_EVIDENCE = (
     "Add evidence before closing: actions from reviews, audits and inspections need evidence"
@@ -49,9 +50,12 @@ def action_create(
     group: Group | None = None,
     meeting_item=None,
     priority: Priority | None = None,
+    review_recommendation=None,
 ) -> Action:
     if owner.partnership_id != partnership.pk:
         raise ValidationError({"owner": OWNER_FOREIGN})
+    if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
+        raise ValidationError({"review_recommendation": RECOMMENDATION_FOREIGN})
     # Lock the partnership row so two actions created at once get different numbers.
     Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
     number = (Action.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1
@@ -67,6 +71,7 @@ def action_create(
         group=group,
         meeting_item=meeting_item,
         priority=priority,
+        review_recommendation=review_recommendation,
     )
     action.full_clean()
     action.save()

@@ -7,10 +7,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from masa.accounts.models import Role, User
-from masa.accounts.rules import VIEW_ACTIONS, VIEW_INCIDENTS, VIEW_MEETINGS
+from masa.accounts.rules import SUBMIT_INDICATORS, VIEW_ACTIONS, VIEW_INCIDENTS, VIEW_MEETINGS
 from masa.actions.models import ActionStatus
 from masa.actions.selectors import my_actions, overdue_for_board
 from masa.governance.models import Meeting
+from masa.indicators.models import Submission, SubmissionStatus
+from masa.indicators.selectors import submissions_for_user
 from masa.governance.rules_pure import CadenceFinding
 from masa.governance.selectors import cadence_warnings, meeting_list
 from masa.partnership.models import Partnership
@@ -29,6 +31,8 @@ class Dashboard:
     board_overdue: int | None = None
     cadence: list[CadenceFinding] = field(default_factory=list)
     can_view_incidents: bool = False
+    # Data call submissions this person still has to send (agency leads; the business team).
+    data_call_tasks: list[Submission] = field(default_factory=list)
 
 
 def dashboard_for(
@@ -50,6 +54,9 @@ def dashboard_for(
     if user.has_perm(VIEW_ACTIONS, partnership):
         board.board_overdue = overdue_for_board(user, partnership, today=today).count()
     board.can_view_incidents = user.has_perm(VIEW_INCIDENTS, partnership)
+    if user.has_perm(SUBMIT_INDICATORS, partnership):
+        waiting = (SubmissionStatus.NOT_STARTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+        board.data_call_tasks = list(submissions_for_user(user, partnership).filter(status__in=waiting)[:5])
     if role in OVERSIGHT_ROLES:
         board.cadence = cadence_warnings(partnership, today=today)
     return board

@@ -17,6 +17,7 @@ from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.learning_loader import load_learning_demo
 from masa.demo.returns_loader import load_returns_demo
+from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.partnership.models import (
     Agency,
@@ -197,6 +198,7 @@ def load_demo() -> list[DemoLogin]:
         load_learning_demo()
         hounslow = Partnership.objects.filter(slug="hounslow").first()
         if hounslow is not None:
+            load_reviews_demo(hounslow)
             # After the reviews, so each briefing can link to the review it came from.
             load_briefings_demo(hounslow)
     return logins

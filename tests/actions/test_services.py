@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from masa.actions import selectors, services
-from masa.actions.models import ActionEvidence, ActionSource, ActionStatus
+from masa.actions.models import Action, ActionEvidence, ActionSource, ActionStatus
 from masa.core.uploads import MAX_DOCUMENT_BYTES
+from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.actions.conftest import PDF, TODAY, make_action, ooxml
 from tests.factories import PersonFactory, member
 
@@ -73,7 +74,10 @@ def test_close_needs_an_impact_statement(alpha):
     ],
 )
 def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
-    action = make_action(alpha, source=source)
+    extra = {}
+    if source == ActionSource.REVIEW_RECOMMENDATION:
+        extra["review_recommendation"] = review_recommendation(alpha)
+    action = make_action(alpha, source=source, **extra)
     with pytest.raises(ValidationError) as error:
         services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
     assert error.value.message_dict["impact"] == [services.CLOSE_NEEDS_EVIDENCE]
@@ -83,6 +87,29 @@ def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
     assert action.status == ActionStatus.CLOSED
     assert action.closed_by == alpha.owner_user
     assert action.impact == "Fewer children wait"
+
+
+def review_recommendation(world) -> Recommendation:
+    review = Review.objects.create(
+        partnership=world.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-1", title="A review"
+    )
+    return Recommendation.objects.create(
+        partnership=world.partnership, review=review, number=1, text="Share safety plans"
+    )
+
+
+def test_review_action_must_name_its_recommendation(alpha, beta):
+    with pytest.raises(ValidationError) as error:
+        make_action(alpha, source=ActionSource.REVIEW_RECOMMENDATION)
+    assert "An action from a review must name its recommendation" in str(error.value)
+    with pytest.raises(ValidationError) as error:
+        make_action(
+            alpha,
+            source=ActionSource.REVIEW_RECOMMENDATION,
+            review_recommendation=review_recommendation(beta),
+        )
+    assert error.value.message_dict["review_recommendation"] == [services.RECOMMENDATION_FOREIGN]
+    assert not Action.objects.filter(partnership=alpha.partnership, number__gt=3).exists()
 
 
 def test_deleted_evidence_does_not_count(alpha):

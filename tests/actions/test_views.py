@@ -17,6 +17,7 @@ from masa.actions import forms, services, views
 from masa.actions.models import ActionEvidence, ActionSettings, ActionSource, ActionStatus
 from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.governance.models import AgendaItem, Meeting
+from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.actions.conftest import PDF, TODAY, make_action, ooxml, user_in_scope
 from tests.factories import member
 
@@ -157,7 +158,18 @@ def test_close_without_impact_shows_the_error(client, alpha):
 
 
 def test_close_without_evidence_for_a_review_keeps_the_impact(client, alpha):
-    action = make_action(alpha, "From a review", source=ActionSource.REVIEW_RECOMMENDATION)
+    review = Review.objects.create(
+        partnership=alpha.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-1", title="A review"
+    )
+    recommendation = Recommendation.objects.create(
+        partnership=alpha.partnership, review=review, number=1, text="Share safety plans"
+    )
+    action = make_action(
+        alpha,
+        "From a review",
+        source=ActionSource.REVIEW_RECOMMENDATION,
+        review_recommendation=recommendation,
+    )
     client.force_login(alpha.owner_user)
     detail = html_of(client.get(url("action_detail", alpha, action.uuid)))
     assert "add evidence before closing it" in detail
