@@ -63,6 +63,7 @@ bench: setup
 	$(PY) bench/clocks.py
 	$(PY) bench/returns.py
 	$(PY) bench/learning.py
+	$(PY) bench/dashboards.py
 	$(PY) bench/liiatools_compare.py
 
 clean:

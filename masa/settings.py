@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "masa.performance",
     "masa.reviews",
     "masa.indicators",
+    "masa.calendar_admin",
     "masa.demo",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("masa.reviews.briefing_urls")),
     path("", include("masa.indicators.urls")),
     path("", include("masa.indicators.dashboard_urls")),
+    path("", include("masa.calendar_admin.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
 ]

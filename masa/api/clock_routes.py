@@ -1,17 +1,18 @@
 """Public statutory-clock calculator: GET /api/v1/clocks/{rule}?start=YYYY-MM-DD[&rule_set=ID].
 
-Open to anyone (no personal data: it is date arithmetic over published guidance).
+Open to anyone (no personal data: it is date arithmetic over published guidance). Working days
+count the one-off bank holidays administrators have added (masa.calendar_admin).
 """
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from masa.calendar_admin.selectors import current_calendar
 from masa.clocks import (
     DEFAULT_RULE_SET,
     RULE_SETS,
     UnknownRule,
     UnknownRuleSet,
-    default_calendar,
     due_date,
     get_rule,
     parse_date,
@@ -75,7 +76,7 @@ def clock_due(request: HttpRequest, rule: str, start: str | None = None, rule_se
         start_date = parse_date(start)
     except ValueError:
         return _start_error("start must be a date like 2024-03-31", "date_parsing")
-    calendar = default_calendar()
+    calendar = current_calendar()
     due_on = due_date(rule, start_date, rule_set, calendar)
     return Status(
         200,

@@ -11,10 +11,10 @@ from masa.accounts.rules import SUBMIT_INDICATORS, VIEW_ACTIONS, VIEW_INCIDENTS,
 from masa.actions.models import ActionStatus
 from masa.actions.selectors import my_actions, overdue_for_board
 from masa.governance.models import Meeting
-from masa.indicators.models import Submission, SubmissionStatus
-from masa.indicators.selectors import submissions_for_user
 from masa.governance.rules_pure import CadenceFinding
 from masa.governance.selectors import cadence_warnings, meeting_list
+from masa.indicators.models import Submission, SubmissionStatus
+from masa.indicators.selectors import submissions_for_user
 from masa.partnership.models import Partnership
 from masa.partnership.selectors import HomeSummary, home_summary
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from masa.accounts.models import Membership, User
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
+from masa.demo.indicators_loader import load_all_indicators_demo
 from masa.demo.learning_loader import load_learning_demo
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
@@ -195,6 +196,8 @@ def load_demo() -> list[DemoLogin]:
             logins.extend(_load_partnership(data, mfa_roles, password_hash))
         load_governance_demo()
         load_returns_demo()
+        # After the returns, so the dataset includes the figures computed from them.
+        load_all_indicators_demo()
         load_learning_demo()
         hounslow = Partnership.objects.filter(slug="hounslow").first()
         if hounslow is not None:

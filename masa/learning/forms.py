@@ -4,7 +4,7 @@ from django import forms
 
 from masa.core.forms import GovForm
 from masa.governance.forms import GovDateField
-from masa.learning.models import AgeBand, Ethnicity, IncidentCategory, Sex
+from masa.learning.models import AgeBand, Ethnicity, IncidentCategory, LocalReviewChoice, Sex
 
 NO_NAMES = "Do not include names, addresses or dates of birth"
 
@@ -102,3 +102,106 @@ class RapidReviewForm(LearningForm):
     submitted_date = GovDateField(
         label="Date the rapid review was sent to the Panel", help_text="For example, 19 1 2024"
     )
+
+
+# Rapid reviews ------------------------------------------------------------------------------
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _textarea(label: str, help_text: str = NO_NAMES, rows: int = 6) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
+    )
+
+
+class InformationRequestForm(LearningForm):
+    submit_label = "Record the request"
+
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Agency", queryset=None, widget=forms.RadioSelect
+    )
+    requested_on = GovDateField(label="Date requested", help_text="For example, 3 1 2024")
+    due_on = GovDateField(label="Due date", help_text="The date the agency agreed to reply by")
+    notes = _textarea("Notes", rows=3)
+
+    def __init__(self, *args: object, agencies: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class InformationReceivedForm(LearningForm):
+    submit_label = "Save"
+
+    received_on = GovDateField(label="Date received", help_text="For example, 9 1 2024")
+
+
+class MeetingForm(LearningForm):
+    submit_label = "Save"
+
+    meeting_date = GovDateField(label="Date of the rapid review meeting", help_text="For example, 12 1 2024")
+
+
+class ReportForm(LearningForm):
+    """The sections of the Panel's rapid review template; every section is needed before sign-off."""
+
+    submit_label = "Save the draft"
+
+    facts = _textarea("Facts of the case")
+    immediate_actions = _textarea("Immediate safeguarding actions taken")
+    learning = _textarea("Learning identified")
+    recommendation = forms.ChoiceField(
+        label="Recommendation on a local review",
+        choices=LocalReviewChoice.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    recommendation_reasons = _textarea("Reasons for the recommendation", rows=4)
+
+
+class SignOffForm(LearningForm):
+    submit_label = "Sign off the rapid review"
+
+    confirm = forms.BooleanField(
+        label="I confirm, as a delegated safeguarding partner, that this report may go to the Panel",
+        help_text="Once signed off, the report can no longer be changed",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].error_messages["required"] = "Confirm that the report may go to the Panel"
+
+
+class PanelResponseForm(LearningForm):
+    submit_label = "Save the Panel's response"
+
+    response_date = GovDateField(
+        label="Date the Panel's response was received", help_text="For example, 2 2 2024"
+    )
+    agreed = forms.ChoiceField(
+        label="Did the Panel agree with the recommendation?", choices=YES_NO, widget=forms.RadioSelect
+    )
+    comments = _textarea("The Panel's comments", rows=4)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreed"].error_messages["required"] = (
+            "Select whether the Panel agreed with the recommendation"
+        )
+
+
+class DecisionForm(LearningForm):
+    submit_label = "Record the decision"
+
+    decision = forms.ChoiceField(
+        label="The partnership's decision", choices=LocalReviewChoice.choices, widget=forms.RadioSelect
+    )
+    decision_date = GovDateField(label="Date of the decision", help_text="For example, 9 2 2024")
+    reason = forms.CharField(
+        label="Reason for the decision", widget=forms.Textarea(attrs={"rows": 4}), help_text=NO_NAMES
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].error_messages["required"] = "Select the partnership's decision"
+        self.fields["reason"].error_messages["required"] = "Enter the reason for the decision"

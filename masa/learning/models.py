@@ -108,3 +108,82 @@ class PanelNotification(PartnershipOwned):
 
     def __str__(self) -> str:
         return f"{self.incident} notified {self.sent_date:%d %B %Y}"
+
+
+# Rapid reviews ------------------------------------------------------------------------------
+
+
+class LocalReviewChoice(models.TextChoices):
+    """What the rapid review recommends, and what the partners decide (Working Together 2023 ch.5)."""
+
+    LCSPR = "lcspr", "Hold a local child safeguarding practice review (LCSPR)"
+    NO_LCSPR = "no_lcspr", "No LCSPR"
+    OTHER_LEARNING = "other_learning", "No LCSPR, but other local learning"
+
+
+class InformationRequest(PartnershipOwned):
+    """A request to an agency for what it knew of the child and family, for the rapid review."""
+
+    incident = models.ForeignKey(
+        SeriousIncident, on_delete=models.CASCADE, related_name="information_requests"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    requested_on = models.DateField("date requested")
+    due_on = models.DateField("due date")
+    received_on = models.DateField("date received", null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.incident}: information from {self.agency}"
+
+
+class RapidReview(PartnershipOwned):
+    """The rapid review of a notified serious incident: meeting, report, sign-off, the Panel's
+    response and the partners' decision on a local review.
+
+    The report follows the sections of the Panel's rapid review template. The day it was sent to
+    the Panel stays on the incident (`SeriousIncident.rr_submitted_date`), which stops the clock.
+    """
+
+    incident = models.OneToOneField(SeriousIncident, on_delete=models.CASCADE, related_name="rapid_review")
+    meeting_date = models.DateField("date of the rapid review meeting", null=True, blank=True)
+    facts = models.TextField("facts of the case", blank=True)
+    immediate_actions = models.TextField("immediate safeguarding actions taken", blank=True)
+    learning = models.TextField("learning identified", blank=True)
+    recommendation = models.CharField(
+        "recommendation on a local review", max_length=20, choices=LocalReviewChoice.choices, blank=True
+    )
+    recommendation_reasons = models.TextField("reasons for the recommendation", blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    panel_response_date = models.DateField("date the Panel's response was received", null=True, blank=True)
+    panel_agreed = models.BooleanField("the Panel agreed with the recommendation", null=True, blank=True)
+    panel_comments = models.TextField("the Panel's comments", blank=True)
+    decision = models.CharField(
+        "the partnership's decision", max_length=20, choices=LocalReviewChoice.choices, blank=True
+    )
+    decision_date = models.DateField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+
+    REPORT_FIELDS = ("facts", "immediate_actions", "learning", "recommendation", "recommendation_reasons")
+
+    def __str__(self) -> str:
+        return f"Rapid review of {self.incident}"
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.signed_off_at is not None
+
+    @property
+    def missing_sections(self) -> list[str]:
+        """The report sections still empty, by their labels."""
+        return [
+            str(getattr(self._meta.get_field(name), "verbose_name", name))
+            for name in self.REPORT_FIELDS
+            if not str(getattr(self, name)).strip()
+        ]

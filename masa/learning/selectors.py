@@ -13,9 +13,17 @@ from django.db.models import Min, Prefetch, Q, QuerySet
 
 from masa.accounts.models import Role, User
 from masa.accounts.selectors import active_role
-from masa.clocks.rules import Clock, clock, get_rule
-from masa.learning.models import IncidentChild, PanelNotification, SeriousIncident
+from masa.clocks.calendar import WorkingCalendar, default_calendar
+from masa.clocks.rules import DEFAULT_RULE_SET, Clock, Rule, clock, clock_state, get_rule
+from masa.learning.models import (
+    IncidentChild,
+    InformationRequest,
+    PanelNotification,
+    RapidReview,
+    SeriousIncident,
+)
 from masa.partnership.models import Agency, Partnership
+from masa.reviews.models import Review, ReviewKind
 
 # Roles that see every incident of the partnership (the scrutineer anonymised).
 SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.SCRUTINEER}
@@ -88,13 +96,20 @@ def unnotified_children(incident: SeriousIncident) -> QuerySet[IncidentChild]:
 
 @dataclass(frozen=True)
 class IncidentClock:
-    """One statutory clock of an incident; `clock` is None when it has not started or never will."""
+    """One clock of an incident (or of a review); `clock` is None when it has not started or never will."""
 
-    incident: SeriousIncident
+    incident: SeriousIncident | None
     rule_id: str
     label: str
     clock: Clock | None
     note: str = ""
+    review: Review | None = None
+
+    @property
+    def reference(self) -> str:
+        if self.review is not None:
+            return self.review.reference
+        return self.incident.reference if self.incident else ""
 
     @property
     def is_open(self) -> bool:
@@ -102,41 +117,62 @@ class IncidentClock:
 
     @property
     def source(self) -> str:
-        return get_rule(self.rule_id, self.incident.rule_set_id).source
+        if self.clock is not None:
+            return self.clock.rule.source
+        rule_set = self.incident.rule_set_id if self.incident else DEFAULT_RULE_SET
+        return get_rule(self.rule_id, rule_set).source
 
     @property
     def days_left_text(self) -> str:
-        """'3 working days', '1 working day overdue', 'Met on 2 January 2024', or the note."""
+        """'3 working days', '1 working day overdue', '12 days', 'Met on 2 January 2024', or the note."""
         if self.clock is None:
             return self.note
         if self.clock.met_on is not None:
             return f"Met on {self.clock.met_on.day} {self.clock.met_on:%B %Y}"
         days = abs(self.clock.days_left)
-        text = f"{days} working day{'' if days == 1 else 's'}"
+        unit = "working day" if self.clock.rule.counts_working_days else "day"
+        text = f"{days} {unit}{'' if days == 1 else 's'}"
         return f"{text} overdue" if self.clock.days_left < 0 else text
 
     @property
     def tag_class(self) -> str:
-        state = self.clock.state if self.clock else ""
-        return {
-            "overdue": "govuk-tag--red",
-            "due soon": "govuk-tag--yellow",
-            "on track": "govuk-tag--blue",
-            "met on time": "govuk-tag--green",
-            "met late": "govuk-tag--green",
-        }.get(state, "govuk-tag--grey")
+        return TAG_CLASSES.get(self.clock.state if self.clock else "", "govuk-tag--grey")
+
+
+TAG_CLASSES = {
+    "overdue": "govuk-tag--red",
+    "due soon": "govuk-tag--yellow",
+    "on track": "govuk-tag--blue",
+    "met on time": "govuk-tag--green",
+    "met late": "govuk-tag--green",
+}
 
 
 def incident_clocks(
-    incident: SeriousIncident, today: date, first_notified: date | None
+    incident: SeriousIncident,
+    today: date,
+    first_notified: date | None,
+    calendar: WorkingCalendar | None = None,
 ) -> list[IncidentClock]:
-    """The Panel notification and rapid review clocks (pure: no queries)."""
+    """The Panel notification and rapid review clocks (pure: no queries).
+
+    Pass the partnership's calendar (masa.calendar_admin.selectors.current_calendar) so one-off bank
+    holidays an administrator added count.
+    """
     rule_set = incident.rule_set_id
+    cal = calendar or default_calendar()
     notification = IncidentClock(
         incident,
         "panel_notification",
         "Notify the Panel",
-        clock("panel_notification", incident.date_aware, today, met_on=first_notified, rule_set_id=rule_set),
+        clock(
+            "panel_notification",
+            incident.date_aware,
+            today,
+            met_on=first_notified,
+            rule_set_id=rule_set,
+            calendar=cal,
+        ),
     )
     if incident.care_leaver_death:
         return [notification, IncidentClock(incident, "rapid_review", "Rapid review", None, NO_RAPID_REVIEW)]
@@ -146,18 +182,234 @@ def incident_clocks(
     start = incident.date_aware if counts_from_awareness else first_notified
     if start is None:
         return [notification, IncidentClock(incident, "rapid_review", "Rapid review", None, RR_NOT_STARTED)]
-    review = clock("rapid_review", start, today, met_on=incident.rr_submitted_date, rule_set_id=rule_set)
+    review = clock(
+        "rapid_review", start, today, met_on=incident.rr_submitted_date, rule_set_id=rule_set, calendar=cal
+    )
     return [notification, IncidentClock(incident, "rapid_review", "Rapid review", review)]
 
 
-def clocks_for(incident: SeriousIncident, today: date) -> list[IncidentClock]:
+def clocks_for(
+    incident: SeriousIncident, today: date, calendar: WorkingCalendar | None = None
+) -> list[IncidentClock]:
     """Clocks of an incident from incident_list/incident_get (uses the first_notified annotation)."""
-    return incident_clocks(incident, today, getattr(incident, "first_notified", None))
+    return incident_clocks(incident, today, getattr(incident, "first_notified", None), calendar)
 
 
-def open_clocks(user: User, partnership: Partnership, today: date) -> list[IncidentClock]:
-    """Every running clock of the incidents the user may see, soonest due first (one query)."""
+# Agency information requests are due on the date agreed with the agency; their days left are
+# counted in working days, like the rapid review they feed.
+INFORMATION_REQUEST_RULE = Rule(
+    "information_request",
+    "Agency information for the rapid review",
+    "request to the agency",
+    0,
+    "working_days",
+    "The due date set when the information was requested",
+)
+REQUEST_STATES = {
+    "on track": ("Awaiting", "govuk-tag--blue"),
+    "due soon": ("Awaiting", "govuk-tag--blue"),
+    "overdue": ("Overdue", "govuk-tag--red"),
+    "met on time": ("Received on time", "govuk-tag--green"),
+    "met late": ("Received late", "govuk-tag--orange"),
+}
+
+
+def information_request_clock(
+    request: InformationRequest, today: date, calendar: WorkingCalendar | None = None
+) -> Clock:
+    """The request's clock (pure): due on its due date, met when the information arrived."""
+    cal = calendar or default_calendar()
+    met_on = request.received_on
+    return Clock(
+        rule=INFORMATION_REQUEST_RULE,
+        rule_set_id="",
+        start=request.requested_on,
+        due=request.due_on,
+        days_left=cal.working_days_between(today, request.due_on),
+        state=clock_state(request.due_on, today, met_on, unit="working_days", calendar=cal),
+        due_is_working_day=cal.is_working_day(request.due_on),
+        met_on=met_on,
+    )
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    request: InformationRequest
+    clock: Clock
+
+    @property
+    def state_text(self) -> str:
+        return REQUEST_STATES[self.clock.state][0]
+
+    @property
+    def tag_class(self) -> str:
+        return REQUEST_STATES[self.clock.state][1]
+
+
+def information_requests(
+    incident: SeriousIncident, today: date, calendar: WorkingCalendar | None = None
+) -> list[RequestRow]:
+    """The incident's agency information requests with their states (one query)."""
+    requests = InformationRequest.objects.filter(incident=incident).select_related("agency")
+    return [RequestRow(r, information_request_clock(r, today, calendar)) for r in requests]
+
+
+def information_request_get(incident: SeriousIncident, uuid: UUID | str) -> InformationRequest | None:
+    return InformationRequest.objects.filter(incident=incident, uuid=uuid).select_related("agency").first()
+
+
+def rapid_review_get(incident: SeriousIncident) -> RapidReview | None:
+    return RapidReview.objects.filter(incident=incident).select_related("signed_off_by").first()
+
+
+def lcspr_clock(review: Review, today: date, calendar: WorkingCalendar | None = None) -> IncidentClock:
+    """Working Together 2023 ch.5: an LCSPR is expected to finish within 6 months of the decision."""
+    rule_set = review.incident.rule_set_id if review.incident else DEFAULT_RULE_SET
+    running = None
+    if review.decision_date is not None:
+        running = clock(
+            "lcspr_final",
+            review.decision_date,
+            today,
+            met_on=review.final_report_received_date,
+            rule_set_id=rule_set,
+            calendar=calendar or default_calendar(),
+        )
+    return IncidentClock(
+        review.incident, "lcspr_final", "LCSPR final report", running, "Starts at the decision", review
+    )
+
+
+def lcsprs_for_incident(incident: SeriousIncident) -> list[Review]:
+    return list(Review.objects.filter(incident=incident, kind=ReviewKind.LCSPR).select_related("incident"))
+
+
+def open_clocks(
+    user: User, partnership: Partnership, today: date, calendar: WorkingCalendar | None = None
+) -> list[IncidentClock]:
+    """Every running clock the user may see, soonest due first (three queries, however many).
+
+    Incidents' Panel notification and rapid review clocks, the lcspr_final clock of each LCSPR
+    decided, and agency information requests that are overdue.
+    """
+    cal = calendar or default_calendar()
     running = [
-        c for incident in incident_list(user, partnership) for c in clocks_for(incident, today) if c.is_open
+        c
+        for incident in incident_list(user, partnership)
+        for c in clocks_for(incident, today, cal)
+        if c.is_open
     ]
-    return sorted(running, key=lambda c: (c.clock.due if c.clock else today, c.incident.reference))
+    scope = SeriousIncident.objects.filter(incident_scope(user, partnership)).values("pk")
+    lcsprs = Review.objects.filter(
+        Q(incident__isnull=True) | Q(incident__in=scope),
+        partnership=partnership,
+        kind=ReviewKind.LCSPR,
+        decision_date__isnull=False,
+        final_report_received_date__isnull=True,
+    ).select_related("incident")
+    running += [lcspr_clock(review, today, cal) for review in lcsprs]
+    overdue = InformationRequest.objects.filter(
+        partnership=partnership,
+        incident__in=scope,
+        received_on__isnull=True,
+        due_on__lt=today,
+    ).select_related("incident", "agency")
+    anonymised = is_anonymised(user, partnership)
+    running += [
+        IncidentClock(
+            request.incident,
+            "information_request",
+            "Agency information" if anonymised else f"Information from {request.agency.name}",
+            information_request_clock(request, today, cal),
+        )
+        for request in overdue
+    ]
+    return sorted(running, key=lambda c: (c.clock.due if c.clock else today, c.reference))
+
+
+# The rapid review's stages -----------------------------------------------------------------
+
+COMPLETED = "Completed"
+IN_PROGRESS = "In progress"
+NOT_STARTED = "Not yet started"
+CANNOT_START = "Cannot start yet"
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    name: str
+    status: str
+    hint: str = ""
+
+    @property
+    def tag_class(self) -> str:
+        return {IN_PROGRESS: "govuk-tag--light-blue", NOT_STARTED: "govuk-tag--blue"}.get(self.status, "")
+
+
+NEXT_STEPS = {
+    "requests": "Ask each agency involved what it knew of the child and family, with a due date.",
+    "meeting": "Hold the rapid review meeting with the agencies and record its date.",
+    "report": "Complete every section of the rapid review report: facts, immediate safeguarding "
+    "actions, learning, and the recommendation on a local review with its reasons.",
+    "sign_off": "A delegated safeguarding partner in the case team signs the report off. It can then "
+    "no longer be changed.",
+    "submitted": "Send the signed-off report to the Child Safeguarding Practice Review Panel and record "
+    "the date: this stops the rapid review clock.",
+    "response": "Record the Panel's response when it arrives: whether it agreed with the "
+    "recommendation, and its comments.",
+    "decision": "Record the partnership's decision on a local review. An LCSPR starts its 6-month clock.",
+}
+
+
+def rapid_review_stages(
+    incident: SeriousIncident, review: RapidReview | None, requests: list[RequestRow], notified: bool
+) -> list[Stage]:
+    """The steps of the rapid review, in order, each with its GOV.UK task-list status (pure)."""
+    received = sum(1 for r in requests if r.request.received_on)
+    request_status = NOT_STARTED
+    if requests:
+        request_status = COMPLETED if received == len(requests) else IN_PROGRESS
+    missing = review.missing_sections if review else list(RapidReview.REPORT_FIELDS)
+    signed = bool(review and review.is_signed_off)
+    submitted = incident.rr_submitted_date is not None
+    if not notified:
+        meeting = report = CANNOT_START
+    else:
+        meeting = COMPLETED if review and review.meeting_date else NOT_STARTED
+        if not missing:
+            report = COMPLETED
+        elif review and len(missing) < len(RapidReview.REPORT_FIELDS):
+            report = IN_PROGRESS
+        else:
+            report = NOT_STARTED
+    if signed:
+        sign_off = COMPLETED
+    elif meeting == COMPLETED and report == COMPLETED:
+        sign_off = NOT_STARTED
+    else:
+        sign_off = CANNOT_START
+    after_submission = NOT_STARTED if submitted else CANNOT_START
+    return [
+        Stage("requests", "Ask agencies for information", request_status,
+              f"{received} of {len(requests)} received" if requests else ""),
+        Stage("meeting", "Hold the rapid review meeting", meeting),
+        Stage("report", "Write the rapid review report", report),
+        Stage("sign_off", "Sign-off by a delegated safeguarding partner", sign_off),
+        Stage("submitted", "Send the report to the Panel",
+              COMPLETED if submitted else (NOT_STARTED if signed else CANNOT_START)),
+        Stage("response", "Record the Panel's response",
+              COMPLETED if review and review.panel_response_date else after_submission),
+        Stage("decision", "Record the partnership's decision",
+              COMPLETED if review and review.decision else after_submission),
+    ]  # fmt: skip
+
+
+def next_step(stages: list[Stage]) -> str:
+    """What happens next: the first stage not completed (the information requests may run alongside)."""
+    for stage in stages:
+        if stage.key != "requests" and stage.status != COMPLETED:
+            return NEXT_STEPS[stage.key]
+    return (
+        "The rapid review is complete. Its findings and recommendations are held with the learning reviews."
+    )

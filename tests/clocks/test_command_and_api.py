@@ -6,6 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+# The command and the API count the one-off bank holidays stored in the database (calendar_admin).
+pytestmark = pytest.mark.django_db
+
 
 def run(*args: str) -> str:
     out = StringIO()

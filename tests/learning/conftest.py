@@ -1,9 +1,10 @@
 """Two partnerships with serious incidents, case teams and every role."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
+from django.utils import timezone
 
 from masa.accounts.models import Role, User
 from masa.learning import services
@@ -70,3 +71,49 @@ def alpha(db) -> World:
 @pytest.fixture
 def beta(db) -> World:
     return make_world("beta")
+
+
+NOTIFIED = date(2024, 1, 2)
+MEETING = date(2024, 1, 5)
+SIGNED = date(2024, 1, 8)
+REPORT = {
+    "facts": "An infant was seriously injured at home; the agencies knew the family.",
+    "immediate_actions": "A strategy discussion was held; the sibling is on a child protection plan.",
+    "learning": "Pre-birth assessments were too parent-focused.",
+    "recommendation": "no_lcspr",
+    "recommendation_reasons": "The learning is already being acted on: no LCSPR is needed.",
+}
+
+
+def notify(world, sent=NOTIFIED):
+    return services.notification_send(
+        actor=world.business_team,
+        incident=world.incident,
+        children=[world.child],
+        sent_date=sent,
+        today=TODAY,
+    )
+
+
+def make_dsp(world) -> User:
+    dsp = member(world.partnership, Role.DSP)
+    world.users["dsp"] = dsp
+    return dsp
+
+
+def sign_off(world, *, notified=True, meeting=MEETING, signed=SIGNED, report=None) -> User:
+    """Notify the Panel (unless already), hold the meeting, write the report and have a DSP sign it."""
+    if notified:
+        notify(world)
+    services.rapid_review_meeting_set(
+        actor=world.business_team, incident=world.incident, meeting_date=meeting, today=TODAY
+    )
+    services.rapid_review_report_save(
+        actor=world.business_team, incident=world.incident, **(report or REPORT)
+    )
+    dsp = make_dsp(world)
+    services.rapid_review_sign_off(
+        actor=dsp, incident=world.incident, signed_at=timezone.make_aware(datetime.combine(signed, time(10)))
+    )
+    world.incident.refresh_from_db()
+    return dsp

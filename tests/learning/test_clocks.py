@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from masa.clocks.calendar import add_working_days
 from masa.learning import selectors, services
 from masa.learning.selectors import NO_RAPID_REVIEW, RR_NOT_STARTED, clocks_for, incident_list
-from tests.learning.conftest import AWARE, TODAY, make_incident
+from tests.learning.conftest import AWARE, TODAY, make_incident, sign_off
 
 
 def _clocks(world, today):
@@ -47,6 +47,7 @@ def test_notification_on_2_january_is_met_on_time_and_starts_the_rapid_review(al
     assert review.days_left == 9  # 10 Jan -> 23 Jan
     assert review.state == "on track"
     assert clocks["rapid_review"].tag_class == "govuk-tag--blue"
+    sign_off(alpha, notified=False)
     services.rapid_review_submitted(
         actor=alpha.business_team, incident=alpha.incident, submitted_date=TODAY, today=TODAY
     )

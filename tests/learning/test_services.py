@@ -9,7 +9,7 @@ from masa.accounts.models import Role
 from masa.learning import services
 from masa.learning.models import IncidentChild, PanelNotification, SeriousIncident
 from tests.factories import PartnershipFactory, member
-from tests.learning.conftest import AWARE, TODAY, add_child, make_incident
+from tests.learning.conftest import AWARE, TODAY, add_child, make_incident, notify, sign_off
 
 
 def _messages(error: ValidationError) -> list[str]:
@@ -147,12 +147,14 @@ def test_rapid_review_submitted(alpha):
     with pytest.raises(ValidationError) as error:
         services.rapid_review_submitted(submitted_date=date(2024, 1, 5), **submit)
     assert _messages(error.value) == [services.RR_BEFORE_NOTIFICATION]
-    services.notification_send(
-        actor=alpha.business_team, incident=alpha.incident, children=[alpha.child],
-        sent_date=date(2024, 1, 2), today=TODAY,
-    )  # fmt: skip
+    notify(alpha)
+    with pytest.raises(ValidationError) as error:
+        services.rapid_review_submitted(submitted_date=date(2024, 1, 9), **submit)
+    assert _messages(error.value) == [services.RR_NOT_SIGNED_OFF]
+    sign_off(alpha, notified=False)  # signed off on 8 January
     for bad, message in (
         (date(2024, 1, 1), services.RR_BEFORE_NOTIFIED),
+        (date(2024, 1, 5), services.RR_BEFORE_SIGN_OFF),
         (TODAY + timedelta(1), services.RR_IN_FUTURE),
     ):
         with pytest.raises(ValidationError) as error:

@@ -1,7 +1,11 @@
-"""`python manage.py clock RULE START [--rule-set ID]`: print a statutory clock's due date."""
+"""`python manage.py clock RULE START [--rule-set ID]`: print a statutory clock's due date.
+
+Working days count the one-off bank holidays administrators have added (masa.calendar_admin).
+"""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from masa.calendar_admin.selectors import current_calendar
 from masa.clocks import DEFAULT_RULE_SET, UnknownRule, UnknownRuleSet, due_date, parse_date
 
 
@@ -21,7 +25,7 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError("START must be a date like 2024-03-31") from None
         try:
-            due = due_date(options["rule"], start, options["rule_set"])
+            due = due_date(options["rule"], start, options["rule_set"], current_calendar())
         except (UnknownRule, UnknownRuleSet) as e:
             raise CommandError(str(e)) from None
         self.stdout.write(due.isoformat())

@@ -1,0 +1,86 @@
+"""Server-drawn SVG charts: accessible names, no inline styles, escaped text, gaps kept as gaps."""
+
+import re
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from masa.indicators.charts import LINE, TARGET, Point, bar_chart, line_chart
+
+D = Decimal
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def test_line_chart_is_an_image_with_title_description_axes_and_target():
+    svg = line_chart(
+        [Point("Q1", D(5)), Point("Q2", D("7.5"))],
+        title="Contacts",
+        y_label="Number",
+        target=D(6),
+        chart_id="c1",
+    )
+    assert 'role="img"' in svg and 'aria-labelledby="c1-title c1-desc"' in svg
+    assert '<title id="c1-title">Contacts</title>' in svg
+    assert "Q1: 5; Q2: 7.5. Target 6." in svg
+    assert ">Number</text>" in svg and ">Period</text>" in svg
+    assert "Target 6</text>" in svg
+    assert "style=" not in svg
+    assert svg.count("<circle") == 2
+
+
+def test_text_is_escaped():
+    svg = line_chart([Point("<script>", D(1))], title='A & "B" <c>', y_label="<y>")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "A &amp; &quot;B&quot; &lt;c&gt;" in svg
+
+
+def test_a_missing_figure_is_a_gap_not_a_line_through_it():
+    svg = line_chart(
+        [Point("Q1", D(1)), Point("Q2", None), Point("Q3", D(2)), Point("Q4", D(3))], title="t", y_label="y"
+    )
+    assert svg.count("<polyline") == 1  # Q3-Q4 only: Q1 stands alone
+    assert "Q2: no figure" in svg
+
+
+def test_bar_chart_has_a_bar_per_figure():
+    svg = bar_chart(
+        [Point("Hounslow", D("93.6")), Point("England", D("92.9"))], title="Attendance", y_label="%"
+    )
+    assert svg.count("<rect") == 2 and "Hounslow" in svg and "93.6" in svg
+    assert "style=" not in svg
+
+
+def test_colours_have_3_to_1_contrast_on_white():
+    for colour in (LINE, TARGET):
+        assert (1.05) / (_luminance(colour) + 0.05) >= 3
+
+
+def test_no_figures_still_draws_a_labelled_chart():
+    svg = line_chart([], title="Empty", y_label="y")
+    assert "No figures yet." in svg and 'role="img"' in svg
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.decimals(min_value=-(10**9), max_value=10**9, places=1, allow_nan=False)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.one_of(st.none(), st.decimals(min_value=-(10**9), max_value=10**9, places=1, allow_nan=False)),
+)
+def test_any_figures_draw_inside_the_frame(figures, target):
+    svg = line_chart(
+        [Point(f"P{i}", v) for i, v in enumerate(figures)], title="t", y_label="y", target=target
+    )
+    for y in re.findall(r'cy="(-?[\d.]+)"', svg):
+        assert 0 <= float(y) <= 220
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
