@@ -5,6 +5,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -14,7 +15,7 @@ from masa.accounts.models import Role, User
 from masa.calendar_admin import services
 from masa.calendar_admin.models import ExtraBankHoliday
 from masa.calendar_admin.selectors import current_calendar
-from tests.factories import member
+from tests.factories import TEST_TOTP_SECRET, member
 from tests.learning.conftest import make_incident, make_world
 
 MONDAY = date(2024, 1, 8)
@@ -25,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin(db) -> User:
-    return User.objects.create_superuser("admin@example.org", "a long test password 1")
+    user = User.objects.create_superuser("admin@example.org", "a long test password 1")
+    TOTP.activate(user, TEST_TOTP_SECRET)  # administrators must use a second factor
+    return user
 
 
 def _date(prefix, d):
@@ -174,3 +177,12 @@ def test_add_bank_holiday_command_moves_the_clock_command():
     with pytest.raises(CommandError, match="DATE must be a date like 2030-05-06"):
         call_command("add_bank_holiday", "08/01/2024", "Bad")
     assert ExtraBankHoliday.objects.count() == 1
+
+
+def test_an_administrator_without_a_second_factor_is_sent_to_set_one_up(client):
+    user = User.objects.create_superuser("new-admin@example.org", "a long test password 1")
+    client.force_login(user)
+    response = client.get(reverse("calendar_admin:holiday_list"))
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert not ExtraBankHoliday.objects.exists()
