@@ -1,13 +1,13 @@
 """Performance dashboard benchmarks: p95 latency and SQL query counts at the size the issue sets.
 
-Run with `uv run python bench/dashboards.py` (the lead adds it to `make bench`). Each database runs
-in its own child process on a throw-away database: SQLite in a temp file, and PostgreSQL (database
+Run with `make bench` (or `uv run python bench/dashboards.py`). Each database runs in its own
+child process on a throw-away database: SQLite in a temp file, and PostgreSQL (database
 masa_bench_dashboards, created and dropped here) when the local server answers. Generates 3
 partnerships, each with 60 indicators x 20 quarterly periods of agency-submitted figures, targets,
 comparators and commentaries; times the dashboards index, a priority dashboard and a group
-dashboard showing all 60 indicators, one indicator's chart page and the XLSX export, and counts
-their queries at full size and again after adding 10% more indicators. Prints figures and ratios
-to the 150 ms target; it does not assert (tests do that).
+dashboard showing all 60 indicators and one indicator's chart page, and counts their queries at
+full size and again after adding 10% more indicators. Prints figures and ratios to the 150 ms
+target, and the time of the XLSX export (a download, outside the page target). Asserts nothing.
 
 BENCH_REQUESTS (default 50) is the number of timed requests per page.
 """
@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import measure_pages, run_per_database, setup_django  # noqa: E402
+from bench.harness import measure_pages, run_per_database, setup_django, time_page  # noqa: E402
 
 TARGET_P95_MS = 150.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
@@ -191,8 +191,10 @@ def run_one(database_url: str) -> None:
         ("priority (60)", reverse("dashboards:priority", args=[slug, world["priority"].uuid])),
         ("group (60)", reverse("dashboards:group", args=[slug, world["group"].uuid])),
         ("indicator chart", reverse("dashboards:indicator_chart", args=[slug, first.uuid])),
-        ("export XLSX", reverse("dashboards:export", args=[slug])),
     ]
+    # The export builds a whole workbook: the 150 ms page target does not apply to it.
+    export_url = reverse("dashboards:export", args=[slug])
+    export_p50, export_p95 = time_page(client, export_url, max(5, REQUESTS // 5))
 
     def grow() -> None:
         rng = random.Random(7)  # noqa: S311 - benchmark data
@@ -208,6 +210,7 @@ def run_one(database_url: str) -> None:
         grow=grow,
         grow_note=", 10% more indicators",
     )
+    print(f"export XLSX (a download, no page target): p50 {export_p50:.0f} ms, p95 {export_p95:.0f} ms")
 
 
 def main() -> None:
