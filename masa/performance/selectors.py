@@ -157,6 +157,14 @@ def import_history(partnership: Partnership) -> list[ReturnImport]:
     )
 
 
+def import_get(partnership: Partnership, uuid: Any) -> ReturnImport | None:
+    return (
+        ReturnImport.objects.filter(partnership=partnership, uuid=uuid)
+        .select_related("imported_by", "replaced_by")
+        .first()
+    )
+
+
 def recent_jobs(partnership: Partnership, limit: int = 20) -> list[ReturnImportJob]:
     return list(
         ReturnImportJob.objects.filter(partnership=partnership)

@@ -10,6 +10,7 @@ r = "p/<slug:slug>/returns/"
 urlpatterns = [
     path(r, views.return_list, name="return_list"),
     path(r + "upload/", views.return_upload, name="return_upload"),
+    path(r + "imports/<uuid:import_uuid>/", views.import_detail, name="import_detail"),
     path(r + "jobs/<uuid:job_uuid>/", views.job_detail, name="job_detail"),
     path(r + "jobs/<uuid:job_uuid>/confirm/", views.job_confirm, name="job_confirm"),
     path(r + "jobs/<uuid:job_uuid>/status.json", views.job_status, name="job_status"),

@@ -164,13 +164,35 @@ def job_detail(request: PartnershipRequest, job_uuid: str) -> HttpResponse:
         "status_url": _url("job_status", request, job.uuid),
     }
     if job.status == JobStatus.SUCCEEDED:
-        results = selectors.indicators_for(request.partnership, job.year)
-        context["indicators"] = [
-            {"id": ind_id, "title": INDICATORS[ind_id].title, **result}
-            for ind_id, result in results.items()
-            if ind_id in INDICATORS
-        ]
+        context["indicators"] = indicator_rows(request.partnership, job.year)
     return render(request, "performance/job_detail.html", context)
+
+
+def indicator_rows(partnership: Any, year: str) -> list[dict[str, Any]]:
+    results = selectors.indicators_for(partnership, year)
+    return [
+        {"id": ind_id, "title": INDICATORS[ind_id].title, **result}
+        for ind_id, result in results.items()
+        if ind_id in INDICATORS
+    ]
+
+
+@partnership_view(VIEW_INDICATORS)
+def import_detail(request: PartnershipRequest, import_uuid: str) -> HttpResponse:
+    """Where a dashboard figure computed from a return came from. Problems name pseudonymous
+    children only, and are shown to the business team, who import returns."""
+    item = selectors.import_get(request.partnership, import_uuid)
+    if item is None:
+        raise Http404("No such import")
+    can_manage = request.user.has_perm(MANAGE_RETURNS, request.partnership)
+    context = {
+        "item": item,
+        "can_manage": can_manage,
+        "problems": problem_rows(item.problems) if can_manage else [],
+        "more_problems": max(0, len(item.problems) - PROBLEMS_SHOWN),
+        "indicators": indicator_rows(request.partnership, item.year) if item.status == "active" else [],
+    }
+    return render(request, "performance/import_detail.html", context)
 
 
 def job_status_data(job: ReturnImportJob) -> dict[str, Any]:
