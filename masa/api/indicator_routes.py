@@ -12,7 +12,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from masa.accounts.models import User
@@ -150,13 +150,20 @@ def post_submission(request: HttpRequest, slug: str, call_id: UUID, agency_id: U
     known = {i.code for i in indicators}
     unknown = [v.indicator for v in payload.values if v.indicator not in known]
     if unknown:
-        return 422, {
-            "detail": "Some values could not be saved",
-            "errors": [
-                {"indicator": code, "field": "indicator", "message": "is not an indicator in this submission"}
-                for code in unknown
-            ],
-        }
+        return Status(
+            422,
+            {
+                "detail": "Some values could not be saved",
+                "errors": [
+                    {
+                        "indicator": code,
+                        "field": "indicator",
+                        "message": "is not an indicator in this submission",
+                    }
+                    for code in unknown
+                ],
+            },
+        )
     answers = {
         v.indicator: services.Answer(v.numerator, v.denominator, v.value, v.missing_reason)
         for v in payload.values
@@ -166,17 +173,23 @@ def post_submission(request: HttpRequest, slug: str, call_id: UUID, agency_id: U
             actor=user, submission=submission, indicators=indicators, answers=answers, submit=payload.submit
         )
     except services.AnswersInvalid as invalid:
-        return 422, {
-            "detail": "Some values could not be saved",
-            "errors": [
-                {"indicator": e.indicator.code, "field": e.field, "message": e.problem}
-                for e in invalid.answer_errors
-            ],
-        }
+        return Status(
+            422,
+            {
+                "detail": "Some values could not be saved",
+                "errors": [
+                    {"indicator": e.indicator.code, "field": e.field, "message": e.problem}
+                    for e in invalid.answer_errors
+                ],
+            },
+        )
     except DjangoValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from error
-    return 200, {
-        "id": saved.uuid,
-        "status": saved.status,
-        "values_saved": saved.values.filter(approved_at__isnull=True).count(),
-    }
+    return Status(
+        200,
+        {
+            "id": saved.uuid,
+            "status": saved.status,
+            "values_saved": saved.values.filter(approved_at__isnull=True).count(),
+        },
+    )
