@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import (
     BooleanField,
     Case,
@@ -21,6 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, TruncDate
 
 from masa.accounts.models import User
 from masa.actions.models import Action, ActionEvidence, ActionStatus
@@ -192,12 +194,41 @@ class ThemeHistory:
     reviews: list[Any]
     briefings: list[Briefing]
     summary: ChainSummary
+    page: Any = None
+
+
+THEME_PAGE_SIZE = 10
+
+
+def theme_summary(theme: Theme, today: date) -> ChainSummary:
+    """The theme's figures over its whole history, counted in the database (two queries)."""
+    in_theme = Q(review__themes=theme) | Q(finding__themes=theme)
+    scope = Recommendation.objects.filter(in_theme, partnership=theme.partnership).values("pk")
+    recommendations = Recommendation.objects.filter(pk__in=scope).aggregate(
+        total=Count("pk"),
+        with_actions=Count("pk", filter=Q(actions__is_deleted=False), distinct=True),
+    )
+    actions = Action.objects.filter(review_recommendation__in=scope, is_deleted=False).aggregate(
+        total=Count("pk"),
+        closed_with_impact=Count("pk", filter=Q(status=ActionStatus.CLOSED) & ~Q(impact="")),
+        open=Count("pk", filter=~Q(status=ActionStatus.CLOSED)),
+        overdue=Count("pk", filter=~Q(status=ActionStatus.CLOSED) & Q(due_date__lt=today)),
+    )
+    return ChainSummary(
+        recommendations=recommendations["total"],
+        recommendations_with_actions=recommendations["with_actions"],
+        actions=actions["total"],
+        closed_with_impact=actions["closed_with_impact"],
+        open=actions["open"],
+        overdue=actions["overdue"],
+    )
 
 
 def theme_history(
-    user: User, theme: Theme, *, published_only: bool, today: date | None = None
+    user: User, theme: Theme, *, published_only: bool, page: Any = 1, today: date | None = None
 ) -> ThemeHistory:
-    """Where the partnership has seen this theme before and what it did, oldest first.
+    """Where the partnership has seen this theme before and what it did, newest first, a page of
+    reviews at a time (a long-running partnership has hundreds), with figures over all of them.
 
     A review tagged with the theme brings all its findings and recommendations; a review reached
     only through tagged findings brings those findings and the recommendations that follow them.
@@ -205,10 +236,16 @@ def theme_history(
     today = today or date.today()
     partnership = theme.partnership
     tagged_finding = Finding.themes.through.objects.filter(finding__review=OuterRef("pk"), theme=theme)
-    reviews = list(
+    in_theme = (
         Review.objects.filter(partnership=partnership)
         .filter(Q(themes=theme) | Q(Exists(tagged_finding)))
         .distinct()
+        .order_by(Coalesce("start_date", "decision_date", TruncDate("created_at")).desc(), "-reference")
+    )
+    paginator = Paginator(in_theme.values_list("pk", flat=True), THEME_PAGE_SIZE)
+    page_obj = paginator.get_page(page)
+    reviews = list(
+        Review.objects.filter(pk__in=list(page_obj.object_list))
         .annotate(has_theme=Exists(Review.themes.through.objects.filter(review=OuterRef("pk"), theme=theme)))
         .select_related("lead")
         .prefetch_related(
@@ -223,7 +260,6 @@ def theme_history(
             Prefetch("recommendations", queryset=_recommendations(user, partnership)),
         )
     )
-    shown_recommendations: list[Recommendation] = []
     for review in reviews:
         review.when = review.start_date or review.decision_date or review.created_at.date()  # type: ignore[attr-defined]
         findings = [f for f in review.findings.all() if review.has_theme or f.has_theme]  # type: ignore[attr-defined]
@@ -237,16 +273,16 @@ def theme_history(
             finding.chain = [r for r in recommendations if r.finding_id == finding.pk]  # type: ignore[attr-defined]
         review.theme_findings = findings  # type: ignore[attr-defined]
         review.unlinked = [r for r in recommendations if r.finding_id is None]  # type: ignore[attr-defined]
-        shown_recommendations.extend(recommendations)
-    reviews.sort(key=lambda r: (r.when, r.reference))  # type: ignore[attr-defined]
+    reviews.sort(key=lambda r: (r.when, r.reference), reverse=True)  # type: ignore[attr-defined]
     briefings = Briefing.objects.filter(partnership=partnership, themes=theme).select_related("review")
     if published_only:
         briefings = briefings.filter(status=BriefingStatus.PUBLISHED)
     return ThemeHistory(
         theme=theme,
         reviews=reviews,
-        briefings=list(briefings.order_by("published_on", "title")),
-        summary=summarise(shown_recommendations, today),
+        briefings=list(briefings.order_by("-published_on", "title")),
+        summary=theme_summary(theme, today),
+        page=page_obj,
     )
 
 

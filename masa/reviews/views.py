@@ -82,7 +82,9 @@ def theme_list(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(VIEW_REVIEWS)
 def theme_detail(request: PartnershipRequest, theme: str) -> HttpResponse:
     found: Theme = _found(selectors.theme_get(request.partnership, theme))
-    history = selectors.theme_history(request.user, found, published_only=not _can_manage(request))
+    history = selectors.theme_history(
+        request.user, found, published_only=not _can_manage(request), page=request.GET.get("page")
+    )
     context = {"history": history, "theme": found, "today": date.today(), "can_manage": _can_manage(request)}
     return render(request, "reviews/theme_detail.html", context)
 

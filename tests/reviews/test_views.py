@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from masa.actions.models import Action, ActionSource
-from masa.reviews import services, views
+from masa.reviews import selectors, services, views
 from masa.reviews.models import Finding, Milestone, Recommendation, Review, ReviewKind, Theme
 from tests.reviews.conftest import TODAY, add_chain, make_review
 
@@ -296,7 +296,7 @@ def test_theme_add_rename_and_retire(client, alpha):
     assert "Retired" in text_of(client.get(url("theme_list", alpha)))
 
 
-def test_theme_page_shows_history_in_date_order_with_impact(client, alpha):
+def test_theme_page_shows_history_newest_first_with_impact(client, alpha):
     older = make_review(
         alpha,
         "RR-2023-02",
@@ -308,7 +308,7 @@ def test_theme_page_shows_history_in_date_order_with_impact(client, alpha):
     add_chain(alpha, alpha.review)
     client.force_login(alpha.owner_user)
     page = text_of(client.get(url("theme_detail", alpha, "online-harm")))
-    assert page.index("RR-2023-02") < page.index("LLR-2024-01")
+    assert page.index("LLR-2024-01") < page.index("RR-2023-02")
     assert "Impact RR-2023-02 0" in page and "Impact LLR-2024-01 0" in page
     # Tagged only through a finding: that finding's chain, not the review's others.
     assert "Pathway plans from 16" not in page
@@ -338,3 +338,21 @@ def test_theme_page_lists_briefings_published_only_for_readers(client, alpha):
     page = text_of(client.get(url("theme_detail", alpha, "online-harm")))
     assert "Draft scams briefing (draft)" in page
     assert "Online harm 0 0 2" in text_of(client.get(url("theme_list", alpha)))
+
+
+def test_theme_page_pages_a_long_history_and_counts_all_of_it(client, alpha):
+    for n in range(12):
+        review = make_review(
+            alpha, f"RR-2020-{n:02d}", title=f"Rapid review {n}", start_date=date(2020, 1, 1 + n)
+        )
+        add_chain(alpha, review)
+    client.force_login(alpha.owner_user)
+    first = text_of(client.get(url("theme_detail", alpha, "online-harm")))
+    assert "12 reviews with this theme, newest first: showing 1 to 10" in first
+    assert "RR-2020-11" in first and "RR-2020-01" not in first
+    second = text_of(client.get(url("theme_detail", alpha, "online-harm") + "?page=2"))
+    assert "showing 11 to 12" in second
+    assert "RR-2020-01" in second and "RR-2020-00" in second and "RR-2020-11" not in second
+    # The figures at the top cover every page: 12 reviews with a recommendation and an action each.
+    theme = Theme.objects.get(partnership=alpha.partnership, slug="online-harm")
+    assert selectors.theme_summary(theme, date.today()).actions == 12
