@@ -293,9 +293,11 @@ def open_clocks(
     decided, and agency information requests that are overdue.
     """
     cal = calendar or default_calendar()
+    # Once the rapid review is submitted both incident clocks have stopped (the Panel must have
+    # been notified first), so only the incidents still without one can have a running clock.
     running = [
         c
-        for incident in incident_list(user, partnership)
+        for incident in incident_list(user, partnership).filter(rr_submitted_date__isnull=True)
         for c in clocks_for(incident, today, cal)
         if c.is_open
     ]

@@ -15,10 +15,12 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -42,15 +44,22 @@ from masa.reviews.models import (
 )
 
 
+def _count(model_through: Any, **lookup: Any) -> Subquery:
+    """How many rows of a many-to-many table point at the outer theme (a subquery, so several
+    counts do not multiply each other's joins)."""
+    rows = model_through.objects.filter(theme=OuterRef("pk"), **lookup).values("theme")
+    return Subquery(rows.annotate(n=Count("*")).values("n")[:1], output_field=IntegerField())
+
+
 def theme_list(partnership: Partnership, *, active_only: bool = False) -> QuerySet[Theme]:
     """The partnership's themes with how many reviews, findings and briefings carry each."""
     qs = Theme.objects.filter(partnership=partnership)
     if active_only:
         qs = qs.filter(is_active=True)
     return qs.annotate(
-        review_count=Count("reviews", distinct=True),
-        finding_count=Count("findings", distinct=True),
-        briefing_count=Count("briefings", distinct=True),
+        review_count=Coalesce(_count(Review.themes.through), 0),
+        finding_count=Coalesce(_count(Finding.themes.through), 0),
+        briefing_count=Coalesce(_count(Briefing.themes.through), 0),
     ).order_by("-is_active", "name")
 
 
@@ -202,11 +211,15 @@ THEME_PAGE_SIZE = 10
 
 def theme_summary(theme: Theme, today: date) -> ChainSummary:
     """The theme's figures over its whole history, counted in the database (two queries)."""
-    in_theme = Q(review__themes=theme) | Q(finding__themes=theme)
-    scope = Recommendation.objects.filter(in_theme, partnership=theme.partnership).values("pk")
-    recommendations = Recommendation.objects.filter(pk__in=scope).aggregate(
-        total=Count("pk"),
-        with_actions=Count("pk", filter=Q(actions__is_deleted=False), distinct=True),
+    tagged_review = Review.themes.through.objects.filter(review=OuterRef("review_id"), theme=theme)
+    tagged_finding = Finding.themes.through.objects.filter(finding=OuterRef("finding_id"), theme=theme)
+    in_theme = Recommendation.objects.filter(partnership=theme.partnership).filter(
+        Exists(tagged_review) | Exists(tagged_finding)
+    )
+    scope = in_theme.values("pk")
+    live_action = Action.objects.filter(review_recommendation=OuterRef("pk"), is_deleted=False)
+    recommendations = in_theme.aggregate(
+        total=Count("pk"), with_actions=Count("pk", filter=Exists(live_action))
     )
     actions = Action.objects.filter(review_recommendation__in=scope, is_deleted=False).aggregate(
         total=Count("pk"),
@@ -236,10 +249,10 @@ def theme_history(
     today = today or date.today()
     partnership = theme.partnership
     tagged_finding = Finding.themes.through.objects.filter(finding__review=OuterRef("pk"), theme=theme)
+    tagged_review = Review.themes.through.objects.filter(review=OuterRef("pk"), theme=theme)
     in_theme = (
         Review.objects.filter(partnership=partnership)
-        .filter(Q(themes=theme) | Q(Exists(tagged_finding)))
-        .distinct()
+        .filter(Exists(tagged_review) | Exists(tagged_finding))
         .order_by(Coalesce("start_date", "decision_date", TruncDate("created_at")).desc(), "-reference")
     )
     paginator = Paginator(in_theme.values_list("pk", flat=True), THEME_PAGE_SIZE)
