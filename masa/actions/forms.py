@@ -98,7 +98,7 @@ class UpdateForm(GovForm):
         super().__init__(*args, **kwargs)
         self.fields["text"].error_messages["required"] = UPDATE_EMPTY
         if getattr(action, "status", None) != ActionStatus.OPEN:
-            del self.fields["in_progress"]
+            self.drop_fields("in_progress")
 
 
 class EvidenceForm(GovForm):

@@ -12,12 +12,7 @@ class GovForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.helper = FormHelper(self)
-        # Templates write the <form> element themselves (with the CSRF token).
-        self.helper.form_tag = False
-        self.helper.label_size = "s"
-        self.helper.legend_size = "s"
-        self.helper.add_input(Button("submit", self.submit_label))
+        self._build_helper()
         for name, field in self.fields.items():
             label = (field.label or name.replace("_", " ")).lower()
             # GOV.UK: "Enter the name", "Select the agency", not "This field is required."
@@ -40,6 +35,20 @@ class GovForm(forms.Form):
                 field.error_messages["max_length"] = (
                     f"The {label} must be {field.max_length} characters or fewer"
                 )
+
+    def _build_helper(self) -> None:
+        self.helper = FormHelper(self)
+        # Templates write the <form> element themselves (with the CSRF token).
+        self.helper.form_tag = False
+        self.helper.label_size = "s"
+        self.helper.legend_size = "s"
+        self.helper.add_input(Button("submit", self.submit_label))
+
+    def drop_fields(self, *names: str) -> None:
+        """Remove fields that do not apply to this record (the layout is rebuilt without them)."""
+        for name in names:
+            del self.fields[name]
+        self._build_helper()
 
     def apply_errors(self, error: object) -> None:
         """Show a service's ValidationError on the form, keeping the user's answers."""

@@ -7,7 +7,7 @@ current values, targets, comparators and commentaries in one query each, put tog
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from masa.accounts.models import Membership, Role, User
+from masa.accounts.selectors import active_role
 from masa.indicators import charts
 from masa.indicators.models import (
     Commentary,
@@ -34,6 +35,7 @@ from masa.indicators.models import (
     ValueSource,
 )
 from masa.indicators.rag import RAG_TEXT, Rag, Travel, rag, travel
+from masa.indicators.selectors import lead_agency_ids
 from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
 from masa.performance.models import ReturnKind
 
@@ -200,6 +202,7 @@ class Row:
     import_kind: str | None
     import_year: str | None
     entered_by_name: str | None
+    submission_agency_id: int | None
 
 
 ROW_COLUMNS = (
@@ -216,6 +219,7 @@ ROW_COLUMNS = (
     "return_import__kind",
     "return_import__year",
     "entered_by__full_name",
+    "submission__agency_id",
 )
 
 
@@ -229,11 +233,26 @@ def _rows(partnership: Partnership, periods: dict[int, Period], **filters: Any) 
     return rows
 
 
-class _Sources:
-    """Where each figure came from, with the URL of each source page worked out once per page."""
+def submission_opener(user: User, partnership: Partnership) -> Callable[[int | None], bool]:
+    """Whether this viewer may open a submission of a given agency: the business team any,
+    an agency lead their own agencies' (the data call pages' own rule), everyone else none."""
+    if active_role(user, partnership) == Role.BUSINESS_TEAM:
+        return lambda agency_id: True
+    agencies = lead_agency_ids(user, partnership)
+    return lambda agency_id: agency_id in agencies
 
-    def __init__(self, slug: str) -> None:
+
+def _never(agency_id: int | None) -> bool:
+    return False
+
+
+class _Sources:
+    """Where each figure came from, with the URL of each source page worked out once per page.
+    A submission is linked only for viewers who may open it; others see where it came from."""
+
+    def __init__(self, slug: str, can_open: Callable[[int | None], bool] = _never) -> None:
         self.slug = slug
+        self.can_open = can_open
         self.urls: dict[tuple[str, Any], str | None] = {}
 
     def _url(self, name: str, uuid: Any) -> str | None:
@@ -243,10 +262,10 @@ class _Sources:
 
     def of(self, row: Row) -> tuple[str, str | None]:
         if row.source == ValueSource.SUBMISSION and row.submission_uuid is not None:
-            return (
-                f"Submission by {row.agency_name}",
-                self._url("indicators:submission_detail", row.submission_uuid),
-            )
+            url = None
+            if self.can_open(row.submission_agency_id):
+                url = self._url("indicators:submission_detail", row.submission_uuid)
+            return f"Submission by {row.agency_name}", url
         if row.source == ValueSource.RETURN_IMPORT and row.import_uuid is not None:
             kind = (
                 ReturnKind(row.import_kind).label if row.import_kind in ReturnKind.values else row.import_kind
@@ -294,6 +313,7 @@ def indicator_cards(
     *,
     role: str | None = None,
     agency_id: int | None = None,
+    can_open: Callable[[int | None], bool] = _never,
 ) -> list[Card]:
     """One card per indicator; 4 queries whatever the number of indicators and periods."""
     indicators = list(indicators)
@@ -315,7 +335,7 @@ def indicator_cards(
         )
     }
     slug = partnership.slug
-    sources = _Sources(slug)
+    sources = _Sources(slug, can_open)
     cards = []
     for indicator in indicators:
         cards.append(
@@ -432,10 +452,12 @@ def group_indicators(partnership: Partnership, group: Group) -> QuerySet[Indicat
     )
 
 
-def indicator_history(partnership: Partnership, indicator: Indicator) -> dict[str, list[Figure]]:
+def indicator_history(
+    partnership: Partnership, indicator: Indicator, can_open: Callable[[int | None], bool] = _never
+) -> dict[str, list[Figure]]:
     """Every current figure of an indicator by frequency (quarterly, yearly...), oldest first."""
     periods = {p.pk: p for p in Period.objects.filter(partnership=partnership, values__indicator=indicator)}
-    sources = _Sources(partnership.slug)
+    sources = _Sources(partnership.slug, can_open)
     found: dict[str, list[Figure]] = defaultdict(list)
     for row in _rows(partnership, periods, indicator=indicator):
         found[row.period.frequency].append(sources.figure(row, indicator.unit))

@@ -24,7 +24,13 @@ def _cards(request: PartnershipRequest, indicators) -> list[selectors.Card]:
     agency_id = None
     if request.role == "agency_lead":
         agency_id = selectors.commentary_agency(request.user, request.partnership)
-    return selectors.indicator_cards(request.partnership, indicators, role=request.role, agency_id=agency_id)
+    return selectors.indicator_cards(
+        request.partnership,
+        indicators,
+        role=request.role,
+        agency_id=agency_id,
+        can_open=selectors.submission_opener(request.user, request.partnership),
+    )
 
 
 @partnership_view(VIEW_INDICATORS)
@@ -78,7 +84,9 @@ def indicator_chart(request: PartnershipRequest, indicator_uuid) -> HttpResponse
     if indicator is None:
         raise Http404("No such indicator")
     card = _cards(request, [indicator])[0]
-    history = selectors.indicator_history(request.partnership, indicator)
+    history = selectors.indicator_history(
+        request.partnership, indicator, selectors.submission_opener(request.user, request.partnership)
+    )
     return render(
         request,
         "indicators/dashboard_indicator.html",

@@ -8,6 +8,7 @@ from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_HOME, VIEW_STRUCTURE
 from masa.core.dashboard import dashboard_for
 from masa.core.permissions import PartnershipRequest, partnership_view, public_view
 from masa.core.views import form_page
+from masa.governance.selectors import visible_group_get
 from masa.partnership import selectors, services
 from masa.partnership.diagram import structure_svg
 from masa.partnership.documents import arrangements_docx
@@ -172,10 +173,16 @@ def group_list(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(VIEW_STRUCTURE)
 def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     group = _found(selectors.group_get(request.partnership, uuid))
+    # The workplan page shows only groups the user may see (governance need-to-know).
+    can_view_workplan = visible_group_get(request.user, request.partnership, group.uuid) is not None
     return render(
         request,
         "partnership/group_detail.html",
-        {"group": group, "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership)},
+        {
+            "group": group,
+            "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
+            "can_view_workplan": can_view_workplan,
+        },
     )
 
 

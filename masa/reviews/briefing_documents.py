@@ -71,7 +71,7 @@ def briefing_facts(briefing: Briefing) -> list[tuple[str, str]]:
     )
     facts.append(("Themes", themes or "None"))
     if briefing.review is not None:
-        facts.append(("From review", f"{briefing.review.reference} ({briefing.review.get_kind_display()})"))
+        facts.append(("From review", briefing.review.public_label))
     return facts
 
 

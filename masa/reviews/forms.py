@@ -15,7 +15,6 @@ SELECT_FROM_LIST = "Select {label} from the list"
 class ReviewsForm(GovForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.helper.disable_csrf = True  # core/form_page.html writes the token with the <form>
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelMultipleChoiceField):
                 field.error_messages["invalid_choice"] = SELECT_FROM_LIST.format(label=name)
@@ -23,16 +22,9 @@ class ReviewsForm(GovForm):
             elif isinstance(field, forms.ModelChoiceField):
                 field.empty_label = "Choose one" if field.required else "None"
 
-    def drop_fields(self, names: set[str]) -> None:
-        """Remove fields and lay the form out again without them."""
-        for name in names:
-            del self.fields[name]
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.label_size = "s"
-        self.helper.legend_size = "s"
-        self.helper.add_input(Button("submit", self.submit_label))
+    def _build_helper(self) -> None:
+        super()._build_helper()
+        self.helper.disable_csrf = True  # core/form_page.html writes the token with the <form>
 
     def set_queryset(self, name: str, queryset: object) -> None:
         self.fields[name].queryset = queryset  # type: ignore[attr-defined]
@@ -66,7 +58,7 @@ class ThemeForm(ReviewsForm):
     def __init__(self, *args: object, editing: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         if not editing:
-            self.drop_fields({"is_active"})
+            self.drop_fields("is_active")
         else:
             self.fields["slug"].required = True
             self.fields["slug"].help_text = "Lowercase letters, numbers and hyphens, for example online-harm"
@@ -216,7 +208,7 @@ class ReviewForm(ReviewsForm):
             self.fields["publication_date"].label = "Date the review was published"
         if kind in INCIDENT_KINDS:
             keep.add("incident")
-        self.drop_fields({name for name in self.fields if name not in keep})
+        self.drop_fields(*[name for name in self.fields if name not in keep])
         self.set_queryset("themes", themes)
         self.set_queryset("group", groups)
         self.set_queryset("lead", people)

@@ -105,6 +105,14 @@ class Review(PartnershipOwned):
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
 
+    @property
+    def public_label(self) -> str:
+        """How published material names the review: a rapid review's reference carries the
+        serious incident's, so briefings and their downloads give only the kind."""
+        if self.kind == ReviewKind.RAPID_REVIEW:
+            return self.get_kind_display()
+        return f"{self.reference} ({self.get_kind_display()})"
+
 
 class Milestone(PartnershipOwned):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="milestones")

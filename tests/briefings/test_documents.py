@@ -28,7 +28,7 @@ def _expectations(world, briefing):
         world.partnership.name,
         f"7-minute briefing: {briefing.title}",
         "Pre-birth",
-        world.review.reference,
+        world.review.public_label,
         briefing.published_on.strftime("%B %Y"),
         "Refer unborn babies at 12 weeks",
         "Include fathers in every assessment",

@@ -60,9 +60,9 @@ def test_board_member_reads_dashboards_and_business_manager_comments(new_page, d
     expect(card.get_by_text("93.6%").first).to_be_visible()
     expect(card.get_by_role("img", name=re.compile("School attendance"))).to_be_visible()
 
-    # Every figure links to where it came from: here, the education service's approved submission.
-    board.get_by_role("link", name=re.compile(r"^93\.6%")).first.click()
-    board.wait_for_url(re.compile(r"/submissions/[0-9a-f-]{36}/$"))
+    # A Board member sees where each figure came from; agencies' submissions open to the business team.
+    expect(card.get_by_text(re.compile("Submission by")).first).to_be_visible()
+    expect(board.get_by_role("link", name=re.compile(r"^93\.6%"))).to_have_count(0)
 
     manager = new_page()
     login = _login(dashboards_demo, "business_team")
@@ -70,6 +70,12 @@ def test_board_member_reads_dashboards_and_business_manager_comments(new_page, d
     manager.wait_for_url(f"**/p/{SLUG}/")
     manager.goto(DASHBOARDS)
     manager.get_by_role("link", name="Vulnerable children in education").click()
+    # Every figure links to where it came from: here, the education service's approved submission.
+    manager.get_by_role("link", name=re.compile(r"^93\.6%")).first.click()
+    manager.wait_for_url(re.compile(r"/submissions/[0-9a-f-]{36}/$"))
+    expect(manager.get_by_role("heading", level=1)).to_be_visible()
+    assert_no_axe_violations(manager)
+    manager.go_back()
     manager.get_by_role("link", name=re.compile("commentary on Children missing education referrals")).click()
     expect(manager.get_by_role("heading", level=1)).to_contain_text(
         "Commentary on Children missing education"

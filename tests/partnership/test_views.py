@@ -205,3 +205,16 @@ def test_practitioner_home_has_no_meeting_or_board_information(client, demo):
     assert "escalation threshold" not in html
     assert "terms of reference:" not in html
     assert "Your next meetings" not in html
+
+
+def test_group_page_offers_the_workplan_only_to_those_who_may_open_it(client, db):
+    partnership = PartnershipFactory(slug="alpha")
+    group = GroupFactory(partnership=partnership)
+    page = reverse("partnership:group_detail", args=[partnership.slug, group.uuid])
+    workplan = reverse("governance:workplan", args=[partnership.slug, group.uuid])
+    client.force_login(member(partnership, "member", mfa=False))
+    assert client.get(workplan).status_code == 404
+    assert workplan not in client.get(page).content.decode()
+    client.force_login(member(partnership, "business_team"))
+    assert client.get(workplan).status_code == 200
+    assert workplan in client.get(page).content.decode()
