@@ -41,8 +41,9 @@ def _fmt(value: Decimal | float) -> str:
     return f"{number.quantize(Decimal('0.1')):,}"
 
 
-def _scale(values: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
-    """A y range from zero (or the lowest value, if negative) to a round number above the top."""
+def _scale(values: Sequence[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """A y range from zero (or the lowest value, if negative) to a round number above the top,
+    and the round step between gridlines (so counts never get ticks like 37.5)."""
     low = min([Decimal(0), *values])
     high = max([Decimal(0), *values])
     if high == low:
@@ -51,7 +52,7 @@ def _scale(values: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
     step = _nice_step(span / 4)
     top = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
     bottom = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
-    return bottom, top
+    return bottom, top, step
 
 
 def _nice_step(raw: Decimal) -> Decimal:
@@ -74,7 +75,7 @@ def _open(title: str, desc: str, css: str) -> list[str]:
     ]
 
 
-def _y_axis(lines: list[str], bottom: Decimal, top: Decimal, y_label: str, y) -> None:
+def _y_axis(lines: list[str], bottom: Decimal, top: Decimal, step: Decimal, y_label: str, y) -> None:
     plot_bottom = HEIGHT - BOTTOM
     lines.append(
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{plot_bottom}" stroke="{AXIS}" stroke-width="1"/>'
@@ -83,8 +84,9 @@ def _y_axis(lines: list[str], bottom: Decimal, top: Decimal, y_label: str, y) ->
         f'<line x1="{LEFT}" y1="{plot_bottom}" x2="{WIDTH - RIGHT}" y2="{plot_bottom}" '
         f'stroke="{AXIS}" stroke-width="1"/>'
     )
-    for i in range(5):
-        value = bottom + (top - bottom) * i / 4
+    ticks = int((top - bottom) / step)
+    for i in range(ticks + 1):
+        value = bottom + step * i
         ypos = y(value)
         lines.append(
             f'<text x="{LEFT - 6}" y="{ypos + 4:.1f}" text-anchor="end" font-size="11" fill="{TEXT}">'
@@ -138,7 +140,7 @@ def line_chart(
     known = [p.value for p in points if p.value is not None]
     desc = _describe(points, y_label) + (f" Target {_fmt(target)}." if target is not None else "")
     lines = _open(title, desc, "masa-chart--line")
-    bottom, top = _scale([*known, *([target] if target is not None else [])])
+    bottom, top, step = _scale([*known, *([target] if target is not None else [])])
     plot_bottom = HEIGHT - BOTTOM
     plot_width = WIDTH - LEFT - RIGHT
 
@@ -150,7 +152,7 @@ def line_chart(
             return LEFT + plot_width / 2
         return LEFT + 10 + index * (plot_width - 20) / (len(points) - 1)
 
-    _y_axis(lines, bottom, top, y_label, y)
+    _y_axis(lines, bottom, top, step, y_label, y)
     _target(lines, target, y)
     # A gap in the data is a gap in the line, not a line drawn through it.
     segment: list[str] = []
@@ -201,14 +203,14 @@ def bar_chart(
     known = [p.value for p in points if p.value is not None]
     desc = _describe(points, y_label) + (f" Target {_fmt(target)}." if target is not None else "")
     lines = _open(title, desc, "masa-chart--bar")
-    bottom, top = _scale([*known, *([target] if target is not None else [])])
+    bottom, top, step = _scale([*known, *([target] if target is not None else [])])
     plot_bottom = HEIGHT - BOTTOM
     plot_width = WIDTH - LEFT - RIGHT
 
     def y(value: Decimal) -> float:
         return float(plot_bottom - (value - bottom) / (top - bottom) * (plot_bottom - TOP))
 
-    _y_axis(lines, bottom, top, y_label, y)
+    _y_axis(lines, bottom, top, step, y_label, y)
     slot = plot_width / max(1, len(points))
     bar = slot * 0.6
     zero = y(Decimal(0))

@@ -84,3 +84,13 @@ def test_any_figures_draw_inside_the_frame(figures, target):
     for y in re.findall(r'cy="(-?[\d.]+)"', svg):
         assert 0 <= float(y) <= 220
     assert svg.startswith("<svg") and svg.endswith("</svg>")
+
+
+def test_gridlines_fall_on_round_numbers():
+    from decimal import Decimal
+
+    from masa.indicators.charts import _scale
+
+    bottom, top, step = _scale([Decimal(113), Decimal(150)])
+    assert (bottom, top, step) == (Decimal(0), Decimal(150), Decimal(50))
+    assert [bottom + step * i for i in range(int((top - bottom) / step) + 1)] == [0, 50, 100, 150]
