@@ -14,7 +14,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from masa.accounts.rules import MANAGE_ACTIONS, VIEW_ACTIONS
 from masa.actions import selectors, services
@@ -23,7 +22,14 @@ from masa.actions.models import Action, ActionStatus
 from masa.actions.permissions import can_reopen, can_update
 from masa.actions.xlsx import action_log_workbook
 from masa.audit.services import record_read
-from masa.core.permissions import PartnershipRequest, SignedInRequest, partnership_view, signed_in_view
+from masa.core.permissions import (
+    PartnershipRequest,
+    SignedInRequest,
+    found_or_404,
+    partnership_view,
+    signed_in_view,
+    url_in,
+)
 from masa.core.views import form_page
 
 PAGE_SIZE = 50
@@ -35,14 +41,10 @@ SETTINGS_SAVED = "Reminder settings saved"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _found(obj):
-    if obj is None:
-        raise Http404("Not found in this partnership")
-    return obj
+_found = found_or_404
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"actions:{name}", args=[request.partnership.slug, *args])
+_url = url_in("actions")
 
 
 def _paginate(request: SignedInRequest, qs: QuerySet) -> tuple[Page, str]:

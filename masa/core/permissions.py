@@ -6,10 +6,12 @@ patterns and fails on any view without a `masa_permission` attribute.
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from masa.accounts.models import User
 from masa.accounts.selectors import active_role, partnership_for_user
@@ -79,3 +81,20 @@ def partnership_view(permission: str) -> Callable[[View], View]:
         return wrapped
 
     return decorator
+
+
+def found_or_404(obj: Any) -> Any:
+    """A record a selector found in the user's partnership and need-to-know, or 404: a record
+    outside them is reported as missing, so its existence is not revealed."""
+    if obj is None:
+        raise Http404("Not found in this partnership")
+    return obj
+
+
+def url_in(namespace: str) -> Callable[..., str]:
+    """A URL maker for one app's partnership pages: `_url("incident_detail", request, uuid)`."""
+
+    def url(name: str, request: PartnershipRequest, *args: object) -> str:
+        return reverse(f"{namespace}:{name}", args=[request.partnership.slug, *args])
+
+    return url

@@ -21,9 +21,11 @@ from masa.audit.services import record_read
 from masa.core.permissions import (
     PartnershipRequest,
     SignedInRequest,
+    found_or_404,
     partnership_view,
     public_view,
     signed_in_view,
+    url_in,
 )
 from masa.core.views import form_page
 from masa.governance import selectors, services
@@ -68,14 +70,10 @@ CONTENT_TYPES = {
 }
 
 
-def _found(obj):
-    if obj is None:
-        raise Http404("Not found in this partnership")
-    return obj
+_found = found_or_404
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"governance:{name}", args=[request.partnership.slug, *args])
+_url = url_in("governance")
 
 
 def _uuid(value: str | None) -> str | None:

@@ -13,9 +13,10 @@ from masa.audit.services import record_read
 from masa.core.permissions import PartnershipRequest, partnership_view
 from masa.core.views import form_page
 from masa.indicators import dashboard_selectors as selectors
-from masa.indicators.dashboard_forms import CommentaryForm, commentary_save
+from masa.indicators.dashboard_forms import CommentaryForm
 from masa.indicators.export import dataset_workbook
 from masa.indicators.models import Frequency
+from masa.indicators.services import commentary_save
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
+    Commentary,
     Comparator,
     ComparatorKind,
     DataCall,
@@ -701,3 +702,43 @@ def submission_upload(
         answers={**current, **answers},
         submit=False,
     )
+
+
+# Commentary on the dashboards -------------------------------------------------------------------
+
+TELLS_US_REQUIRED = "Enter what this figure tells us"
+DOING_REQUIRED = "Enter what the partnership is doing about it"
+COMMENTARY_OTHER_PARTNERSHIP = "The indicator and the period must belong to this partnership"
+
+
+@transaction.atomic
+def commentary_save(
+    *,
+    actor: Any,
+    partnership: Any,
+    indicator: Indicator,
+    period: Period,
+    what_it_tells_us: str,
+    what_we_are_doing: str,
+) -> Commentary:
+    """Write (or rewrite) the commentary on one indicator for one period; the audit log keeps the old text."""
+    if indicator.partnership_id != partnership.pk or period.partnership_id != partnership.pk:
+        raise ValidationError({"what_it_tells_us": COMMENTARY_OTHER_PARTNERSHIP})
+    errors = {}
+    if not what_it_tells_us.strip():
+        errors["what_it_tells_us"] = TELLS_US_REQUIRED
+    if not what_we_are_doing.strip():
+        errors["what_we_are_doing"] = DOING_REQUIRED
+    if errors:
+        raise ValidationError(errors)
+    commentary, _ = Commentary.objects.update_or_create(
+        indicator=indicator,
+        period=period,
+        defaults={
+            "partnership": partnership,
+            "what_it_tells_us": what_it_tells_us.strip(),
+            "what_we_are_doing": what_we_are_doing.strip(),
+            "author": actor,
+        },
+    )
+    return commentary

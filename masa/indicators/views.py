@@ -15,10 +15,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
-from masa.core.permissions import PartnershipRequest, partnership_view
+from masa.core.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services
@@ -52,8 +51,7 @@ REOPENED = "Submission reopened: the agency can change and resubmit it"
 CSV_MAX_BYTES = 5 * 1024 * 1024
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"indicators:{name}", args=[request.partnership.slug, *args])
+_url = url_in("indicators")
 
 
 def _indicator(request: PartnershipRequest, uuid: Any) -> Indicator:

@@ -10,13 +10,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from masa.accounts.models import Role
 from masa.accounts.rules import MANAGE_INCIDENTS, VIEW_INCIDENTS
 from masa.audit.services import record_read
 from masa.calendar_admin.selectors import current_calendar
-from masa.core.permissions import PartnershipRequest, partnership_view
+from masa.core.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.views import form_page
 from masa.learning import selectors, services
 from masa.learning.forms import (
@@ -49,8 +48,7 @@ RESPONSE_SAVED = "The Panel's response recorded"
 DECISION_SAVED = "The partnership's decision recorded"
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"learning:{name}", args=[request.partnership.slug, *args])
+_url = url_in("learning")
 
 
 def _incident(request: PartnershipRequest, uuid: str) -> SeriousIncident:

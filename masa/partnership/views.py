@@ -1,12 +1,11 @@
 """Pages for a partnership's structure. Thin: parse, call a service or selector, render."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_HOME, VIEW_STRUCTURE
 from masa.core.dashboard import dashboard_for
-from masa.core.permissions import PartnershipRequest, partnership_view, public_view
+from masa.core.permissions import PartnershipRequest, found_or_404, partnership_view, public_view, url_in
 from masa.core.views import form_page
 from masa.governance.selectors import visible_group_get
 from masa.partnership import selectors, services
@@ -28,15 +27,10 @@ from masa.partnership.forms import (
 )
 from masa.partnership.models import Principle, Value
 
-
-def _found(obj):
-    if obj is None:
-        raise Http404("Not found in this partnership")
-    return obj
+_found = found_or_404
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"partnership:{name}", args=[request.partnership.slug, *args])
+_url = url_in("partnership")
 
 
 @partnership_view(VIEW_HOME)

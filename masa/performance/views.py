@@ -8,11 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
-from masa.core.permissions import PartnershipRequest, partnership_view
+from masa.core.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.views import form_page
 from masa.performance import selectors, services
 from masa.performance.forms import ConfirmReplaceForm, PopulationForm, ReturnUploadForm
@@ -24,8 +23,7 @@ _POSITION = re.compile(r"^(Child \d+|Row \d+)")
 PROBLEMS_SHOWN = 500
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"performance:{name}", args=[request.partnership.slug, *args])
+_url = url_in("performance")
 
 
 def _job(request: PartnershipRequest, job_uuid: Any) -> ReturnImportJob:

@@ -12,11 +12,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from masa.accounts.models import Role
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_REVIEWS
-from masa.core.permissions import PartnershipRequest, partnership_view, public_view
+from masa.core.permissions import PartnershipRequest, partnership_view, public_view, url_in
 from masa.core.views import form_page
 from masa.reviews import briefing_selectors as selectors
 from masa.reviews import briefing_services as services
@@ -31,8 +30,7 @@ DISSEMINATION_SAVED = "Dissemination confirmed for {agency}"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"briefings:{name}", args=[request.partnership.slug, *args])
+_url = url_in("briefings")
 
 
 def _briefing(request: PartnershipRequest, uuid: str) -> Briefing:

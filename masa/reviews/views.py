@@ -13,12 +13,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_INCIDENTS, VIEW_REVIEWS
 from masa.clocks.rules import clock
-from masa.core.permissions import PartnershipRequest, partnership_view
+from masa.core.permissions import PartnershipRequest, found_or_404, partnership_view, url_in
 from masa.core.views import form_page
 from masa.reviews import selectors, services
 from masa.reviews.forms import (
@@ -48,14 +47,10 @@ RECOMMENDATION_SAVED = "Recommendation saved"
 ACTION_ADDED = "Action {reference} added to the action tracker"
 
 
-def _found(obj: Any) -> Any:
-    if obj is None:
-        raise Http404("Not found in this partnership")
-    return obj
+_found = found_or_404
 
 
-def _url(name: str, request: PartnershipRequest, *args: object) -> str:
-    return reverse(f"reviews:{name}", args=[request.partnership.slug, *args])
+_url = url_in("reviews")
 
 
 def _review(request: PartnershipRequest, uuid: str) -> Review:

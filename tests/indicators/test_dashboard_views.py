@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.models import Role
-from masa.indicators.dashboard_forms import DOING_REQUIRED, TELLS_US_REQUIRED
 from masa.indicators.models import (
     Commentary,
     Comparator,
@@ -24,6 +23,7 @@ from masa.indicators.models import (
     Target,
     ValueSource,
 )
+from masa.indicators.services import DOING_REQUIRED, TELLS_US_REQUIRED
 from masa.partnership.models import Priority, StrategicPlan
 from tests.factories import GroupFactory, PartnershipAgencyFactory, PartnershipFactory, member
 
