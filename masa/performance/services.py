@@ -350,7 +350,8 @@ def return_import(
     if fatal:
         others = [p for p in problems if not p.fatal]
         refused = ImportRefused(
-            f"Nothing was imported: {len(fatal)} problem(s) must be corrected in the return first",
+            f"Nothing was imported: {len(fatal)} problem{'' if len(fatal) == 1 else 's'} must be corrected "
+            "in the return first",
             fatal + others,
         )
         refused.stored = [stored_problem(p, pseudonymise) for p in refused.problems[:JOB_PROBLEMS_KEPT]]
