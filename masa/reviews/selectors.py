@@ -206,7 +206,7 @@ class ThemeHistory:
     page: Any = None
 
 
-THEME_PAGE_SIZE = 10
+THEME_PAGE_SIZE = 5  # each review brings its whole chain: findings, recommendations, actions
 
 
 def theme_summary(theme: Theme, today: date) -> ChainSummary:
