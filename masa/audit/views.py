@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from masa.accounts.rules import VIEW_AUDIT_LOG
+from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
 from masa.audit.selectors import audit_entries, audited_content_types
 from masa.core.csv_safe import csv_text
@@ -28,6 +29,8 @@ def _filtered(request: PartnershipRequest):
 def log(request: PartnershipRequest) -> HttpResponse:
     form, entries = _filtered(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.changes_line = changes_text(entry.changes)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -48,7 +51,7 @@ def log_csv(request: PartnershipRequest) -> HttpResponse:
             e.get_action_display(),
             e.content_type.name,
             e.object_repr,
-            e.changes_str if e.action != e.Action.ACCESS else "",
+            changes_text(e.changes),
             e.remote_addr or "",
         )
         for e in entries.iterator(chunk_size=2000)

@@ -105,3 +105,66 @@ def test_csv_export_is_formula_safe(client, setup):
 )
 def test_safe_cell(raw, safe):
     assert safe_cell(raw) == safe
+
+
+def _every_kind_of_entry(alpha, manager):
+    """A field change, m2m add, remove and clear, a create, a delete and a read, all in alpha."""
+    from auditlog.context import set_actor
+
+    from masa.audit.services import record_read
+    from masa.indicators.models import Indicator
+
+    groups = [GroupFactory(partnership=alpha, name=f"Subgroup {n}") for n in range(3)]
+    with set_actor(manager):
+        indicator = Indicator.objects.create(
+            partnership=alpha, code="ehc", title="Early help cases", definition="d", unit="count"
+        )
+        indicator.title = "Early help cases open"
+        indicator.save()
+        indicator.groups.add(groups[0], groups[1])
+        indicator.groups.remove(groups[0])
+        indicator.groups.clear()
+        record_read(actor=manager, instance=indicator)
+        groups[2].delete()
+    return indicator
+
+
+def test_every_kind_of_change_shows_on_the_page_and_in_the_csv(client, setup):
+    alpha, _, manager = setup
+    _every_kind_of_entry(alpha, manager)
+    m2m = LogEntry.objects.filter(changes__groups__type="m2m")
+    assert m2m.count() == 3  # add, remove, clear
+    page = client.get(reverse("audit:log", args=["alpha"]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "title: Early help cases → Early help cases open" in html
+    assert "groups: added Subgroup 0, Subgroup 1" in html
+    assert "groups: removed Subgroup 0" in html
+    # auditlog logs a clear as the removal of every object of the related model.
+    assert html.count("groups: removed ") == 2
+    assert "Access" in html
+    response = client.get(reverse("audit:log_csv", args=["alpha"]))
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    changes = [row[5] for row in rows[1:]]
+    assert "groups: added Subgroup 0, Subgroup 1" in changes
+    assert sum(c.startswith("groups: removed ") for c in changes) == 2
+    assert any("name: Subgroup 2 → (none)" in c for c in changes)
+    assert "Access" in [row[2].capitalize() for row in rows[1:]]
+
+
+def test_change_lines_read_every_stored_shape():
+    from masa.audit.changes import change_lines
+
+    assert change_lines(None) == []
+    assert change_lines({"title": ["None", "Draft"]}) == ["title: (none) → Draft"]
+    assert change_lines({"case_team": {"type": "m2m", "operation": "add", "objects": ["Jo", "Sam"]}}) == [
+        "case team: added Jo, Sam"
+    ]
+    assert change_lines({"case_team": {"type": "m2m", "operation": "delete", "objects": "Jo"}}) == [
+        "case team: removed Jo"
+    ]
+    # Shapes auditlog does not write today still read, never raise.
+    assert change_lines({"x": "lonely"}) == ["x: lonely"]
+    assert change_lines({"x": ["a", "b", "c"]}) == ["x: a, b, c"]
+    assert change_lines(["not", "a", "mapping"]) == []
