@@ -56,3 +56,7 @@ def invitation_list_open(partnership: Partnership) -> QuerySet[Invitation]:
 
 def api_tokens_for_user(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user, revoked_at=None)
+
+
+def invitation_get(invitation_id: int) -> Invitation | None:
+    return Invitation.objects.select_related("invited_by", "partnership").filter(pk=invitation_id).first()

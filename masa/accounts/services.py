@@ -17,7 +17,6 @@ from masa.accounts.models import (
     hash_secret,
     new_secret,
 )
-from masa.core.tasks import send_email
 from masa.partnership.models import Agency, Partnership
 
 INVITATION_DAYS = 7
@@ -30,36 +29,59 @@ EMAIL_IN_USE = "An account with this email address already exists. Sign in to ac
 @transaction.atomic
 def invitation_create(
     *, actor: User, partnership: Partnership, email: str, full_name: str, role: str, agency: Agency | None
-) -> tuple[Invitation, str]:
-    """Invite someone to a partnership; returns the invitation and the one-time link."""
+) -> Invitation:
+    """Invite someone to a partnership; the email with the one-time link is sent by the worker.
+
+    The link is a bearer secret, so it never goes into the task queue's stored arguments
+    (docs/security.md, "Secrets and the task queue"): the task is given the invitation's id and
+    issues the secret itself. Until then the invitation holds the hash of a secret nobody has.
+    """
     email = email.strip().lower()
     if Membership.objects.filter(partnership=partnership, user__email__iexact=email, is_active=True).exists():
         raise ValidationError({"email": ALREADY_MEMBER})
-    token = new_secret()
     invitation = Invitation(
         partnership=partnership,
         email=email,
         full_name=full_name,
         role=role,
         agency=agency,
-        token_hash=hash_secret(token),
+        token_hash=hash_secret(new_secret()),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     invitation.full_clean()
     invitation.save()
-    link = settings.SITE_URL + reverse("accounts:invitation_accept", args=[token])
+    from masa.accounts.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_issue_link(*, invitation_id: int) -> tuple[Invitation, str] | None:
+    """Give an open invitation a new one-time secret; returns it with the link (None if closed)."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("partnership", "invited_by").filter(
+            pk=invitation_id
+        )
+    ).first()
+    if invitation is None or not invitation.is_open:
+        return None
+    token = new_secret()
+    invitation.token_hash = hash_secret(token)
+    invitation.save(update_fields=["token_hash", "updated_at"])
+    return invitation, settings.SITE_URL + reverse("accounts:invitation_accept", args=[token])
+
+
+def invitation_email(invitation: Invitation, link: str) -> tuple[str, str]:
+    """The invitation email's subject and body."""
+    partnership = invitation.partnership
     body = (
-        f"{actor} has invited you to {partnership.name} on masa as "
-        f"{invitation.get_role_display().lower()}.\n\n"
+        f"{invitation.invited_by or 'The partnership business team'} has invited you to "
+        f"{partnership.name} on masa as {invitation.get_role_display().lower()}.\n\n"
         f"Accept the invitation within {INVITATION_DAYS} days: {link}\n"
     )
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            to=[email], subject=f"You have been invited to {partnership.name} on masa", body=body
-        )
-    )
-    return invitation, link
+    return f"You have been invited to {partnership.name} on masa", body
 
 
 def invitation_get_open(token: str) -> Invitation | None:
