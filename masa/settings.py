@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "masa.audit.actor.AuditActorMiddleware",
     "masa.accounts.middleware.SessionIdleTimeoutMiddleware",
     "masa.accounts.middleware.RequireMfaMiddleware",
 ]

@@ -8,7 +8,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from masa.accounts.selectors import roles_of
+from masa.accounts.selectors import user_needs_second_factor
 
 # Paths a signed-in user without a second factor may still use: the sign-in and MFA set-up
 # pages themselves, static files and the health check.
@@ -16,17 +16,11 @@ MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/invit
 MFA_SETUP_URL = "/accounts/2fa/totp/activate/"
 
 
-def user_needs_mfa(user) -> bool:
-    # Administrators (superusers) change what every partnership relies on, such as bank holidays.
-    if not user.is_superuser and not roles_of(user) & set(settings.MASA_MFA_ROLES):
-        return False
-    from allauth.mfa.models import Authenticator
-
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class RequireMfaMiddleware:
-    """Business team, LSPs, DSPs and scrutineers must set up TOTP before using masa."""
+    """Business team, LSPs, DSPs and scrutineers must set up TOTP before using masa.
+
+    The API answers for itself (401, not a redirect): masa/api/api.py applies the same rule.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -36,7 +30,7 @@ class RequireMfaMiddleware:
             request.user.is_authenticated
             and not request.path.startswith(MFA_EXEMPT_PREFIXES)
             and not request.path.startswith("/api/")
-            and user_needs_mfa(request.user)
+            and user_needs_second_factor(request.user)
         ):
             return redirect(MFA_SETUP_URL)
         return self.get_response(request)

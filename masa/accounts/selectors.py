@@ -1,5 +1,6 @@
 """Reads about users and their memberships."""
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from masa.accounts.models import ApiToken, Invitation, Membership, User
@@ -60,3 +61,17 @@ def api_tokens_for_user(user: User) -> QuerySet[ApiToken]:
 
 def invitation_get(invitation_id: int) -> Invitation | None:
     return Invitation.objects.select_related("invited_by", "partnership").filter(pk=invitation_id).first()
+
+
+def user_needs_second_factor(user: User) -> bool:
+    """True if the user's role requires TOTP and they have not set it up yet.
+
+    Business team, LSPs, DSPs and scrutineers (MASA_MFA_ROLES) and administrators, who change
+    what every partnership relies on, such as bank holidays. Pages, the API and token creation
+    all ask this one question (docs/security.md, "Second factor").
+    """
+    if not user.is_superuser and not roles_of(user) & set(settings.MASA_MFA_ROLES):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

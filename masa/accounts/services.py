@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,12 +17,14 @@ from masa.accounts.models import (
     hash_secret,
     new_secret,
 )
+from masa.accounts.selectors import user_needs_second_factor
 from masa.partnership.models import Agency, Partnership
 
 INVITATION_DAYS = 7
 ALREADY_MEMBER = "This person already has an account in this partnership"
 INVITATION_INVALID = "This invitation link is not valid. It may have expired or been used already"
 LAST_BUSINESS_TEAM = "The partnership must keep at least one active business team member"
+SECOND_FACTOR_FIRST = "Set up your authenticator app before you create an API token"
 EMAIL_IN_USE = "An account with this email address already exists. Sign in to accept the invitation"
 
 
@@ -145,7 +147,13 @@ def membership_update(
 
 @transaction.atomic
 def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
-    """Create a personal API token. The secret is returned once and stored only as a hash."""
+    """Create a personal API token. The secret is returned once and stored only as a hash.
+
+    A token signs in without a second factor, so only someone who has met the second-factor
+    rule may create one.
+    """
+    if user_needs_second_factor(actor):
+        raise PermissionDenied(SECOND_FACTOR_FIRST)
     secret = "masa_" + new_secret()
     token = ApiToken(
         user=actor,
@@ -173,7 +181,7 @@ def api_token_authenticate(secret: str) -> User | None:
         .select_related("user")
         .first()
     )
-    if token is None or not token.user.is_active:
+    if token is None or not token.user.is_active or user_needs_second_factor(token.user):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 
-from masa.accounts.selectors import partnership_for_user
+from masa.accounts.selectors import partnership_for_user, user_needs_second_factor
 from masa.accounts.services import api_token_authenticate
 
 
@@ -20,13 +20,27 @@ class TokenAuth(HttpBearer):
 
 
 class SessionAuth(APIKeyCookie):
-    """A signed-in browser session (CSRF-checked for writes)."""
+    """A signed-in browser session (CSRF-checked for writes) that meets the second-factor rule.
+
+    Without a signed-in session the caller is not authenticated at all: 401, before any CSRF
+    check (a 403 "CSRF check failed" would tell an anonymous caller the wrong thing). A session
+    whose user must set up TOTP and has not is refused like no session (docs/security.md,
+    "Second factor"): the pages redirect such a user to the set-up page, the API answers 401.
+    """
 
     param_name = "sessionid"
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None):
         user = getattr(request, "user", None)
-        return user if user is not None and user.is_authenticated else None
+        if key is None or user is None or not user.is_authenticated:
+            return None
+        return None if user_needs_second_factor(user) else user
 
 
 api = NinjaAPI(
