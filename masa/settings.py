@@ -1,6 +1,7 @@
 """masa settings: one module, driven by environment variables read once here."""
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,17 +19,28 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("MASA_DEBUG", False)
-TESTING = env_bool("MASA_TESTING", False)
+# MASA_TESTING counts only inside the test runner: set by mistake on a server it must not
+# weaken anything (no development key, HTTPS settings kept).
+TESTING = env_bool("MASA_TESTING", False) and "pytest" in sys.modules
+LOCAL = DEBUG or TESTING
 
+# Production refuses to start without a long random key; only a local demo (MASA_DEBUG=1) or
+# the test runner falls back to a development key (docs/security.md, "Settings").
+SECRET_KEY_MIN_LENGTH = 50
+DEVELOPMENT_SECRET_KEY = "masa-insecure-development-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("MASA_SECRET_KEY", "")
-if not SECRET_KEY:
-    if DEBUG or TESTING:
-        SECRET_KEY = "masa-insecure-development-key-never-use-in-production"  # noqa: S105
-    else:
-        raise RuntimeError(
-            "MASA_SECRET_KEY is not set. Production refuses to start without a secret key; "
-            "set MASA_DEBUG=1 for a local demo."
-        )
+if not SECRET_KEY and LOCAL:
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not SECRET_KEY:
+    raise RuntimeError(
+        "MASA_SECRET_KEY is not set. Production refuses to start without a secret key; "
+        "set MASA_DEBUG=1 for a local demo."
+    )
+elif not LOCAL and (len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH or len(set(SECRET_KEY)) < 5):
+    raise RuntimeError(
+        f"MASA_SECRET_KEY is too short or too simple: use at least {SECRET_KEY_MIN_LENGTH} random "
+        "characters, for example from: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MASA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
 CSRF_TRUSTED_ORIGINS = [
@@ -83,6 +95,7 @@ MIDDLEWARE = [
     "masa.audit.actor.AuditActorMiddleware",
     "masa.accounts.middleware.SessionIdleTimeoutMiddleware",
     "masa.accounts.middleware.RequireMfaMiddleware",
+    "masa.core.middleware.NoStoreWhenSignedInMiddleware",
 ]
 
 ROOT_URLCONF = "masa.urls"
@@ -178,7 +191,7 @@ MASA_RETURN_UPLOAD_MAX_BYTES = int(os.environ.get("MASA_RETURN_UPLOAD_MAX_BYTES"
 # Where uploaded return files wait for the worker; shared by the web server and the worker.
 MASA_RETURN_UPLOAD_DIR = os.environ.get("MASA_RETURN_UPLOAD_DIR") or None
 
-if not DEBUG and not TESTING:
+if not LOCAL:
     SECURE_SSL_REDIRECT = env_bool("MASA_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
