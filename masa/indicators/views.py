@@ -187,13 +187,13 @@ def _read_upload(upload: Any, *, allow_csv: bool) -> tuple[bytes, str]:
         if b"\x00" in data[:4096]:
             raise ValidationError({"file": f"The selected file {name} must be a CSV or Excel (XLSX) file"})
         return data, "csv"
+    kind = "a CSV or Excel (XLSX) file" if allow_csv else "an Excel (XLSX) file"
     try:
-        checked = check_document(name, upload, upload.size)
+        # The type is judged from the content, and a zip's unpacked size is bounded before any
+        # part of it is read (masa.core.uploads).
+        check_document(name, upload, upload.size, allowed=("xlsx",), allowed_label=kind)
     except UploadError as error:
         raise ValidationError({"file": str(error)}) from error
-    if checked.file_type != "xlsx":
-        kind = "a CSV or Excel (XLSX) file" if allow_csv else "an Excel (XLSX) file"
-        raise ValidationError({"file": f"The selected file {name} must be {kind}"})
     return upload.read(), "xlsx"
 
 

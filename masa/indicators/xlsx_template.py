@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -17,6 +18,13 @@ from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from masa.core.csv_safe import safe_cell
+from masa.core.uploads import (
+    SPREADSHEET_MAX_PART_BYTES,
+    SPREADSHEET_MAX_PARTS,
+    SPREADSHEET_MAX_UNPACKED_BYTES,
+    UploadError,
+    check_zip_bounds,
+)
 
 VALUES_SHEET = "Values"
 ABOUT_SHEET = "About"
@@ -31,6 +39,10 @@ FIELD_BY_COLUMN = {
 }
 COLUMN_BY_FIELD = {v: k for k, v in FIELD_BY_COLUMN.items()}
 MAX_ROWS = 2000
+MAX_COLUMNS = 100
+ABOUT_MAX_ROWS = 50
+UNREADABLE = "{name} cannot be opened as a spreadsheet"
+TOO_MANY_ROWS = "{name} has more than {limit} rows"
 
 
 @dataclass(frozen=True)
@@ -141,12 +153,31 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _open_workbook(name: str, data: bytes) -> Any:
+    """The workbook, read-only, after the zip's unpacked size is checked from its directory.
+
+    The bounds come first so a "zip bomb" is refused before openpyxl unpacks anything
+    (masa.core.uploads; https://docs.python.org/3/library/zipfile.html, "Decompression pitfalls").
+    """
+    try:
+        check_zip_bounds(
+            name,
+            data,
+            max_total=SPREADSHEET_MAX_UNPACKED_BYTES,
+            max_member=SPREADSHEET_MAX_PART_BYTES,
+            max_members=SPREADSHEET_MAX_PARTS,
+        )
+    except UploadError as error:
+        raise TemplateError([str(error)]) from error
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as error:  # noqa: BLE001 - any unreadable workbook gets the same plain message
+        raise TemplateError([UNREADABLE.format(name=name)]) from error
+
+
 def read_template(name: str, data: bytes) -> tuple[dict[str, str], list[ReadRow]]:
     """The About facts and the answer rows. Raises TemplateError if it is not a masa template."""
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook gets the same plain message
-        raise TemplateError([f"{name} cannot be opened as a spreadsheet"]) from error
+    wb = _open_workbook(name, data)
     try:
         if VALUES_SHEET not in wb.sheetnames or ABOUT_SHEET not in wb.sheetnames:
             raise TemplateError(
@@ -154,11 +185,12 @@ def read_template(name: str, data: bytes) -> tuple[dict[str, str], list[ReadRow]
             )
         about = {
             str(row[0]): str(row[1] or "")
-            for row in wb[ABOUT_SHEET].iter_rows(values_only=True, max_col=2)
+            for row in wb[ABOUT_SHEET].iter_rows(values_only=True, max_col=2, max_row=ABOUT_MAX_ROWS)
             if row and row[0]
         }
         sheet = wb[VALUES_SHEET]
-        rows = sheet.iter_rows(values_only=True, max_col=len(HEADER))
+        # max_row stops openpyxl's parser there: the rows after it are never read.
+        rows = sheet.iter_rows(values_only=True, max_col=len(HEADER), max_row=MAX_ROWS + 1)
         header = tuple(str(c or "").strip() for c in next(rows, ()))
         if header[: len(HEADER)] != HEADER:
             raise TemplateError(
@@ -167,7 +199,7 @@ def read_template(name: str, data: bytes) -> tuple[dict[str, str], list[ReadRow]
         found: list[ReadRow] = []
         for number, row in enumerate(rows, start=2):
             if number > MAX_ROWS:
-                raise TemplateError([f"{name} has more than {MAX_ROWS} rows"])
+                raise TemplateError([TOO_MANY_ROWS.format(name=name, limit=MAX_ROWS)])
             cells = [_cell(c) for c in row] + [None] * len(HEADER)
             if all(c is None for c in cells[: len(HEADER)]):
                 continue
@@ -179,20 +211,42 @@ def read_template(name: str, data: bytes) -> tuple[dict[str, str], list[ReadRow]
                 )
             )
         return about, found
+    except TemplateError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged sheet is found only as it is read
+        raise TemplateError([UNREADABLE.format(name=name)]) from error
     finally:
         wb.close()
 
 
+def _bounded(name: str, rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
+    """The header and up to MAX_ROWS rows; a filled-in row after those is refused, not dropped."""
+    table: list[list[Any]] = []
+    for row in rows:
+        cells = [_cell(c) for c in row[:MAX_COLUMNS]]
+        if len(table) > MAX_ROWS:
+            if any(c is not None for c in cells):
+                raise TemplateError([TOO_MANY_ROWS.format(name=name, limit=MAX_ROWS)])
+            break
+        table.append(cells)
+    return table
+
+
 def read_table(name: str, data: bytes, file_type: str) -> list[list[Any]]:
-    """The rows of a CSV or the first sheet of an XLSX, as lists of cells."""
+    """The rows of a CSV or the first sheet of an XLSX, as lists of cells (header first)."""
     if file_type == "xlsx":
+        wb = _open_workbook(name, data)
         try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        except Exception as error:  # noqa: BLE001
-            raise TemplateError([f"{name} cannot be opened as a spreadsheet"]) from error
-        try:
-            sheet = wb.worksheets[0]
-            return [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)][: MAX_ROWS + 1]
+            if not wb.worksheets:
+                raise TemplateError([UNREADABLE.format(name=name)])
+            # One row past the limit is read, to tell a longer table from one of exactly MAX_ROWS.
+            return _bounded(
+                name, wb.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_ROWS + 2)
+            )
+        except TemplateError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged sheet is found only as it is read
+            raise TemplateError([UNREADABLE.format(name=name)]) from error
         finally:
             wb.close()
     try:
@@ -202,4 +256,7 @@ def read_table(name: str, data: bytes, file_type: str) -> list[list[Any]]:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             raise TemplateError([f"{name} must be a CSV file saved as UTF-8"]) from error
-    return [list(r) for r in csv.reader(io.StringIO(text))][: MAX_ROWS + 1]
+    try:
+        return _bounded(name, islice(csv.reader(io.StringIO(text, newline="")), MAX_ROWS + 2))
+    except csv.Error as error:  # a field over the csv module's limit, an unclosed quote
+        raise TemplateError([f"{name} cannot be read as a CSV file: {error}"]) from error

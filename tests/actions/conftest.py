@@ -19,10 +19,12 @@ from tests.factories import (
     PersonFactory,
     member,
 )
+from tests.governance.files import pdf_bytes
 
 TODAY = date.today()
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real one-page PDF: uploads are opened with pypdf, so a few PDF-looking bytes are refused.
+PDF = pdf_bytes()
 
 
 def ooxml(main_part: str = "word/document.xml", *, macros: bool = False) -> bytes:

@@ -569,9 +569,11 @@ def test_agenda_pack_is_one_pdf_with_the_papers(manager_client, world, meeting, 
 
 
 def test_damaged_pdf_paper_is_listed_not_merged(manager_client, world, meeting, item):
-    services.paper_add(
-        actor=world.manager, item=item, title="Broken", upload=upload("broken.pdf", b"%PDF-1.4 junk")
-    )
+    # Uploads are opened with pypdf, so a damaged PDF is refused; one damaged on disk afterwards
+    # (or kept from before that check) still leaves the pack buildable.
+    paper = services.paper_add(actor=world.manager, item=item, title="Broken", upload=pdf("broken.pdf"))
+    with open(paper.file.path, "wb") as handle:
+        handle.write(b"%PDF-1.4 junk")
     reader = PdfReader(io.BytesIO(manager_client.get(url("agenda_pack", world, meeting.uuid)).content))
     assert len(reader.pages) == 1
     assert "could not be added to this pack" in " ".join(reader.pages[0].extract_text().split())

@@ -18,9 +18,11 @@ from masa.reviews.models import (
     ReviewKind,
     Theme,
 )
+from tests.governance.files import pdf_bytes
 from tests.reviews.conftest import make_review
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real one-page PDF: uploads are opened with pypdf, so a few PDF-looking bytes are refused.
+PDF = pdf_bytes()
 
 
 def errors_of(excinfo) -> dict:

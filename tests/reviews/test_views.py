@@ -10,9 +10,11 @@ from django.urls import reverse
 from masa.actions.models import Action, ActionSource
 from masa.reviews import selectors, services, views
 from masa.reviews.models import Finding, Milestone, Recommendation, Review, ReviewKind, Theme
+from tests.governance.files import pdf_bytes
 from tests.reviews.conftest import TODAY, add_chain, make_review
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real one-page PDF: uploads are opened with pypdf, so a few PDF-looking bytes are refused.
+PDF = pdf_bytes()
 
 
 def url(name: str, world, *args) -> str:
