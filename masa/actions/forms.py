@@ -6,7 +6,7 @@ from django import forms
 
 from masa.actions.models import ActionStatus, EvidenceKind
 from masa.actions.services import CLOSE_NEEDS_IMPACT, EVIDENCE_EMPTY, EVIDENCE_KIND_MISSING, UPDATE_EMPTY
-from masa.core.forms import GovForm
+from masa.core.forms import BoundedForm, GovForm
 
 DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
@@ -21,7 +21,7 @@ STATUS_FILTERS = [
 ]
 
 
-class ActionFilterForm(forms.Form):
+class ActionFilterForm(BoundedForm):
     """The GET filters of the action lists and the XLSX log (all optional)."""
 
     status = forms.ChoiceField(label="Status", required=False, choices=STATUS_FILTERS)

@@ -1,12 +1,12 @@
 """Action tracker endpoints: the same need-to-know scope and object permissions as the pages."""
 
 from datetime import date, datetime
-from typing import Any, Literal, cast
+from typing import Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -16,21 +16,14 @@ from masa.accounts.selectors import active_role
 from masa.actions import selectors, services
 from masa.actions.models import Action, ActionUpdate
 from masa.actions.permissions import can_update
+from masa.api.errors import replies
+from masa.api.types import BoundedDate, Limit, LongText, Offset, Slug
 from masa.partnership.models import Partnership
 
 router = Router(tags=["Actions"])
 
-MAX_LIMIT = 500
 NOT_FOUND = "Not found"
 NOT_ALLOWED = "Only the action's owner or the business team can update this action"
-
-
-class Error(Schema):
-    detail: str
-
-
-class ValidationErrorOut(Schema):
-    detail: list[dict[str, Any]]
 
 
 class Ref(Schema):
@@ -89,20 +82,17 @@ class ActionDetailOut(ActionOut):
 
 
 class UpdateIn(Schema):
-    text: str
+    text: LongText
     status: Literal["open", "in_progress"] | None = None
 
 
-ERRORS: dict[int, Any] = {403: Error, 404: Error, 422: ValidationErrorOut}
-
-
-def _partnership(request: HttpRequest, slug: str):
+def _partnership(request: HttpRequest, slug: Slug):
     from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_ACTIONS)
 
 
-def _action(request: HttpRequest, slug: str, uuid: UUID) -> tuple[Partnership, Action]:
+def _action(request: HttpRequest, slug: Slug, uuid: UUID) -> tuple[Partnership, Action]:
     partnership = _partnership(request, slug)
     action = selectors.action_get(cast(User, request.user), partnership, str(uuid))
     if action is None:
@@ -148,19 +138,19 @@ def _update_out(u: ActionUpdate) -> dict:
 
 @router.get(
     "/partnerships/{slug}/actions",
-    response={200: ActionPage, **ERRORS},
+    response=replies({200: ActionPage}),
     summary="Actions you may see in a partnership",
 )
 def list_actions(
     request: HttpRequest,
-    slug: str,
+    slug: Slug,
     owner: UUID | None = None,
     group: UUID | None = None,
     status: Literal["open", "in_progress", "closed", "overdue"] | None = None,
-    due_before: date | None = None,
-    due_after: date | None = None,
-    limit: int = Query(100, ge=1, le=MAX_LIMIT),  # noqa: B008 - ninja's way to declare a query parameter
-    offset: int = Query(0, ge=0),  # noqa: B008
+    due_before: BoundedDate | None = None,
+    due_after: BoundedDate | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ):
     """Open means not closed (open or in progress); overdue means not closed and past the due date."""
     partnership = _partnership(request, slug)
@@ -182,8 +172,8 @@ def list_actions(
     }
 
 
-@router.get("/partnerships/{slug}/actions/{uuid}", response={200: ActionDetailOut, **ERRORS})
-def get_action(request: HttpRequest, slug: str, uuid: UUID):
+@router.get("/partnerships/{slug}/actions/{uuid}", response=replies({200: ActionDetailOut}))
+def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
     _, action = _action(request, slug, uuid)
     item = action.meeting_item
     return {
@@ -208,10 +198,10 @@ def get_action(request: HttpRequest, slug: str, uuid: UUID):
 
 @router.post(
     "/partnerships/{slug}/actions/{uuid}/updates",
-    response={201: UpdateOut, **ERRORS},
+    response=replies({201: UpdateOut}),
     summary="Post a progress update (the action's owner or the business team)",
 )
-def post_update(request: HttpRequest, slug: str, uuid: UUID, payload: UpdateIn):
+def post_update(request: HttpRequest, slug: Slug, uuid: UUID, payload: UpdateIn):
     user = cast(User, request.user)
     partnership, action = _action(request, slug, uuid)
     if not can_update(user, active_role(user, partnership), action):

@@ -81,3 +81,8 @@ api.add_router("/", governance_routes.router)
 api.add_router("/", clock_routes.router)
 api.add_router("/", performance_routes.router)
 api.add_router("/", indicator_routes.router)
+
+# Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
+from masa.api import errors  # noqa: E402
+
+errors.register(api)

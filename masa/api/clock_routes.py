@@ -7,6 +7,8 @@ count the one-off bank holidays administrators have added (masa.calendar_admin).
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from masa.api.errors import replies
+from masa.api.types import Slug
 from masa.calendar_admin.selectors import current_calendar
 from masa.clocks import (
     DEFAULT_RULE_SET,
@@ -15,8 +17,8 @@ from masa.clocks import (
     UnknownRuleSet,
     due_date,
     get_rule,
-    parse_date,
 )
+from masa.core import bounds
 
 router = Router(tags=["Statutory clocks"])
 
@@ -37,16 +39,6 @@ class UnknownOut(Schema):
     rule_sets: list[str]
 
 
-class ValidationItem(Schema):
-    loc: list[str]
-    msg: str
-    type: str
-
-
-class ValidationOut(Schema):
-    detail: list[ValidationItem]
-
-
 def _start_error(msg: str, kind: str) -> Status:
     return Status(422, {"detail": [{"loc": ["query", "start"], "msg": msg, "type": kind}]})
 
@@ -54,7 +46,7 @@ def _start_error(msg: str, kind: str) -> Status:
 @router.get(
     "/clocks/{rule}",
     auth=None,
-    response={200: ClockOut, 404: UnknownOut, 422: ValidationOut},
+    response=replies({200: ClockOut}, signed_in=False, _404=UnknownOut),
     summary="Due date of a statutory clock",
     description=(
         "The due date of statutory clock `rule` started on `start` (YYYY-MM-DD), under rule set "
@@ -64,7 +56,7 @@ def _start_error(msg: str, kind: str) -> Status:
         "Open to anyone: no sign-in needed."
     ),
 )
-def clock_due(request: HttpRequest, rule: str, start: str | None = None, rule_set: str = DEFAULT_RULE_SET):
+def clock_due(request: HttpRequest, rule: Slug, start: str | None = None, rule_set: Slug = DEFAULT_RULE_SET):
     try:
         the_rule = get_rule(rule, rule_set)
     except (UnknownRule, UnknownRuleSet) as e:
@@ -73,9 +65,12 @@ def clock_due(request: HttpRequest, rule: str, start: str | None = None, rule_se
     if not start:
         return _start_error("start is required: a date like 2024-03-31", "missing")
     try:
-        start_date = parse_date(start)
+        # masa.core.bounds: YYYY-MM-DD from 1900 to 2100 (9999-12-31 overflowed the clocks).
+        start_date = bounds.iso_date(start)
     except ValueError:
-        return _start_error("start must be a date like 2024-03-31", "date_parsing")
+        return _start_error(
+            f"start must be a real date {bounds.ISO_DATE_RANGE}, written like 2024-03-31", "date_parsing"
+        )
     calendar = current_calendar()
     due_on = due_date(rule, start_date, rule_set, calendar)
     return Status(

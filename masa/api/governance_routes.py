@@ -13,14 +13,12 @@ from ninja.errors import HttpError
 from masa.accounts.models import User
 from masa.accounts.rules import VIEW_MEETINGS
 from masa.accounts.selectors import active_role
+from masa.api.errors import replies
+from masa.api.types import BoundedDate, Slug
 from masa.governance import selectors
 from masa.governance.models import AgendaItem, Meeting
 
 router = Router(tags=["Meetings"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class GroupRef(Schema):
@@ -68,10 +66,7 @@ class MeetingDetailOut(MeetingOut):
     items: list[AgendaItemDetailOut]  # type: ignore[assignment]
 
 
-ERRORS = {403: Error, 404: Error}
-
-
-def _partnership(request: HttpRequest, slug: str):
+def _partnership(request: HttpRequest, slug: Slug):
     from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_MEETINGS)
@@ -106,16 +101,16 @@ def _meeting(meeting: Meeting, items: list[dict]) -> dict:
 
 @router.get(
     "/partnerships/{slug}/meetings",
-    response={200: list[MeetingOut], **ERRORS},
+    response=replies({200: list[MeetingOut]}),
     summary="Meetings you may see",
     description="Newest first. Filter by group (its id) and by date: `from` and `to` (inclusive).",
 )
 def list_meetings(
     request: HttpRequest,
-    slug: str,
+    slug: Slug,
     group: UUID | None = None,
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[BoundedDate | None, Query(alias="from")] = None,
+    date_to: Annotated[BoundedDate | None, Query(alias="to")] = None,
 ):
     partnership = _partnership(request, slug)
     user = cast(User, request.user)
@@ -133,10 +128,10 @@ def list_meetings(
 
 @router.get(
     "/partnerships/{slug}/meetings/{uuid}",
-    response={200: MeetingDetailOut, **ERRORS},
+    response=replies({200: MeetingDetailOut}),
     summary="One meeting with its agenda, decisions and the papers you may see",
 )
-def get_meeting(request: HttpRequest, slug: str, uuid: UUID):
+def get_meeting(request: HttpRequest, slug: Slug, uuid: UUID):
     partnership = _partnership(request, slug)
     user = cast(User, request.user)
     meeting = selectors.meeting_get(user, partnership, str(uuid))

@@ -6,27 +6,25 @@ indicator and field).
 """
 
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field, StrictBool
 
 from masa.accounts.models import User
 from masa.accounts.rules import SUBMIT_INDICATORS
+from masa.api.errors import Error, ValidationErrorOut, replies
+from masa.api.types import BoundedDecimal, ShortText, Slug
 from masa.indicators import selectors, services
 from masa.indicators.models import DataCallStatus
 
 router = Router(tags=["Data calls"])
 
 NOT_FOUND = "Not found"
-
-
-class Error(Schema):
-    detail: str
 
 
 class ValueError422(Schema):
@@ -61,16 +59,17 @@ class DataCallOut(Schema):
 
 
 class ValueIn(Schema):
-    indicator: str
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    value: Decimal | None = None
-    missing_reason: str = ""
+    indicator: ShortText
+    numerator: BoundedDecimal | None = None
+    denominator: BoundedDecimal | None = None
+    value: BoundedDecimal | None = None
+    missing_reason: ShortText = ""
 
 
 class SubmissionIn(Schema):
-    values: list[ValueIn]
-    submit: bool = True
+    # Each indicator once; a call asks for dozens, not thousands.
+    values: list[ValueIn] = Field(max_length=1000)
+    submit: StrictBool = True
 
 
 class SubmissionOut(Schema):
@@ -79,10 +78,7 @@ class SubmissionOut(Schema):
     values_saved: int
 
 
-ERRORS: dict[int, Any] = {403: Error, 404: Error, 409: Error}
-
-
-def _partnership(request: HttpRequest, slug: str):
+def _partnership(request: HttpRequest, slug: Slug):
     from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, SUBMIT_INDICATORS)
@@ -90,10 +86,10 @@ def _partnership(request: HttpRequest, slug: str):
 
 @router.get(
     "/partnerships/{slug}/data-calls",
-    response={200: list[DataCallOut], **ERRORS},
+    response=replies({200: list[DataCallOut]}),
     summary="Open data calls and your agencies' submissions to them",
 )
-def list_data_calls(request: HttpRequest, slug: str):
+def list_data_calls(request: HttpRequest, slug: Slug):
     user = cast(User, request.user)
     partnership = _partnership(request, slug)
     calls: dict[int, dict] = {}
@@ -128,10 +124,12 @@ def list_data_calls(request: HttpRequest, slug: str):
 
 @router.post(
     "/partnerships/{slug}/data-calls/{call_id}/submissions/{agency_id}",
-    response={200: SubmissionOut, 422: ValuesInvalidOut, **ERRORS},
+    # 422: ValuesInvalidOut names each indicator and field whose value the rules refuse;
+    # ValidationErrorOut is django-ninja's answer to a body that does not fit SubmissionIn.
+    response=replies({200: SubmissionOut}, _409=Error, _422=ValuesInvalidOut | ValidationErrorOut),
     summary="Save or submit an agency's values for a data call",
 )
-def post_submission(request: HttpRequest, slug: str, call_id: UUID, agency_id: UUID, payload: SubmissionIn):
+def post_submission(request: HttpRequest, slug: Slug, call_id: UUID, agency_id: UUID, payload: SubmissionIn):
     """`submit` false saves a draft. Each value: numerator and denominator (percentages, rates),
     or value, or missing_reason. A locked (approved) submission or a closed call is 409."""
     user = cast(User, request.user)

@@ -10,13 +10,11 @@ from ninja import Router, Schema
 from masa.accounts.models import User
 from masa.accounts.rules import VIEW_STRUCTURE
 from masa.accounts.selectors import active_role, partnerships_for_user
+from masa.api.errors import replies
+from masa.api.types import Slug
 from masa.partnership import selectors
 
 router = Router(tags=["Partnership structure"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class PartnershipOut(Schema):
@@ -78,16 +76,17 @@ class PlanOut(Schema):
     priorities: list[PriorityOut]
 
 
-ERRORS = {403: Error, 404: Error}
-
-
 def _person(p) -> dict | None:
     if p is None:
         return None
     return {"id": p.uuid, "name": p.name, "job_title": p.job_title, "agency": p.agency.name}
 
 
-@router.get("/partnerships", response=list[PartnershipOut], summary="Partnerships you belong to")
+@router.get(
+    "/partnerships",
+    response=replies({200: list[PartnershipOut]}, has_input=False),
+    summary="Partnerships you belong to",
+)
 def list_partnerships(request: HttpRequest):
     user = cast(User, request.user)
     return [
@@ -102,14 +101,14 @@ def list_partnerships(request: HttpRequest):
     ]
 
 
-def _partnership(request: HttpRequest, slug: str):
+def _partnership(request: HttpRequest, slug: Slug):
     from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_STRUCTURE)
 
 
-@router.get("/partnerships/{slug}/agencies", response={200: list[AgencyOut], **ERRORS})
-def list_agencies(request: HttpRequest, slug: str):
+@router.get("/partnerships/{slug}/agencies", response=replies({200: list[AgencyOut]}))
+def list_agencies(request: HttpRequest, slug: Slug):
     partnership = _partnership(request, slug)
     return [
         {
@@ -123,8 +122,8 @@ def list_agencies(request: HttpRequest, slug: str):
     ]
 
 
-@router.get("/partnerships/{slug}/groups", response={200: list[GroupOut], **ERRORS})
-def list_groups(request: HttpRequest, slug: str):
+@router.get("/partnerships/{slug}/groups", response=replies({200: list[GroupOut]}))
+def list_groups(request: HttpRequest, slug: Slug):
     partnership = _partnership(request, slug)
     arrangements = selectors.arrangements_for(partnership)
     return [
@@ -147,8 +146,8 @@ def list_groups(request: HttpRequest, slug: str):
     ]
 
 
-@router.get("/partnerships/{slug}/plans", response={200: list[PlanOut], **ERRORS})
-def list_plans(request: HttpRequest, slug: str):
+@router.get("/partnerships/{slug}/plans", response=replies({200: list[PlanOut]}))
+def list_plans(request: HttpRequest, slug: Slug):
     partnership = _partnership(request, slug)
     return [
         {

@@ -15,14 +15,12 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
+from masa.api.errors import Error, replies
+from masa.api.types import RecordId, ShortText, Slug
 from masa.performance import selectors, services
 from masa.performance.returns import CollectionYear
 
 router = Router(tags=["Statutory returns"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class FieldErrors(Schema):
@@ -55,10 +53,7 @@ class IndicatorValue(Schema):
     value: float | None
 
 
-ERRORS: dict[int, Any] = {403: Error, 404: Error}
-
-
-def _partnership(request: HttpRequest, slug: str, permission: str = MANAGE_RETURNS):
+def _partnership(request: HttpRequest, slug: Slug, permission: str = MANAGE_RETURNS):
     from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, permission)
@@ -76,15 +71,16 @@ def _field_errors(error: DjangoValidationError) -> list[dict[str, Any]]:
 
 @router.post(
     "/partnerships/{slug}/returns",
-    response={202: JobQueued, 400: FieldErrors, 409: FieldErrors, 413: FieldErrors, **ERRORS},
+    # 400: FieldErrors when the service refuses a field, Error when the request cannot be read.
+    response=replies({202: JobQueued}, _400=FieldErrors | Error, _409=FieldErrors, _413=Error),
     summary="Upload a CIN census or SSDA903 return to import in the background",
 )
 def upload_return(
     request: HttpRequest,
-    slug: str,
-    kind: Form[str],
-    la_code: Form[str],
-    year: Form[str],
+    slug: Slug,
+    kind: Form[ShortText],
+    la_code: Form[ShortText],
+    year: Form[ShortText],
     files: File[list[UploadedFile]],
     replace: Form[bool] = False,
 ):
@@ -128,11 +124,11 @@ def upload_return(
 
 @router.get(
     "/partnerships/{slug}/returns/jobs/{job_id}",
-    response={200: JobOut, **ERRORS},
+    response=replies({200: JobOut}),
     url_name="get_return_job",
     summary="How an uploaded return's import is going, and its problems",
 )
-def get_return_job(request: HttpRequest, slug: str, job_id: int):
+def get_return_job(request: HttpRequest, slug: Slug, job_id: RecordId):
     partnership = _partnership(request, slug)
     job = selectors.job_by_id(partnership, job_id)
     if job is None:
@@ -156,10 +152,10 @@ def get_return_job(request: HttpRequest, slug: str, job_id: int):
 
 @router.get(
     "/partnerships/{slug}/indicators",
-    response={200: dict[str, IndicatorValue], 400: Error, **ERRORS},
+    response=replies({200: dict[str, IndicatorValue]}),
     summary="Every indicator computed from the imported returns for a collection year",
 )
-def get_indicators(request: HttpRequest, slug: str, year: str):
+def get_indicators(request: HttpRequest, slug: Slug, year: ShortText):
     """The same figures as `manage.py indicators --format json`: for each indicator id its
     numerator, denominator and value (partnership figures are sums of numerators over sums of
     denominators)."""

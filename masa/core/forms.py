@@ -1,11 +1,98 @@
-"""Shared GOV.UK form behaviour: crispy-forms-gds layout and plain-English errors."""
+"""Shared GOV.UK form behaviour: crispy-forms-gds layout, plain-English errors, input bounds."""
 
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
+from django.core.exceptions import ValidationError
+
+from masa.core import bounds
 
 
-class GovForm(forms.Form):
+class DateBounds:
+    """Refuses a date outside masa.core.bounds (the API's BoundedDate checks the same range)."""
+
+    def __init__(self, label: str) -> None:
+        self.message = bounds.date_message(label)
+
+    def __call__(self, value: Any) -> None:
+        day = value.date() if isinstance(value, datetime) else value
+        if isinstance(day, date) and bounds.date_out_of_range(day):
+            raise ValidationError(self.message, code="date_range")
+
+
+class NumberBounds:
+    """Refuses a number the database cannot hold (a 32-bit count, a 14-digit decimal)."""
+
+    def __init__(self, low: Any, high: Any, message: str) -> None:
+        self.low, self.high, self.message = low, high, message
+
+    def __call__(self, value: Any) -> None:
+        if value is not None and not self.low <= value <= self.high:
+            raise ValidationError(self.message, code="number_range")
+
+
+class TextRules:
+    """Refuses NUL and other control characters (the API's CleanText checks the same)."""
+
+    def __init__(self, label: str) -> None:
+        self.message = bounds.text_message(label)
+
+    def __call__(self, value: Any) -> None:
+        if isinstance(value, str) and bounds.has_control_characters(value):
+            raise ValidationError(self.message, code="control_characters")
+
+
+def bound_field(field: forms.Field, label: str) -> None:
+    """Give one field masa's bounds, unless the form set narrower ones itself.
+
+    Dates stay between 1900 and 2100, whole numbers within the database's integer (0 and up
+    unless the form says otherwise), decimals within the indicator columns, text free of
+    control characters. Fields keep their own bounds when narrower (quorum 1 to 100, say).
+    """
+    if getattr(field, "masa_bounded", False):
+        return
+    field.masa_bounded = True  # type: ignore[attr-defined]
+    if isinstance(field, forms.DateField | forms.DateTimeField | DateInputField):
+        field.validators.append(DateBounds(label))
+    elif isinstance(field, forms.DecimalField | forms.FloatField):  # both subclass IntegerField
+        if getattr(field, "max_digits", None) is None:
+            limit = bounds.DECIMAL_LIMIT - Decimal("0.001")
+            field.validators.append(
+                NumberBounds(-limit, limit, f"The {label} must be less than 100,000,000,000")
+            )
+    elif isinstance(field, forms.IntegerField):
+        own_low, own_high = _value(field.min_value), _value(field.max_value)
+        if own_low is None or own_high is None or own_high > bounds.MAX_COUNT:
+            low = 0 if own_low is None else own_low
+            high = bounds.MAX_COUNT if own_high is None else min(own_high, bounds.MAX_COUNT)
+            field.validators.append(NumberBounds(low, high, bounds.count_message(label, low, high)))
+    elif isinstance(field, forms.CharField):
+        field.validators.append(TextRules(label))
+
+
+def _value(limit: Any) -> Any:
+    return limit() if callable(limit) else limit
+
+
+class BoundedForm(forms.Form):
+    """A form whose every field keeps masa.core.bounds, checked before the field's own rules run.
+
+    The bounds are added when the form is cleaned, so fields a form adds in its __init__ are
+    covered too. Use it (or GovForm) for every form, GET filters included.
+    """
+
+    def full_clean(self) -> None:
+        for name, field in self.fields.items():
+            bound_field(field, (str(field.label) if field.label else name.replace("_", " ")).lower())
+        super().full_clean()
+
+
+class GovForm(BoundedForm):
     """A form rendered with GOV.UK Frontend markup, with GOV.UK-style error messages."""
 
     submit_label = "Save"

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from masa.core.forms import GovForm
+from masa.core.forms import BoundedForm, GovForm
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
 from masa.governance.services import OCCURRENCES_RANGE
 
@@ -355,7 +355,7 @@ def _meeting_label(meeting: object) -> str:
     return f"{meeting.group.name}, {start.day} {start:%B %Y}"  # type: ignore[attr-defined]
 
 
-class YearForm(forms.Form):
+class YearForm(BoundedForm):
     """The reporting year chooser on the compliance page (GET)."""
 
     year = forms.TypedChoiceField(label="Reporting year", coerce=int, choices=())

@@ -12,6 +12,7 @@ from django.utils import timezone
 from masa.accounts.models import hash_secret, new_secret
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
+from masa.core import bounds
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.governance.ics import meeting_ics
@@ -40,6 +41,7 @@ MINUTES_CONFLICT = (
 )
 APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
 OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
+SERIES_OUT_OF_RANGE = f"Every meeting in the series must be {bounds.DATE_RANGE}"
 PERSON_FOREIGN = "Choose a person from this partnership"
 
 
@@ -67,6 +69,13 @@ def meeting_schedule(
             partnership=partnership, group=group, frequency=frequency, created_by=actor
         )
     step = FREQUENCY_MONTHS.get(frequency, 0) if series else 0
+    # masa.core.bounds: the first and the last meeting (and the papers deadline) stay within the
+    # dates masa accepts, so a series started near the end of the calendar cannot overflow it.
+    first = timezone.localtime(starts_at).date()
+    if bounds.date_out_of_range(first) or bounds.date_out_of_range(
+        add_months(first, step * (occurrences - 1))
+    ):
+        raise ValidationError({"date": SERIES_OUT_OF_RANGE})
     meetings = []
     for n in range(occurrences if series else 1):
         start = _shift(starts_at, step * n)

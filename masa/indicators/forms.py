@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.validators import RegexValidator
 
-from masa.core.forms import GovForm
+from masa.core.forms import BoundedForm, GovForm
 from masa.governance.forms import GovDateField
 from masa.indicators.models import ComparatorKind, Frequency, Polarity, Unit
 
@@ -171,7 +171,7 @@ class ConfirmForm(IndicatorsForm):
         super().__init__(*args, **kwargs)
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(BoundedForm):
     """The catalogue's filters (GET; never invalid: unknown choices are ignored)."""
 
     priority = forms.ChoiceField(label="Priority", required=False)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from masa.core import bounds
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
     Commentary,
@@ -98,7 +99,7 @@ def _number(raw: Any) -> Decimal | None | str:
         return "must be a number"
     if not number.is_finite():
         return "must be a number"
-    if abs(number) >= Decimal("1e11"):
+    if abs(number) >= bounds.DECIMAL_LIMIT:
         return "must be less than 100,000,000,000"
     return number
 
@@ -134,6 +135,8 @@ def check_answer(unit: str, answer: Answer) -> tuple[CheckedAnswer | None, list[
             return None, [("missing_reason", VALUE_AND_MISSING)]
         if len(reason) > 300:
             return None, [("missing_reason", "must be 300 characters or fewer")]
+        if bounds.has_control_characters(reason):
+            return None, [("missing_reason", "must not include control characters, like the null character")]
         return CheckedAnswer(None, None, None, reason), []
     if not given:
         return None, [("value", ANSWER_REQUIRED)]

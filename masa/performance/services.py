@@ -37,6 +37,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from masa.core import bounds
 from masa.partnership.models import Partnership
 from masa.performance.models import (
     ImportedRecord,
@@ -333,8 +334,8 @@ def return_import(
         raise _refuse("Give at least one file to import")
     if kind == ReturnKind.CIN and len(paths) != 1:
         raise _refuse("Import one CIN census file at a time (one LA, one year)")
-    if population is not None and population <= 0:
-        raise _refuse("The 0-17 population must be a positive whole number")
+    if population is not None and not 0 < population <= bounds.MAX_COUNT:
+        raise _refuse(f"The 0-17 population must be a whole number from 1 to {bounds.MAX_COUNT:,}")
     file_names = _check_files(paths)
     today = today or date.today()
     how = "use --replace" if replace_hint is None else replace_hint
@@ -432,8 +433,9 @@ def population_set(
         errors["year"] = "Enter the collection year like 2023-24"
     if not _LA_CODE.match(la_code or ""):
         errors["la_code"] = f"The LA code must be the 3-digit DfE code, like 313, not '{la_code}'"
-    if not isinstance(children_0_17, int) or children_0_17 <= 0:
-        errors["children_0_17"] = "The 0-17 population must be a whole number greater than 0"
+    # masa.core.bounds: the column is a 32-bit integer; a bigger number overflowed the database.
+    if not isinstance(children_0_17, int) or not 0 < children_0_17 <= bounds.MAX_COUNT:
+        errors["children_0_17"] = bounds.count_message("0-17 population", 1)
     if errors:
         raise PopulationRefused(errors)
     found, _ = Population.objects.update_or_create(

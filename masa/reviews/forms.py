@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.core.forms import GovForm
+from masa.core.forms import BoundedForm, GovForm
 from masa.governance.forms import GovDateField
 from masa.reviews.models import Assurance, ReviewKind, ReviewStatus
 
@@ -67,7 +67,7 @@ class ThemeForm(ReviewsForm):
 # Reviews ---------------------------------------------------------------------------------------
 
 
-class ReviewFilterForm(forms.Form):
+class ReviewFilterForm(BoundedForm):
     """The GET filters of the review list (all optional)."""
 
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *ReviewKind.choices])
@@ -93,7 +93,7 @@ class ReviewFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
-class ReviewKindForm(forms.Form):
+class ReviewKindForm(BoundedForm):
     """The first question when recording a review: which kind (the next page asks for its details)."""
 
     kind = forms.ChoiceField(
