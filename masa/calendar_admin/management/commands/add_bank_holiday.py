@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.calendar_admin.services import bank_holiday_add
-from masa.clocks import parse_date
+from masa.core import bounds
 
 
 class Command(BaseCommand):
@@ -16,9 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            day = parse_date(options["date"])
+            day = bounds.iso_date(options["date"].strip())
         except ValueError:
-            raise CommandError("DATE must be a date like 2030-05-06") from None
+            raise CommandError(f"DATE must be a date like 2030-05-06, {bounds.ISO_DATE_RANGE}") from None
         try:
             holiday = bank_holiday_add(actor=None, day=day, name=options["name"])
         except ValidationError as error:

@@ -6,7 +6,8 @@ Working days count the one-off bank holidays administrators have added (masa.cal
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.calendar_admin.selectors import current_calendar
-from masa.clocks import DEFAULT_RULE_SET, UnknownRule, UnknownRuleSet, due_date, parse_date
+from masa.clocks import DEFAULT_RULE_SET, UnknownRule, UnknownRuleSet, due_date
+from masa.core import bounds
 
 
 class Command(BaseCommand):
@@ -21,9 +22,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            start = parse_date(options["start"])
+            start = bounds.iso_date(options["start"].strip())
         except ValueError:
-            raise CommandError("START must be a date like 2024-03-31") from None
+            raise CommandError(f"START must be a date like 2024-03-31, {bounds.ISO_DATE_RANGE}") from None
         try:
             due = due_date(options["rule"], start, options["rule_set"], current_calendar())
         except (UnknownRule, UnknownRuleSet) as e:
