@@ -106,7 +106,7 @@ def test_other_agency_partnership_and_roles(client, world):
         client.post(_post_url(other, other.police), GOOD, content_type="application/json", **lead).status_code
         == 404
     )
-    scrutineer = _auth(member(world.partnership, Role.SCRUTINEER, mfa=False))
+    scrutineer = _auth(member(world.partnership, Role.SCRUTINEER))
     assert client.get("/api/v1/partnerships/alpha/data-calls", **scrutineer).status_code == 403
     assert (
         client.post(
