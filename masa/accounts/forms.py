@@ -2,7 +2,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 
 from masa.accounts.models import Role
-from masa.core.forms import GovForm
+from masa.core.forms import BoundedForm, GovForm
 
 
 class InvitationForm(GovForm):
@@ -50,7 +50,7 @@ class ApiTokenForm(GovForm):
     )
 
 
-class LoginForm(AllauthLoginForm):
+class LoginForm(BoundedForm, AllauthLoginForm):
     """allauth's sign-in form with GOV.UK labels and messages (no placeholders, no hint link)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -3,8 +3,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
+from masa.core.forms import BoundedForm
 
-class AuditFilterForm(forms.Form):
+
+class AuditFilterForm(BoundedForm):
     actor = forms.CharField(label="Who", required=False, max_length=200)
     action = forms.TypedChoiceField(
         label="What they did",
