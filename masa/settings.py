@@ -22,7 +22,9 @@ DEBUG = env_bool("MASA_DEBUG", False)
 # MASA_TESTING counts only inside the test runner: set by mistake on a server it must not
 # weaken anything (no development key, HTTPS settings kept).
 TESTING = env_bool("MASA_TESTING", False) and "pytest" in sys.modules
-LOCAL = DEBUG or TESTING
+# mypy's Django plugin imports these settings to type-check: it needs no real key either.
+TYPE_CHECKING_RUN = "mypy" in sys.modules
+LOCAL = DEBUG or TESTING or TYPE_CHECKING_RUN
 
 # Production refuses to start without a long random key; only a local demo (MASA_DEBUG=1) or
 # the test runner falls back to a development key (docs/security.md, "Settings").

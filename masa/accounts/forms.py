@@ -1,3 +1,5 @@
+from typing import Any
+
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 
@@ -53,7 +55,7 @@ class ApiTokenForm(GovForm):
 class LoginForm(BoundedForm, AllauthLoginForm):
     """allauth's sign-in form with GOV.UK labels and messages (no placeholders, no hint link)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Email address"
         self.fields["login"].error_messages["required"] = "Enter your email address"
