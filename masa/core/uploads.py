@@ -53,7 +53,7 @@ _OBJECT_HEADER = re.compile(rb"\d{1,10}\s+\d{1,5}\s+obj\b")
 
 # Spreadsheets read for their data (data-call templates, comparator tables) are smaller still.
 SPREADSHEET_MAX_UNPACKED_BYTES = 50 * MB
-SPREADSHEET_MAX_PART_BYTES = 25 * MB
+SPREADSHEET_MAX_PART_BYTES = 10 * MB
 SPREADSHEET_MAX_PARTS = 1_000
 
 # The part each Office Open XML type must contain.
@@ -262,9 +262,11 @@ def _check_ooxml(name: str, stream: BinaryIO) -> str | None:
                         )
                     )
                 content_types = raw.decode("utf-8", "replace")
+    except UploadError:
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError) as error:
         raise UploadError(DAMAGED.format(name=name)) from error
-    except NotImplementedError as error:  # a compression method zipfile cannot unpack
+    except (NotImplementedError, RuntimeError) as error:  # an unknown compression method, encryption
         raise UploadError(DAMAGED.format(name=name)) from error
     finally:
         stream.seek(0)
