@@ -15,6 +15,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import Action, ActionSettings, ActionSource, ActionStatus, ActionUpdate
@@ -75,7 +76,7 @@ class _Generator:
     def __init__(self, partnership: Partnership, seed: int) -> None:
         self.partnership = partnership
         self.rng = random.Random(seed)
-        self.today = date.today()
+        self.today = timezone.localdate()
         # (person id, agency id, user id or None)
         self.people = list(
             Person.objects.filter(partnership=partnership)
@@ -300,7 +301,7 @@ def make_structure(slug: str, n_groups: int, n_people: int, rng: random.Random) 
             for pk in sorted(chosen)
         ]
     GroupMember.objects.bulk_create(members, batch_size=BATCH)
-    year = date.today().year
+    year = timezone.localdate().year
     plan = StrategicPlan.objects.create(
         partnership=partnership, title="Plan", start_year=year - 1, end_year=year + 2
     )
@@ -359,7 +360,9 @@ def _result(partnership: Partnership, user: User) -> dict:
             "meetings": Meeting.objects.filter(partnership=partnership).count(),
             "agenda items": AgendaItem.objects.filter(partnership=partnership).count(),
             "actions": Action.objects.filter(partnership=partnership).count(),
-            "actions overdue": Action.objects.filter(partnership=partnership, due_date__lt=date.today())
+            "actions overdue": Action.objects.filter(
+                partnership=partnership, due_date__lt=timezone.localdate()
+            )
             .exclude(status=ActionStatus.CLOSED)
             .count(),
             "my open actions": Action.objects.filter(partnership=partnership, owner__user=user)

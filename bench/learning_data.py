@@ -8,11 +8,12 @@ more. Dates are relative to today so the clocks keep their meaning.
 """
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from bench.governance_data import make_structure
 from masa.actions.models import Action, ActionEvidence, ActionSource, ActionStatus, EvidenceKind
@@ -81,7 +82,7 @@ class _Generator:
     def __init__(self, partnership, seed: int) -> None:
         self.partnership = partnership
         self.rng = random.Random(seed)
-        self.today = date.today()
+        self.today = timezone.localdate()
         self.people = list(Person.objects.filter(partnership=partnership).values_list("pk", "agency_id"))
         self.themes = list(Theme.objects.filter(partnership=partnership))
         self.number = Action.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0

@@ -63,9 +63,9 @@ def invitation_create(
 def invitation_issue_link(*, invitation_id: int) -> tuple[Invitation, str] | None:
     """Give an open invitation a new one-time secret; returns it with the link (None if closed)."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("partnership", "invited_by").filter(
-            pk=invitation_id
-        )
+        Invitation.objects.select_for_update()
+        .select_related("partnership", "invited_by")
+        .filter(pk=invitation_id)
     ).first()
     if invitation is None or not invitation.is_open:
         return None

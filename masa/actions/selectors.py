@@ -4,6 +4,7 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.accounts.selectors import active_role
@@ -65,7 +66,7 @@ def action_list(
     if group is not None:
         qs = qs.filter(group=group)
     if status == "overdue":
-        qs = qs.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=date.today())
+        qs = qs.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=timezone.localdate())
     elif status == "open":
         qs = qs.exclude(status=ActionStatus.CLOSED)
     elif status:
@@ -109,7 +110,7 @@ def overdue_for_board(user: User, partnership: Partnership, *, today: date | Non
     """Open actions past the partnership's escalation threshold: the Board's overdue list."""
     from datetime import timedelta
 
-    today = today or date.today()
+    today = today or timezone.localdate()
     threshold = settings_for(partnership).escalate_days_overdue
     return action_list(user, partnership, status="overdue", due_before=today - timedelta(days=threshold))
 

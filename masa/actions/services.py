@@ -205,7 +205,7 @@ def action_send_reminders(*, today: date | None = None) -> dict[str, int]:
 
     Run daily (`manage.py send_action_reminders`). Each action is reminded at most once a day.
     """
-    today = today or date.today()
+    today = today or timezone.localdate()
     counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
     thresholds = {s.partnership_id: s for s in ActionSettings.objects.all()}
     open_actions = (

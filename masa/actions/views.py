@@ -6,7 +6,6 @@ who may change one by masa.actions.permissions (anyone else gets 403).
 
 import mimetypes
 from collections.abc import Callable
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from masa.accounts.rules import MANAGE_ACTIONS, VIEW_ACTIONS
 from masa.actions import selectors, services
@@ -84,7 +84,7 @@ def my_actions(request: SignedInRequest) -> HttpResponse:
             "page": page,
             "query": query,
             "show_all": show_all,
-            "today": date.today(),
+            "today": timezone.localdate(),
             "openable": selectors.partnerships_viewing_actions(request.user),
         },
     )
@@ -108,7 +108,7 @@ def _list_page(request: PartnershipRequest, group=None) -> HttpResponse:
         "page": page,
         "query": query,
         "group": group,
-        "today": date.today(),
+        "today": timezone.localdate(),
         "can_manage": request.user.has_perm(MANAGE_ACTIONS, request.partnership),
     }
     return render(request, "actions/action_list.html", context, status=400 if form.errors else 200)
@@ -126,7 +126,7 @@ def group_actions(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(VIEW_ACTIONS)
 def overdue(request: PartnershipRequest) -> HttpResponse:
-    today = date.today()
+    today = timezone.localdate()
     actions = selectors.overdue_for_board(request.user, request.partnership, today=today)
     page, query = _paginate(request, actions)
     for action in page:
@@ -141,7 +141,7 @@ def action_log_xlsx(request: PartnershipRequest) -> HttpResponse:
     if form.errors:
         return _list_page(request)
     actions = selectors.action_search(request.user, request.partnership, **form.filters())
-    response = HttpResponse(action_log_workbook(actions, today=date.today()), content_type=XLSX_TYPE)
+    response = HttpResponse(action_log_workbook(actions, today=timezone.localdate()), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{request.partnership.slug}-actions.xlsx"'
     return response
 
@@ -157,7 +157,7 @@ def action_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
         "evidence": [e for e in action.evidence.all() if not e.is_deleted],
         "can_update": can_update(request.user, request.role, action) and action.is_open,
         "can_reopen": can_reopen(request.user, request.role, action) and not action.is_open,
-        "today": date.today(),
+        "today": timezone.localdate(),
     }
     return render(request, "actions/action_detail.html", context)
 

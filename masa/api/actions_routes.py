@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -163,7 +164,7 @@ def list_actions(
         due_before=due_before,
         due_after=due_after,
     )
-    today = date.today()
+    today = timezone.localdate()
     return {
         "count": actions.count(),
         "limit": limit,
@@ -177,7 +178,7 @@ def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
     _, action = _action(request, slug, uuid)
     item = action.meeting_item
     return {
-        **_action_out(action, date.today()),
+        **_action_out(action, timezone.localdate()),
         "latest_update": next((u.text for u in action.updates.all()), None),
         "meeting_item": f"{item.meeting.starts_at:%Y-%m-%d}: {item.title}" if item else None,
         "updates": [_update_out(u) for u in action.updates.all()],

@@ -10,6 +10,7 @@ from masa.clocks.calendar import (
     configure_default_calendar,
     default_calendar,
     is_working_day,
+    today_in_england,
     working_days_between,
 )
 from masa.clocks.rules import (
@@ -30,6 +31,7 @@ from masa.clocks.rules import (
 )
 
 __all__ = [
+    "today_in_england",
     "DEFAULT_RULE_SET",
     "RULE_SETS",
     "Clock",

@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import holidays
 
@@ -232,3 +233,15 @@ def add_working_days(start: date, n: int) -> date:
 def working_days_between(start: date, end: date) -> int:
     """Working days d with start < d <= end on the default calendar (negative if end < start)."""
     return default_calendar().working_days_between(start, end)
+
+
+ENGLAND = ZoneInfo("Europe/London")
+
+
+def today_in_england() -> date:
+    """Today's date where masa's users are, whatever the server's own time zone.
+
+    The same as Django's ``timezone.localdate()`` with TIME_ZONE Europe/London, for code that
+    imports no Django (the return readers, scripts).
+    """
+    return datetime.now(ENGLAND).date()

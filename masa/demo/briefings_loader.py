@@ -10,6 +10,8 @@ Running the loader again changes nothing.
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from masa.accounts.models import Membership, Role
 from masa.partnership.models import Partnership, PartnershipAgency
 from masa.reviews.models import (
@@ -158,7 +160,9 @@ def _confirm_cascades(partnership: Partnership, briefing: Briefing, offset: int,
             agency=link.agency,
             defaults={
                 "partnership": partnership,
-                "confirmed_on": min(briefing.published_on + timedelta(days=7 + 3 * index), date.today()),
+                "confirmed_on": min(
+                    briefing.published_on + timedelta(days=7 + 3 * index), timezone.localdate()
+                ),
                 "confirmed_by": actor,
                 "how": CASCADE_METHODS[index % len(CASCADE_METHODS)],
                 "staff_reached": 15 + (index * 37) % 180,

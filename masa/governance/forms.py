@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 
 from masa.core.forms import BoundedForm, GovForm
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
@@ -38,7 +39,7 @@ class GovDateField(DateInputField):
         if not (day and month and year):
             return None
         if len(str(year)) != 4:
-            raise ValidationError(f"The year must include 4 numbers, like {date.today().year}")
+            raise ValidationError(f"The year must include 4 numbers, like {timezone.localdate().year}")
         try:
             return date(int(year), int(month), int(day))
         except ValueError as error:

@@ -7,7 +7,6 @@ of another partnership.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
 from masa.core.permissions import PartnershipRequest, partnership_view, url_in
@@ -253,7 +253,7 @@ def data_call_list(request: PartnershipRequest) -> HttpResponse:
             if can_manage
             else selectors.submissions_for_user(request.user, request.partnership)
         ),
-        "today": date.today(),
+        "today": timezone.localdate(),
     }
     if can_manage:
         context["calls"] = list(selectors.data_call_list(request.partnership))
@@ -296,7 +296,7 @@ def data_call_detail(request: PartnershipRequest, uuid: Any) -> HttpResponse:
     call = _call(request, uuid)
     can_manage = _can_manage(request)
     agency_ids = None if can_manage else selectors.lead_agency_ids(request.user, request.partnership)
-    summary = selectors.data_call_summary(call, date.today(), agency_ids)
+    summary = selectors.data_call_summary(call, timezone.localdate(), agency_ids)
     context = {"call": call, "summary": summary, "can_manage": can_manage, "statuses": SubmissionStatus}
     return render(request, "indicators/data_call_detail.html", context)
 

@@ -87,7 +87,7 @@ REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists
 
 
 def _today(today: date | None) -> date:
-    return today or date.today()
+    return today or timezone.localdate()
 
 
 @transaction.atomic

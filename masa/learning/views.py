@@ -4,12 +4,11 @@ Which incidents a user may open is decided by the selectors: anything outside th
 need-to-know is 404, so its existence is not revealed. Every read of an incident is audited.
 """
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from masa.accounts.models import Role
 from masa.accounts.rules import MANAGE_INCIDENTS, VIEW_INCIDENTS
@@ -64,7 +63,7 @@ def _caption(incident: SeriousIncident) -> str:
 
 @partnership_view(VIEW_INCIDENTS)
 def incident_list(request: PartnershipRequest) -> HttpResponse:
-    today = date.today()
+    today = timezone.localdate()
     calendar = current_calendar()
     incidents = list(selectors.incident_list(request.user, request.partnership))
     rows = [(incident, selectors.clocks_for(incident, today, calendar)) for incident in incidents]
@@ -77,7 +76,7 @@ def incident_list(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(VIEW_INCIDENTS)
 def clocks_dashboard(request: PartnershipRequest) -> HttpResponse:
-    today = date.today()
+    today = timezone.localdate()
     clocks = selectors.open_clocks(request.user, request.partnership, today, current_calendar())
     return render(request, "learning/clocks.html", {"clocks": clocks, "today": today})
 
@@ -90,7 +89,7 @@ def incident_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     context = {
         "incident": incident,
         "anonymised": anonymised,
-        "clocks": selectors.clocks_for(incident, date.today(), current_calendar()),
+        "clocks": selectors.clocks_for(incident, timezone.localdate(), current_calendar()),
         "can_manage": request.user.has_perm(MANAGE_INCIDENTS, request.partnership),
     }
     if not anonymised:
@@ -194,7 +193,7 @@ def rapid_review(request: PartnershipRequest, uuid: str) -> HttpResponse:
     record_read(actor=request.user, instance=incident)
     if review is not None:
         record_read(actor=request.user, instance=review)
-    today = date.today()
+    today = timezone.localdate()
     calendar = current_calendar()
     requests = selectors.information_requests(incident, today, calendar)
     stages = selectors.rapid_review_stages(

@@ -337,7 +337,7 @@ def return_import(
     if population is not None and not 0 < population <= bounds.MAX_COUNT:
         raise _refuse(f"The 0-17 population must be a whole number from 1 to {bounds.MAX_COUNT:,}")
     file_names = _check_files(paths)
-    today = today or date.today()
+    today = today or timezone.localdate()
     how = "use --replace" if replace_hint is None else replace_hint
     if not replace and _active(partnership, la_code, cy.label, kind).exists():
         raise _refuse(existing_message(cy.label, la_code, how))

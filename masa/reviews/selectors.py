@@ -25,6 +25,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 
 from masa.accounts.models import User
 from masa.actions.models import Action, ActionEvidence, ActionStatus
@@ -174,7 +175,7 @@ class ReviewChain:
 
 def review_chain(user: User, review: Review, *, today: date | None = None) -> ReviewChain:
     """Findings -> recommendations -> actions -> evidence and impact, in a fixed number of queries."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     partnership = review.partnership
     findings = list(
         review.findings.prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
@@ -246,7 +247,7 @@ def theme_history(
     A review tagged with the theme brings all its findings and recommendations; a review reached
     only through tagged findings brings those findings and the recommendations that follow them.
     """
-    today = today or date.today()
+    today = today or timezone.localdate()
     partnership = theme.partnership
     tagged_finding = Finding.themes.through.objects.filter(finding__review=OuterRef("pk"), theme=theme)
     tagged_review = Review.themes.through.objects.filter(review=OuterRef("pk"), theme=theme)

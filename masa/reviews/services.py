@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 
 from masa.accounts.models import User
@@ -443,7 +444,7 @@ def national_recommendation_save(
         errors["assurance"] = ASSURANCE_NEEDED
     if (evidence.strip() or assessed_on) and not assurance:
         errors["assurance"] = ASSURANCE_NEEDED
-    if assessed_on and assessed_on > (today or date.today()):
+    if assessed_on and assessed_on > (today or timezone.localdate()):
         errors["assessed_on"] = ASSESSED_IN_FUTURE
     if errors:
         raise ValidationError(errors)
@@ -459,7 +460,9 @@ def national_recommendation_save(
     recommendation.assurance = assurance
     recommendation.evidence = evidence.strip()
     if assurance:
-        recommendation.assessed_on = assessed_on or recommendation.assessed_on or (today or date.today())
+        recommendation.assessed_on = (
+            assessed_on or recommendation.assessed_on or (today or timezone.localdate())
+        )
         if changed_assessment or recommendation.assessed_by_id is None:
             recommendation.assessed_by = actor
     else:

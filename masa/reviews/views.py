@@ -6,13 +6,13 @@ chain is still decided by the action tracker's need-to-know scope.
 
 import mimetypes
 import os
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_INCIDENTS, VIEW_REVIEWS
@@ -80,7 +80,12 @@ def theme_detail(request: PartnershipRequest, theme: str) -> HttpResponse:
     history = selectors.theme_history(
         request.user, found, published_only=not _can_manage(request), page=request.GET.get("page")
     )
-    context = {"history": history, "theme": found, "today": date.today(), "can_manage": _can_manage(request)}
+    context = {
+        "history": history,
+        "theme": found,
+        "today": timezone.localdate(),
+        "can_manage": _can_manage(request),
+    }
     return render(request, "reviews/theme_detail.html", context)
 
 
@@ -243,7 +248,7 @@ def review_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @partnership_view(VIEW_REVIEWS)
 def review_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     review = _review(request, uuid)
-    today = date.today()
+    today = timezone.localdate()
     chain = selectors.review_chain(request.user, review, today=today)
     context: dict[str, Any] = {
         "review": review,

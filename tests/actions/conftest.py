@@ -3,9 +3,10 @@
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.actions import services
@@ -21,7 +22,7 @@ from tests.factories import (
 )
 from tests.governance.files import pdf_bytes
 
-TODAY = date.today()
+TODAY = timezone.localdate()
 
 # A real one-page PDF: uploads are opened with pypdf, so a few PDF-looking bytes are refused.
 PDF = pdf_bytes()

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from masa.actions import services
 from tests.actions.conftest import make_action
@@ -110,7 +111,7 @@ def test_bad_date_is_refused(db):
 
 
 def test_without_a_date_it_runs_for_today(quiet, django_capture_on_commit_callbacks):
-    make_action(quiet, "Due in a week", due_date=date.today() + timedelta(days=7))
+    make_action(quiet, "Due in a week", due_date=timezone.localdate() + timedelta(days=7))
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_action_reminders", stdout=out)

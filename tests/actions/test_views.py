@@ -414,7 +414,7 @@ def test_settings_page_saves_thresholds(client, alpha, manager):
 
 
 def test_meeting_action_links_to_its_meeting_item(client, alpha, manager):
-    starts = timezone.make_aware(datetime(2024, 3, 5, 10, 0))
+    starts = datetime(2024, 3, 5, 10, 0, tzinfo=timezone.get_current_timezone())
     meeting = Meeting.objects.create(
         partnership=alpha.partnership,
         group=alpha.group,

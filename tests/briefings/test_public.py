@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from masa.learning.models import IncidentCategory, SeriousIncident
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
@@ -32,7 +33,7 @@ def test_learning_page_lists_published_briefings_newest_first(client, alpha):
         alpha.partnership,
         title="Online harm",
         status="published",
-        published_on=date.today(),
+        published_on=timezone.localdate(),
         themes=[alpha.themes["online-harm"]],
     )
     page = client.get(_learning(alpha)).content.decode()
@@ -47,7 +48,7 @@ def test_learning_page_filters_by_theme(client, alpha):
         alpha.partnership,
         title="Online harm",
         status="published",
-        published_on=date.today(),
+        published_on=timezone.localdate(),
         themes=[alpha.themes["online-harm"]],
     )
     page = client.get(_learning(alpha, theme="online-harm")).content.decode()
@@ -130,7 +131,7 @@ def test_public_page_query_count_is_constant(client, alpha, django_assert_max_nu
             alpha.partnership,
             title=f"Extra {n}",
             status="published",
-            published_on=date.today(),
+            published_on=timezone.localdate(),
             themes=list(alpha.themes.values()),
         )
     with django_assert_max_num_queries(6):

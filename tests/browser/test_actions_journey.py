@@ -4,9 +4,10 @@ Run with: MASA_TESTING=1 uv run pytest -q -p no:cacheprovider tests/browser/test
 """
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from masa.actions import services
@@ -49,7 +50,7 @@ def tracker(transactional_db):
         title=TITLE,
         description="Agreed after the rapid review.",
         owner=owner,
-        due_date=date.today() + timedelta(days=21),
+        due_date=timezone.localdate() + timedelta(days=21),
         source=ActionSource.ESCALATION,
         group=group,
     )
@@ -58,7 +59,7 @@ def tracker(transactional_db):
         partnership=partnership,
         title="Check the escalation policy is used",
         owner=owner,
-        due_date=date.today() - timedelta(days=3),
+        due_date=timezone.localdate() - timedelta(days=3),
         source=ActionSource.SCRUTINY_FINDING,
         group=group,
     )

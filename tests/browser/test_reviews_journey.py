@@ -8,6 +8,7 @@ Run with: MASA_TESTING=1 uv run pytest -q -p no:cacheprovider tests/browser/test
 import re
 from datetime import date, timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from masa.demo.loader import DEMO_PASSWORD
@@ -100,7 +101,7 @@ def test_review_chain_from_finding_to_impact(page, new_page, demo):
     checked(page)
     page.get_by_label("Action", exact=True).fill("Safety plans carried into adult services")
     page.get_by_label("Owner").select_option(str(owner.pk))
-    _fill_date(page, "due_date", date.today() + timedelta(days=60))
+    _fill_date(page, "due_date", timezone.localdate() + timedelta(days=60))
     page.get_by_role("button", name="Add the action").click()
     page.wait_for_url(REVIEW_PAGE)
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("added to the action tracker")

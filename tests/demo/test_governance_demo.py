@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from masa.actions.models import Action, ActionEvidence, ActionSettings, ActionStatus, ActionUpdate
 from masa.demo.loader import load_demo
@@ -55,7 +56,7 @@ def test_hounslow_has_a_full_action_tracker(demo):
     actions = Action.objects.filter(partnership__slug="hounslow")
     assert actions.count() >= 150
     assert set(actions.values_list("status", flat=True)) == set(ActionStatus.values)
-    today = date.today()
+    today = timezone.localdate()
     assert actions.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=today).exists()
     assert actions.exclude(status=ActionStatus.CLOSED).filter(due_date__gte=today).exists()
     closed = actions.filter(status=ActionStatus.CLOSED)

@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.utils import timezone
+
 from masa.clocks.rules import due_date
 from masa.learning.models import SeriousIncident
 from masa.learning.selectors import incident_clocks
@@ -20,7 +22,9 @@ def test_hounslow_demo_has_the_two_2023_24_rapid_reviews_met_on_time(demo):
 def test_demo_incident_clocks_show_met_on_time(demo):
     incident = SeriousIncident.objects.get(partnership__slug="hounslow", reference="SI-2023-01")
     first = incident.notifications.get().sent_date
-    states = {c.rule_id: c.clock.state for c in incident_clocks(incident, date.today(), first) if c.clock}
+    states = {
+        c.rule_id: c.clock.state for c in incident_clocks(incident, timezone.localdate(), first) if c.clock
+    }
     assert states == {"panel_notification": "met on time", "rapid_review": "met on time"}
 
 
@@ -33,7 +37,7 @@ def test_demo_rapid_reviews_are_complete_and_decided_no_lcspr(demo):
     for reference in ("SI-2023-01", "SI-2023-02"):
         incident = SeriousIncident.objects.get(partnership__slug="hounslow", reference=reference)
         review = RapidReview.objects.get(incident=incident)
-        requests = information_requests(incident, date.today())
+        requests = information_requests(incident, timezone.localdate())
         agencies = " ".join(row.request.agency.name for row in requests)
         for kind in ("Police", "NHS", "London Borough of Hounslow", "education"):
             assert kind in agencies, f"{reference}: no request to {kind}"

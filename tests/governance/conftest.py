@@ -47,7 +47,7 @@ def make_world(slug: str) -> SimpleNamespace:
 def at(days: int, hour: int = 10) -> datetime:
     """A local date-time `days` from today at `hour`:00."""
     day = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+    return datetime(day.year, day.month, day.day, hour, tzinfo=timezone.get_current_timezone())
 
 
 def schedule(world: SimpleNamespace, days: int, group=None, **kwargs):

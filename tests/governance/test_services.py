@@ -40,7 +40,7 @@ def test_quarterly_series_of_four_is_three_months_apart(world):
 
 
 def test_series_from_30_november_clamps_to_the_end_of_february(world):
-    start = timezone.make_aware(datetime(2025, 11, 30, 10))
+    start = datetime(2025, 11, 30, 10, tzinfo=timezone.get_current_timezone())
     meetings = services.meeting_schedule(
         actor=world.manager,
         partnership=world.partnership,

@@ -62,7 +62,7 @@ def build_dataset(partnership, *, indicators: int = 3, periods: int = 10, offset
                 data_call=call,
                 agency=agency,
                 status=SubmissionStatus.APPROVED,
-                submitted_at=timezone.make_aware(datetime(2024, 1, 5)),
+                submitted_at=datetime(2024, 1, 5, tzinfo=timezone.get_current_timezone()),
             )
         )
     made = []

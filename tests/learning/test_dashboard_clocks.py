@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from masa.accounts.models import Role
 from masa.learning import selectors, services
@@ -50,10 +51,10 @@ def test_lcspr_without_decision_has_no_clock(alpha):
 
 
 def test_dashboard_shows_running_lcspr_and_overdue_requests_only(client, alpha, beta):
-    _lcspr(alpha, alpha.incident, date.today() - timedelta(days=30))
+    _lcspr(alpha, alpha.incident, timezone.localdate() - timedelta(days=30))
     done = make_incident(alpha.partnership, alpha.business_team, "SI-2023-11")
     _lcspr(alpha, done, date(2023, 1, 9), received=date(2023, 6, 1))
-    _lcspr(beta, beta.incident, date.today() - timedelta(days=30), reference="LCSPR-BETA-01")
+    _lcspr(beta, beta.incident, timezone.localdate() - timedelta(days=30), reference="LCSPR-BETA-01")
     agency = alpha.incident.agencies.get()
     for due, notes in ((date(2024, 1, 5), "overdue"), (date(2024, 1, 5), "received")):
         services.information_request_add(
@@ -63,7 +64,7 @@ def test_dashboard_shows_running_lcspr_and_overdue_requests_only(client, alpha, 
     request = alpha.incident.information_requests.get(notes="received")
     services.information_request_received(actor=alpha.business_team, request=request,
                                           received_on=date(2024, 1, 5), today=TODAY)  # fmt: skip
-    clocks = selectors.open_clocks(alpha.business_team, alpha.partnership, date.today())
+    clocks = selectors.open_clocks(alpha.business_team, alpha.partnership, timezone.localdate())
     labels = [(c.reference, c.label) for c in clocks]
     assert ("LCSPR-SI-2023-07", "LCSPR final report") in labels
     assert ("LCSPR-SI-2023-11", "LCSPR final report") not in labels  # met
@@ -103,7 +104,7 @@ def _grow(world, start, n):
             actor=world.business_team, incident=incident, agency=agency,
             requested_on=incident.date_aware, due_on=incident.date_aware + timedelta(days=3), today=TODAY,
         )  # fmt: skip
-        _lcspr(world, incident, date.today() - timedelta(days=i))
+        _lcspr(world, incident, timezone.localdate() - timedelta(days=i))
 
 
 @pytest.mark.parametrize("who", [Role.BUSINESS_TEAM, Role.SCRUTINEER, "case_member"])

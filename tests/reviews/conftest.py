@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from masa.accounts.models import Role, User
 from masa.actions import services as action_services
@@ -13,7 +14,7 @@ from masa.reviews import services
 from masa.reviews.models import Finding, Recommendation, Review, ReviewKind, Theme
 from tests.factories import GroupFactory, PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
 
-TODAY = date.today()
+TODAY = timezone.localdate()
 
 
 @dataclass

@@ -6,6 +6,7 @@ from html import unescape
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from masa.actions.models import Action, ActionSource
 from masa.reviews import selectors, services, views
@@ -357,4 +358,4 @@ def test_theme_page_pages_a_long_history_and_counts_all_of_it(client, alpha):
     assert "RR-2020-01" in second and "RR-2020-00" in second and "RR-2020-11" not in second
     # The figures at the top cover every page: 12 reviews with a recommendation and an action each.
     theme = Theme.objects.get(partnership=alpha.partnership, slug="online-harm")
-    assert selectors.theme_summary(theme, date.today()).actions == 12
+    assert selectors.theme_summary(theme, timezone.localdate()).actions == 12

@@ -5,7 +5,9 @@ personal token, as a program would.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
+
+from django.utils import timezone
 
 from masa.accounts import services as account_services
 from masa.actions import services as action_services
@@ -47,7 +49,7 @@ def build_api_world() -> ApiWorld:
         partnership=partnership,
         title="Audit the front door",
         owner=owner,
-        due_date=date.today() + timedelta(days=30),
+        due_date=timezone.localdate() + timedelta(days=30),
         source=ActionSource.ESCALATION,
         group=group,
     )

@@ -155,8 +155,26 @@ def mutated(draw: st.DrawFn, base: bytes) -> bytes:
     return data
 
 
+def _built(builder: Callable[[], bytes]) -> bytes:
+    return builder()
+
+
+@st.composite
+def corrupted_part(draw: st.DrawFn, base: bytes) -> bytes:
+    """`base` (a zip) with bytes overwritten inside one part's packed data, headers left intact:
+    the damage is found only as the part is unpacked (a zlib error or a bad CRC)."""
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        infos = [i for i in archive.infolist() if i.compress_size > 0]
+    info = draw(st.sampled_from(infos))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    position = start + draw(st.integers(0, info.compress_size - 1))
+    payload = draw(st.binary(min_size=1, max_size=8))
+    return base[:position] + payload + base[position + len(payload) :]
+
+
 def bombs() -> st.SearchStrategy[bytes]:
-    return st.sampled_from([docx_bomb(), xlsx_bomb(), tight_part(), many_parts()])
+    """The bombs above (each built on first use, not when the strategy is made)."""
+    return st.sampled_from([docx_bomb, xlsx_bomb, tight_part, many_parts]).map(_built)
 
 
 def text_in_encodings(text: str) -> st.SearchStrategy[bytes]:
@@ -173,6 +191,8 @@ def hostile_documents() -> st.SearchStrategy[bytes]:
         bombs().flatmap(lambda bomb: st.integers(1, len(bomb) - 1).map(lambda cut: bomb[:cut])),
         mutated(real_docx()),
         mutated(real_xlsx()),
+        corrupted_part(real_docx()),
+        corrupted_part(real_xlsx()),
         mutated(pdf_bytes()),
         st.just(html_as_pdf()),
         st.just(html_as_pdf(trailer=False)),
@@ -186,8 +206,10 @@ def hostile_tables() -> st.SearchStrategy[bytes]:
     """Anything a comparator table or a data-call template upload might be sent."""
     header = "Indicator code,Year,Kind,Value,Source\n"
     return st.one_of(
+        st.just(real_xlsx).map(_built),  # a good table, so the answer is sometimes "imported"
+        text_in_encodings(header + "arrests_pct,2022-23,England,12.5\n"),
         hostile_documents(),
-        st.just(big_sheet()),
+        st.just(big_sheet).map(_built),
         st.text(max_size=200).flatmap(lambda t: text_in_encodings(header + t)),
         st.sampled_from(
             [

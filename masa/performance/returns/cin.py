@@ -32,6 +32,8 @@ from typing import Any
 
 from lxml import etree
 
+from masa.clocks.calendar import today_in_england
+
 from .common import CountingFile, Progress, Pseudonymiser, ReturnProblem, hmac_pseudonymiser, parse_iso_date
 
 #: Dates before this are reported as warnings (the liia-tools sample is dated 1966-1971).
@@ -157,7 +159,7 @@ class CINReader:
         self.path = os.fspath(path)
         self.name = os.path.basename(self.path)
         self.pseudonymise = pseudonymise
-        self.today = today or date.today()
+        self.today = today or today_in_england()
         self.earliest_plausible = earliest_plausible
         self.keep_birth_date = keep_birth_date
         self.progress = progress

@@ -54,6 +54,8 @@ from typing import Any
 
 from lxml import etree
 
+from masa.clocks.calendar import today_in_england
+
 from .common import (
     CountingFile,
     Progress,
@@ -212,7 +214,7 @@ def read_903_table(
         pseudonymise = hmac_pseudonymiser(secret)
     path = os.fspath(path)
     name = os.path.basename(path)
-    today = today or date.today()
+    today = today or today_in_england()
     result = SSDA903Table(path, None, None)
 
     def problem(
@@ -542,7 +544,7 @@ def read_903_xml(
         pseudonymise = hmac_pseudonymiser(secret)
     path = os.fspath(path)
     name = os.path.basename(path)
-    today = today or date.today()
+    today = today or today_in_england()
     tables = {table: SSDA903Table(path, table, "xml") for table in ("Header", "Episodes", "UASC")}
     counted: dict[str, SSDA903Table] = {}
     problems = tables["Header"].problems
