@@ -131,3 +131,58 @@ def test_titles_are_formula_safe(client, world):
     ws = wb["Values"]
     titles = [ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)]
     assert '\'=HYPERLINK("http://x")' in titles
+
+
+def test_read_table_refuses_a_longer_table_rather_than_cutting_it_short():
+    from openpyxl import Workbook
+
+    from masa.indicators.xlsx_template import MAX_ROWS, TOO_MANY_ROWS, read_table
+
+    header = "Indicator code,Year,Kind,Value\n"
+    exactly = (header + "a,2022-23,England,1\n" * MAX_ROWS).encode()
+    assert len(read_table("sn.csv", exactly, "csv")) == MAX_ROWS + 1
+    # Blank lines after the table are not rows.
+    assert len(read_table("sn.csv", exactly + b"\n,,,\n", "csv")) == MAX_ROWS + 1
+    with pytest.raises(TemplateError) as error:
+        read_table("sn.csv", exactly + b"b,2022-23,England,2\n", "csv")
+    assert error.value.messages == [TOO_MANY_ROWS.format(name="sn.csv", limit=MAX_ROWS)]
+
+    wb = Workbook()
+    ws = wb.active
+    for n in range(MAX_ROWS + 2):
+        ws.append(["a", "2022-23", "England", n])
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(TemplateError) as error:
+        read_table("sn.xlsx", out.getvalue(), "xlsx")
+    assert error.value.messages == [TOO_MANY_ROWS.format(name="sn.xlsx", limit=MAX_ROWS)]
+
+
+def test_read_table_gives_a_plain_message_for_a_csv_it_cannot_read():
+    from masa.indicators.xlsx_template import read_table
+
+    oversized_field = b'Indicator code,Value\na,"' + b"9" * 200_000 + b'"\n'
+    with pytest.raises(TemplateError) as error:
+        read_table("sn.csv", oversized_field, "csv")
+    assert error.value.messages[0].startswith("sn.csv cannot be read as a CSV file")
+
+
+def test_a_damaged_sheet_found_while_reading_gets_the_plain_message():
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from masa.indicators.xlsx_template import UNREADABLE, read_table
+
+    out = io.BytesIO()
+    Workbook().save(out)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = b"<worksheet><sheetData><row><c><v>1</v></row>"  # not well-formed
+            target.writestr(info.filename, content)
+    with pytest.raises(TemplateError) as error:
+        read_table("sn.xlsx", broken.getvalue(), "xlsx")
+    assert error.value.messages == [UNREADABLE.format(name="sn.xlsx")]

@@ -3,6 +3,8 @@ give a 500 and never leave a partial import: either the whole return is saved or
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -14,6 +16,7 @@ from masa.accounts.models import Role
 from masa.performance.models import ImportedRecord, JobStatus, ReturnImport, ReturnImportJob
 from masa.performance.returns.ssda903 import TABLES
 from tests.factories import PartnershipFactory, member
+from tests.security.upload_files import hostile_documents
 
 from .builders import child_xml, cin_xml, episode_xml, episodes_csv
 
@@ -176,6 +179,18 @@ def test_malformed_cin_through_the_api(client, api_auth, data):
 @given(data=csv_tables())
 def test_generated_903_tables_through_the_api(client, api_auth, data):
     api_upload(client, api_auth, "ssda903", data, "table.csv")
+
+
+@EXAMPLES
+@given(data=hostile_documents(), kind=st.sampled_from(["cin", "ssda903"]))
+def test_office_files_pdfs_and_zip_bombs_as_returns(browser_client, data, kind):
+    """A return is XML or CSV and is never unpacked: a zip bomb, a Word or Excel file or a PDF sent
+    as one is refused as unreadable, quickly, and nothing is saved."""
+    started = time.perf_counter()
+    before = ReturnImport.objects.count()
+    browser_upload(browser_client, kind, data, "return.xml" if kind == "cin" else "episodes.csv")
+    assert ReturnImport.objects.count() == before
+    assert time.perf_counter() - started < 5.0
 
 
 def test_the_valid_bases_do_import(browser_client):
