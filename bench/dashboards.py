@@ -1,4 +1,4 @@
-"""Performance dashboard benchmarks: p95 latency and SQL query counts at the size the issue sets.
+"""Performance dashboard benchmarks: p95 latency and SQL query counts at a large partnership's size.
 
 Run with `make bench` (or `uv run python bench/dashboards.py`). Each database runs in its own
 child process on a throw-away database: SQLite in a temp file, and PostgreSQL (database

@@ -239,7 +239,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "masa"
-# Roles that must use a second factor (foundation issue: business team, LSP, DSP, scrutineer).
+# Roles that must use a second factor: business team, LSP, DSP, scrutineer (docs/domain.md,
+# "5. Roles"; administrators too, see docs/security.md, "Second factor").
 MASA_MFA_ROLES = ("business_team", "lsp", "dsp", "scrutineer")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -1,6 +1,7 @@
 """One-off bank holidays in England and Wales that an administrator adds without a release.
 
-DOMAIN.md: a later one-off holiday (like 19 September 2022) must be addable by an administrator.
+A later one-off holiday (like 19 September 2022) must be addable by an administrator
+(docs/domain.md, "2. Working days and how counting works").
 Every clock in masa counts them (masa.calendar_admin.selectors.current_calendar).
 """
 

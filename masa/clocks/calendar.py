@@ -5,8 +5,9 @@ A working day is any day except Saturday, Sunday and a bank holiday in England a
 holidays come from the `holidays` package (`country_holidays("GB", subdiv="ENG")`) plus any
 extra one-off holidays an administrator adds, so a new one needs no release.
 
-Counting follows DOMAIN.md: "N working days after D" does not count D; day 1 is the first
-working day after D, also when D is itself a weekend or holiday. Calendar months keep the day
+Counting follows docs/domain.md, "2. Working days and how counting works": "N working days
+after D" does not count D; day 1 is the first working day after D, also when D is itself a
+weekend or holiday. Calendar months keep the day
 number, clamped to the month's last day; weeks are 7 days; a due date from a calendar rule is not
 moved off a weekend or holiday (use `is_working_day` to say so on the page).
 

@@ -1,7 +1,8 @@
 """Statutory clocks as data: versioned rule sets with an effective date and sources.
 
 A change in guidance is a new `RuleSet` in `RULE_SETS`, not a code change elsewhere. "WT2023"
-(Working Together to Safeguard Children 2023) is the default; see DOMAIN.md "Statutory clocks".
+(Working Together to Safeguard Children 2023) is the default; see docs/domain.md,
+"3. Statutory clocks".
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hounslow 2023-24 7-minute briefings, from the learning section of the yearly report (seed 000).
+"""Hounslow 2023-24 7-minute briefings, from the learning section of the yearly report 2023-24.
 
 Two published briefings: pre-birth practice (the second rapid review of the year), and
 adolescents and care leavers (the local learning review on mental health and suicide, with

@@ -4,7 +4,8 @@ Hounslow gets about 30 indicators across its partners (police, health and CAMHS,
 children's social care, early help, private fostering, training), linked to the 2021-24
 priorities and to its groups, with quarterly figures from 2021-22 Q1 to 2023-24 Q4 and yearly
 figures for 2021-22 to 2023-24, each submitted by its agency to an approved data call. The
-2023-24 yearly figures are those of the Hounslow yearly report 2023-24 (DOMAIN.md): 21,400
+2023-24 yearly figures are those of the Hounslow yearly report 2023-24 (docs/domain.md, "8. The
+demo data: Hounslow 2023-24"): 21,400
 contacts; 2,500 referrals of which 92% progressed to assessment; 1,050 S47 enquiries; 430 ICPCs;
 250 children on a CP plan; 290 looked after, 53 of them UASC; attendance 93.6%, persistent
 absence 18.2%; CAMHS referrals 588, 395, 706 and 953 in the calendar years 2020 to 2023 (the years

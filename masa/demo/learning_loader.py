@@ -1,4 +1,4 @@
-"""Hounslow 2023-24 serious incidents: the two rapid reviews of the yearly report (seed 000, "7) Learning").
+"""Hounslow 2023-24 serious incidents: the two rapid reviews of the yearly report ("7) Learning").
 
 One followed domestic abuse (the partnership was assured: no actions), one raised pre-birth
 assessment (assessments too parent-focused; pre-birth work moved to the Safeguarding and Support

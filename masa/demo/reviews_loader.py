@@ -1,5 +1,5 @@
-"""Hounslow 2023-24 learning reviews (seed 000, "Learning"): themes, the local learning review on
-mental health and suicide with its six questions for the safeguarding partners, the national
+"""Hounslow 2023-24 learning reviews (yearly report 2023-24, "Learning"): themes, the local learning
+review on mental health and suicide with its six questions for the safeguarding partners, the national
 "True to Us" benchmarking of the Child Delta review, and pre-birth learning from the rapid review.
 
 Loaded through the real services, so the chain from finding to impact is the one any partnership

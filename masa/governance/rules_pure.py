@@ -33,7 +33,8 @@ def cadence_findings(
 ) -> list[CadenceFinding]:
     """Warnings when a group meets less often than its terms of reference require.
 
-    The Board must meet at least quarterly and the LSPs at least twice a year (seed MASA).
+    The Board must meet at least quarterly and the LSPs at least twice a year (docs/domain.md,
+    "7. The partnership's structure").
     Only periods that have ended, or the current one once it has, are judged.
     """
     findings: list[CadenceFinding] = []

@@ -1,8 +1,8 @@
 """Writes for statutory returns: importing a CIN census or SSDA903 return, and the population.
 
-An import is all or nothing (DESIGN.md "Nothing lost"): the files are read with the pure
-readers in :mod:`masa.performance.returns`; any fatal problem refuses the whole import with
-:class:`ImportRefused`, which carries the problem list, and nothing is saved. Non-fatal errors
+An import is all or nothing (docs/indicators.md, "4. Problems in a return"): the files are read
+with the pure readers in :mod:`masa.performance.returns`; any fatal problem refuses the whole
+import with :class:`ImportRefused`, which carries the problem list, and nothing is saved. Non-fatal errors
 and warnings (stray text, 0/1 booleans, unreadable dates) are kept on the import, with the
 child identifiers removed. Dates in the future and anything ending before it starts are fatal
 (see :mod:`masa.performance.returns.cin` and :mod:`masa.performance.returns.ssda903` for why).

@@ -76,8 +76,9 @@ class Review(PartnershipOwned):
     start_date = models.DateField(null=True, blank=True)
     completed_date = models.DateField(null=True, blank=True)
 
-    # LCSPR: the decision starts the lcspr_final clock (DOMAIN.md); copies go to the Panel and the
-    # Secretary of State before publication (Working Together 2023 ch.5).
+    # LCSPR: the decision starts the lcspr_final clock (docs/domain.md, "3.1 The default rule
+    # set, WT2023"); copies go to the Panel and the Secretary of State before publication
+    # (Working Together 2023 ch.5).
     decision_date = models.DateField("date of the decision to hold the review", null=True, blank=True)
     reviewer_name = models.CharField("independent reviewer", max_length=200, blank=True)
     reviewer_commissioned_date = models.DateField(null=True, blank=True)

@@ -268,7 +268,8 @@ def review_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
         if review.publication_date:
             context["copy_deadline"] = services.copy_deadline(review.publication_date)
         if review.decision_date:
-            # DOMAIN.md lcspr_final: a guide of 6 months from the decision, not a statutory limit.
+            # lcspr_final: a guide of 6 months from the decision, not a statutory limit
+            # (docs/domain.md, "3.1 The default rule set, WT2023").
             context["final_clock"] = clock(
                 "lcspr_final", review.decision_date, today, met_on=review.final_report_received_date
             )

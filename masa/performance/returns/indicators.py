@@ -1,4 +1,6 @@
-"""Safeguarding indicators from CIN census and SSDA903 data (INDICATORS.md §4).
+"""Safeguarding indicators from CIN census and SSDA903 data.
+
+Definitions: docs/indicators.md, "1. Conventions" and "5. Indicator definitions".
 
 :func:`compute_indicators` takes one LA's data for one collection year and returns, for every
 indicator id in :data:`INDICATORS`, a dict ``{"numerator", "denominator", "value", "reason",
@@ -76,7 +78,8 @@ CLA_IDS = tuple(k for k in INDICATORS if k not in CIN_IDS)
 
 @dataclass(frozen=True)
 class IndicatorOptions:
-    """Choices on points INDICATORS.md marks ambiguous or unverified. Defaults in brackets.
+    """Choices where the official definitions leave room (docs/indicators.md, "6. Configurable
+    choices"). Defaults in brackets.
 
     - ``re_referral_window`` ["12_calendar_months"]: an earlier referral on or after the same
       day 12 calendar months before counts; "365_days" uses a 365-day look-back instead.

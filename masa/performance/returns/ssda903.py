@@ -1,8 +1,9 @@
 """Reader for the SSDA903 (children looked after) return: its CSV tables or its XML export.
 
 Each file is one table, recognised by its header row (the csc-validator-be-903 column lists
-in INDICATORS.md §2). Bytes are decoded as UTF-8 (with or without a BOM), UTF-16 (with a BOM,
-or a NUL pattern that gives it away) or, failing both, Windows-1252. Dates are dd/mm/yyyy.
+in docs/indicators.md, "3.1 CSV tables"). Bytes are decoded as UTF-8 (with or without a BOM),
+UTF-16 (with a BOM, or a NUL pattern that gives it away) or, failing both, Windows-1252. Dates
+are dd/mm/yyyy.
 
 Only Header, Episodes and UASC rows are turned into records; the other tables are recognised
 and counted so an upload can be checked as complete. Postcodes (HOME_POST, PL_POST) and UPNs
@@ -65,7 +66,8 @@ from .common import (
     parse_uk_date,
 )
 
-#: Exact column lists, from INDICATORS.md §2 (checked against csc-validator-be-903 config.py).
+#: Exact column lists (docs/indicators.md, "3.1 CSV tables"; checked against
+#: csc-validator-be-903 config.py).
 TABLES: dict[str, tuple[str, ...]] = {
     "Header": ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"),
     "Episodes": (
