@@ -71,7 +71,8 @@ def test_hounslow_reviews_demo(demo):
     assert national.themes.filter(slug="child-sexual-abuse").exists()
 
     if rapid is not None and not rapid_had_findings:
-        # The pre-birth learning of the 2023-24 rapid review (seed 000, "Theme 2: Pre-Birth Practice").
+        # The pre-birth learning of the 2023-24 rapid review (the yearly report's "Theme 2: Pre-Birth
+        # Practice").
         assert rapid.findings.filter(themes__slug="pre-birth").count() == 2
         assert Action.objects.filter(review_recommendation__review=rapid).exclude(impact="").exists()
 

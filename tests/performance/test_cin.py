@@ -136,8 +136,9 @@ def test_bad_values_are_reported_in_plain_english_and_reading_goes_on(tmp_path):
         ]
         == "warning"
     )
-    # Decision (issue #6): future dates and an episode closed before its referral are fatal; the
-    # reading goes on so every problem is listed; a plan or assessment out of order is not fatal.
+    # Decision (docs/decisions/0004-refusing-impossible-dates.md): future dates and an episode
+    # closed before its referral are fatal; the reading goes on so every problem is listed; a
+    # plan or assessment out of order is not fatal.
     fatal = {p.message for p in result.problems if p.fatal}
     assert fatal == {
         "Child 13 (LAchildID fut): CINreferralDate 01/01/2031 is in the future",

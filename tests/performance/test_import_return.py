@@ -214,7 +214,10 @@ def test_a_missing_file_and_bad_arguments_are_refused(partnership, tmp_path):
 
 
 def test_future_dates_and_an_episode_ending_before_it_starts_refuse_the_import(partnership, tmp_path):
-    """Decision (issue #6): impossible dates are fatal, with the child and element named."""
+    """Impossible dates are fatal, with the child and element named.
+
+    See docs/decisions/0004-refusing-impossible-dates.md.
+    """
     cin = tmp_path / "cin.xml"
     cin.write_text(
         cin_xml(

@@ -23,7 +23,8 @@ needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"{SAMPLES} is n
 def test_cin_samples_parse_without_fatal_problems_but_impossible_dates(name):
     result = read_cin(SAMPLES / "cin" / name, secret=SECRET, today=TODAY)
     assert result.children and result.header.lea == "201"
-    # The 2026 sample's deliberate future assessment date is fatal (issue #6); nothing else is.
+    # The 2026 sample's deliberate future assessment date is fatal
+    # (docs/decisions/0004-refusing-impossible-dates.md); nothing else is.
     assert [p.message for p in result.problems if p.fatal] == (
         ["Child 1 (LAchildID DfEX0000001): AssessmentActualStartDate 28/04/2028 is in the future"]
         if name == "CIN_Census_2026.xml"

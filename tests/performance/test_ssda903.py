@@ -119,7 +119,8 @@ def test_bad_dates_future_dates_and_episode_ending_before_start(tmp_path):
     assert "Row 4 (CHILD 3): DECOM 01/04/2030 is in the future" in messages
     assert "Row 5 (CHILD 4): DEC 01/04/2023 is before DECOM 01/05/2023" in messages
     assert "Row 6: CHILD is blank; the row was skipped" in messages
-    # Decision (issue #6): a future date and an episode ending before it starts refuse the file.
+    # Decision (docs/decisions/0004-refusing-impossible-dates.md): a future date and an
+    # episode ending before it starts refuse the file.
     assert {p.message for p in result.problems if p.fatal} == {
         "Row 4 (CHILD 3): DECOM 01/04/2030 is in the future",
         "Row 5 (CHILD 4): DEC 01/04/2023 is before DECOM 01/05/2023",
