@@ -14,12 +14,14 @@ the indicators use, so the 45- and 15-working-day figures are what the generator
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from masa.clocks.calendar import default_calendar
+from masa.performance.returns.ssda903 import TABLES
 
 SEED = 2324
 LA_CODE = "313"
@@ -69,6 +71,7 @@ class _Plan:
     start: date
     end: date | None
     previous: int
+    reviews: tuple[date, ...] = ()
 
 
 @dataclass
@@ -83,6 +86,10 @@ class _Episode:
     s47s: list[_Section47] = field(default_factory=list)
     plans: list[_Plan] = field(default_factory=list)
     cin_plans: list[tuple[date, date | None]] = field(default_factory=list)
+    #: The CINdetails-level DateOfInitialCPC (the CIN reader keeps it as ``transfer_in_icpc``).
+    transfer_icpc: date | None = None
+    #: (element, value) pairs of the PreProceedingsandFGDM block (2025-26 layout onwards).
+    pre_proceedings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -92,6 +99,10 @@ class _Child:
     sex: str
     ethnicity: str
     episodes: list[_Episode] = field(default_factory=list)
+    #: GenderCurrent in the layouts before 2023-24.
+    sex_element: str = "Sex"
+    expected_birth: date | None = None
+    death: date | None = None
 
 
 @dataclass
@@ -106,16 +117,17 @@ class _LAC:
 
 
 class _Generator:
-    def __init__(self) -> None:
-        self.rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
+    def __init__(self, seed: int = SEED, id_prefix: str = "HD") -> None:
+        self.rng = random.Random(seed)  # noqa: S311 (demo data, not security)
         self.calendar = default_calendar()
         self.next_id = 4100
+        self.id_prefix = id_prefix
 
     # -- helpers ---------------------------------------------------------------------------
 
     def new_id(self) -> str:
         self.next_id += self.rng.randint(1, 7)
-        return f"HD{self.next_id:06d}"
+        return f"{self.id_prefix}{self.next_id:06d}"
 
     def day_between(self, first: date, last: date) -> date:
         return first + timedelta(days=self.rng.randint(0, max(0, (last - first).days)))
@@ -439,6 +451,10 @@ def _el(name: str, value: object) -> str:
     return "" if value is None else f"<{name}>{escape(str(value))}</{name}>"
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _episode_xml(ep: _Episode) -> str:
     parts = [
         "<CINdetails>",
@@ -448,11 +464,12 @@ def _episode_xml(ep: _Episode) -> str:
     ]
     if ep.closure is not None:
         parts += [_el("CINclosureDate", ep.closure.isoformat()), _el("ReasonForClosure", ep.closure_reason)]
+    parts.append(_el("DateOfInitialCPC", _iso(ep.transfer_icpc)))
     for start, authorised in ep.assessments:
         parts.append(
             "<Assessments>"
             + _el("AssessmentActualStartDate", start.isoformat())
-            + _el("AssessmentAuthorisationDate", authorised.isoformat() if authorised else None)
+            + _el("AssessmentAuthorisationDate", _iso(authorised))
             + "<FactorsIdentifiedAtAssessment><AssessmentFactors>3A</AssessmentFactors>"
             "<AssessmentFactors>2B</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>"
         )
@@ -460,7 +477,7 @@ def _episode_xml(ep: _Episode) -> str:
         parts.append(
             "<CINPlanDates>"
             + _el("CINPlanStartDate", plan_start.isoformat())
-            + _el("CINPlanEndDate", plan_end.isoformat() if plan_end else None)
+            + _el("CINPlanEndDate", _iso(plan_end))
             + "</CINPlanDates>"
         )
     for s in ep.s47s:
@@ -470,20 +487,28 @@ def _episode_xml(ep: _Episode) -> str:
             "<Section47>"
             + _el("S47ActualStartDate", s.start.isoformat())
             + _el("InitialCPCtarget", target.isoformat())
-            + _el("DateOfInitialCPC", s.icpc.isoformat() if s.icpc else None)
+            + _el("DateOfInitialCPC", _iso(s.icpc))
             + _el("ICPCnotRequired", not_required)
             + "</Section47>"
         )
     parts.append(_el("ReferralNFA", "true" if ep.nfa else "false"))
     for plan in ep.plans:
+        reviews = "".join(_el("CPPreviewDate", day.isoformat()) for day in plan.reviews)
         parts.append(
             "<ChildProtectionPlans>"
             + _el("CPPstartDate", plan.start.isoformat())
-            + _el("CPPendDate", plan.end.isoformat() if plan.end else None)
+            + _el("CPPendDate", _iso(plan.end))
             + "<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>"
             "<LatestCategoryOfAbuse>EMO</LatestCategoryOfAbuse>"
             + _el("NumberOfPreviousCPP", plan.previous)
+            + (f"<Reviews>{reviews}</Reviews>" if reviews else "")
             + "</ChildProtectionPlans>"
+        )
+    if ep.pre_proceedings:
+        parts.append(
+            "<PreProceedingsandFGDM>"
+            + "".join(_el(name, value) for name, value in ep.pre_proceedings)
+            + "</PreProceedingsandFGDM>"
         )
     parts.append("</CINdetails>")
     return "".join(parts)
@@ -497,7 +522,9 @@ def _child_xml(child: _Child) -> str:
         + _el("LAchildID", child.la_id)
         + ("<UPNunknown>UN1</UPNunknown>" if unborn else "<UPNunknown>UN2</UPNunknown>")
         + birth
-        + _el("Sex", child.sex)
+        + _el("ExpectedPersonBirthDate", _iso(child.expected_birth))
+        + _el(child.sex_element, child.sex)
+        + _el("PersonDeathDate", _iso(child.death))
         + "</ChildIdentifiers><ChildCharacteristics>"
         + _el("Ethnicity", child.ethnicity)
         + "<Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>"
@@ -506,18 +533,28 @@ def _child_xml(child: _Child) -> str:
     )
 
 
-def write_cin(path: Path, children: list[_Child]) -> None:
+def write_cin(
+    path: Path,
+    children: list[_Child],
+    *,
+    lea: str = LA_CODE,
+    reference: date = REF,
+    made: str = "2024-05-15T09:30:00",
+    child_xml: Callable[[_Child], str] = _child_xml,
+) -> None:
+    """A CIN census of ``children`` for LA ``lea``; ``made`` is the Header's DateTime."""
     header = (
         '<?xml version="1.0" encoding="utf-8"?>\n<Message><Header><CollectionDetails>'
-        f"<Collection>CIN</Collection><Year>{REF.year}</Year><ReferenceDate>{REF.isoformat()}</ReferenceDate>"
-        f"</CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>{LA_CODE}</LEA>"
+        f"<Collection>CIN</Collection><Year>{reference.year}</Year>"
+        f"<ReferenceDate>{reference.isoformat()}</ReferenceDate>"
+        f"</CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>{lea}</LEA>"
         "<SoftwareCode>MASA demo</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo>"
-        "<DateTime>2024-05-15T09:30:00</DateTime></Source></Header>\n<Children>\n"
+        f"<DateTime>{made}</DateTime></Source></Header>\n<Children>\n"
     )
     with path.open("w", encoding="utf-8") as out:
         out.write(header)
         for child in children:
-            out.write(_child_xml(child))
+            out.write(child_xml(child))
         out.write("</Children></Message>\n")
 
 
@@ -525,35 +562,58 @@ def _uk(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def write_903(directory: Path, children: list[_LAC]) -> list[Path]:
-    header_path = directory / "903_header_2024.csv"
-    episodes_path = directory / "903_episodes_2024.csv"
-    uasc_path = directory / "903_uasc_2024.csv"
-    header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"]
-    episodes = [
-        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
-    ]
-    uasc = ["CHILD,SEX,DOB,DUC"]
+def ssda903_rows(children: list[_LAC]) -> dict[str, list[dict[str, str]]]:
+    """The Header, Episodes and UASC rows of ``children``, each a dict of 903 column to value."""
+    header: list[dict[str, str]] = []
+    episodes: list[dict[str, str]] = []
+    uasc: list[dict[str, str]] = []
     for child in children:
-        header.append(f"{child.la_id},{child.sex},{_uk(child.birth)},{child.ethnicity},UN2,,")
+        common = {"CHILD": child.la_id, "SEX": child.sex, "DOB": _uk(child.birth)}
+        header.append({**common, "ETHNIC": child.ethnicity, "UPN": "UN2", "MOTHER": "", "MC_DOB": ""})
         for decom, rne, ls, place, provider, dec, rec in child.episodes:
-            reason = "CARPL" if rne == "P" else ""
-            cin = "N9" if child.uasc else "N1"
             urn = (
                 "XXXXXXX"
                 if place in FOSTER or place == "P1"
                 else f"SC{int(child.la_id[2:]) % 900000 + 100000}"
             )
             episodes.append(
-                f"{child.la_id},{_uk(decom)},{rne},{ls},{cin},{place},{provider},{_uk(dec)},{rec},{reason},"
-                f"TW3 1ZZ,TW4 5ZZ,{urn}"
+                {
+                    "CHILD": child.la_id,
+                    "DECOM": _uk(decom),
+                    "RNE": rne,
+                    "LS": ls,
+                    "CIN": "N9" if child.uasc else "N1",
+                    "PLACE": place,
+                    "PLACE_PROVIDER": provider,
+                    "DEC": _uk(dec),
+                    "REC": rec,
+                    "REASON_PLACE_CHANGE": "CARPL" if rne == "P" else "",
+                    "HOME_POST": "TW3 1ZZ",
+                    "PL_POST": "TW4 5ZZ",
+                    "URN": urn,
+                }
             )
         if child.uasc:
             eighteen = date(child.birth.year + 18, child.birth.month, min(child.birth.day, 28))
-            uasc.append(f"{child.la_id},{child.sex},{_uk(child.birth)},{_uk(eighteen)}")
-    for path, lines in ((header_path, header), (episodes_path, episodes), (uasc_path, uasc)):
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [header_path, episodes_path, uasc_path]
+            uasc.append({**common, "DUC": _uk(eighteen)})
+    return {"Header": header, "Episodes": episodes, "UASC": uasc}
+
+
+def table_csv(table: str, rows: list[dict[str, str]], extra: tuple[str, ...] = ()) -> str:
+    """One 903 table as CSV text: its header row, then ``rows`` (plus any ``extra`` columns)."""
+    columns = (*TABLES[table], *extra)
+    lines = [",".join(columns)] + [",".join(row.get(column, "") for column in columns) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def write_903(directory: Path, children: list[_LAC]) -> list[Path]:
+    rows = ssda903_rows(children)
+    paths = []
+    for table, name in (("Header", "header"), ("Episodes", "episodes"), ("UASC", "uasc")):
+        path = directory / f"903_{name}_2024.csv"
+        path.write_text(table_csv(table, rows[table]), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def generate_returns(directory: str | Path) -> ReturnFiles:
