@@ -1,6 +1,9 @@
-"""Uploads go to a private folder per test, checked empty afterwards (files are always deleted)."""
+"""Uploads go to a private folder per test, checked empty afterwards (files are always deleted);
+the synthetic sample returns are written once per session."""
 
 import pytest
+
+from masa.demo.sample_returns import Samples, write_samples
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +13,9 @@ def _private_upload_area(settings, tmp_path):
     yield folder
     leftovers = [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
     assert not leftovers, f"uploaded files were left behind: {leftovers}"
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory) -> Samples:
+    """The synthetic sample returns of masa.demo.sample_returns, written once per test session."""
+    return write_samples(tmp_path_factory.mktemp("sample-returns"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 
+from masa.demo.sample_returns import LA_CODE as SAMPLE_LA
 from masa.performance.models import ImportedRecord, ImportStatus, Population, PseudonymSecret, ReturnImport
+from masa.performance.returns.common import CollectionYear
 from tests.factories import PartnershipFactory
 
 from .builders import child_xml, cin_xml, episode_xml, episodes_csv, header_csv, uasc_csv
@@ -24,7 +27,6 @@ from .test_indicators import (
     UASC_2024,
 )
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "returns"
 LA = "313"
 
 
@@ -331,43 +333,39 @@ def test_no_child_identifier_postcode_or_upn_is_stored(partnership, tmp_path):
     assert PseudonymSecret.objects.get().secret not in stored
 
 
-@pytest.mark.skipif(not SAMPLES.exists(), reason="the shared sample returns are not present")
-def test_the_sample_returns_import(partnership):
-    cin = SAMPLES / "cin"
-    run("cin", cin / "cin-2022.xml", "--partnership", "borough", "--la-code", "201", "--year", "2021-22")
-    with pytest.raises(CommandError, match="Nothing was saved"):  # its deliberate 2028 date is fatal
-        run(
+def test_the_sample_returns_import(partnership, samples):
+    common = ("--partnership", "borough", "--la-code", SAMPLE_LA)
+    run("cin", samples.cin_2022.path, *common, "--year", "2021-22")
+    cin = ReturnImport.objects.get(kind="cin", year="2021-22")
+    assert (cin.counts["children"], cin.counts["episodes"]) == (
+        len(samples.cin_2022.children),
+        sum(len(c.episodes) for c in samples.cin_2022.children),
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="Nothing was saved"):  # its deliberate future date is fatal
+        call_command(
+            "import_return",
             "cin",
-            cin / "CIN_Census_2026.xml",
-            "--partnership",
-            "borough",
-            "--la-code",
-            "201",
+            samples.cin_2026.path,
+            *common,
             "--year",
-            "2023-24",
+            "2025-26",
+            stdout=StringIO(),
+            stderr=err,
         )
-    for first in (2019, 2020, 2021):
-        tables = sorted((SAMPLES / "ssda903").glob(f"{first}-*.csv"))
-        assert tables
-        run(
-            "ssda903",
-            *tables,
-            "--partnership",
-            "borough",
-            "--la-code",
-            "201",
-            "--year",
-            f"{first}-{first - 1999}",
-        )
+    assert "AssessmentActualStartDate" in err.getvalue() and "is in the future" in err.getvalue()
+    for sample in samples.yearly_903:
+        year = CollectionYear.parse(sample.first_year).label
+        run("ssda903", *sample.files.values(), *common, "--year", year)
+        lac = ReturnImport.objects.get(kind="ssda903", year=year, status="active")
+        assert lac.counts["tables"] == {table: len(rows) for table, rows in sample.rows.items()}
     assert ReturnImport.objects.filter(status="active").count() == 4
-    lac = ReturnImport.objects.get(kind="ssda903", year="2021-22")
-    assert {"Episodes", "Header", "UASC", "Reviews", "OC2"} <= set(lac.counts["tables"])
     out = StringIO()
     call_command(
         "indicators", "--partnership", "borough", "--year", "2020-21", "--format", "json", stdout=out
     )
     results = json.loads(out.getvalue())
-    assert results["cla_31mar"]["value"] > 0
+    assert results["cla_31mar"]["value"] == samples.looked_after_on(date(2021, 3, 31)) > 0
     assert results["referrals"]["value"] is None  # no CIN census for 2020-21
 
 

@@ -1,72 +1,143 @@
-"""The shared synthetic sample returns parse without fatal problems; mutated files never raise."""
+"""The synthetic sample returns read as the generator wrote them; mutated files never raise."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
+from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from masa.demo.sample_returns import LA_CODE, STRAY_TEXT, write_samples
 from masa.performance.returns import compute_indicators, read_903_table, read_903_years, read_cin
+from masa.performance.returns.common import hmac_pseudonymiser
 
 from .builders import SECRET, TODAY, child_xml, cin_xml, episode_xml, episodes_csv, weekdays_between
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "returns"
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"{SAMPLES} is not present")
 
-
-@needs_samples
-@pytest.mark.parametrize("name", ["cin-2022.xml", "CIN_Census_2026.xml"])
-def test_cin_samples_parse_without_fatal_problems_but_impossible_dates(name):
-    result = read_cin(SAMPLES / "cin" / name, secret=SECRET, today=TODAY)
-    assert result.children and result.header.lea == "201"
-    # The 2026 sample's deliberate future assessment date is fatal
-    # (docs/decisions/0004-refusing-impossible-dates.md); nothing else is.
-    assert [p.message for p in result.problems if p.fatal] == (
-        ["Child 1 (LAchildID DfEX0000001): AssessmentActualStartDate 28/04/2028 is in the future"]
-        if name == "CIN_Census_2026.xml"
-        else []
+def read_back(episode):
+    """A CIN episode as the reader gives it: dates, NFA and previous plans, module by module."""
+    return (
+        episode.referral,
+        episode.closure,
+        episode.nfa,
+        episode.transfer_in_icpc,
+        [(a.start, a.authorised) for a in episode.assessments],
+        [(s.start, s.icpc, s.icpc_not_required) for s in episode.section47s],
+        [(p.start, p.end, p.previous_plans) for p in episode.cp_plans],
+        [(p.start, p.end) for p in episode.cin_plans],
     )
 
 
-@needs_samples
-def test_cin_2026_sample_defects_are_reported():
-    result = read_cin(SAMPLES / "cin" / "CIN_Census_2026.xml", secret=SECRET, today=TODAY)
-    messages = " | ".join(p.message for p in result.problems)
-    assert "stray text 'PersonBirthDate' after <UPNunknown>" in messages
-    assert "Sex 'M' is not one of the codes" in messages
-    assert "ReferralNFA is '0'; read as false" in messages
-    assert "AssessmentActualStartDate 28/04/2028 is in the future" in messages
-    assert "AssessmentAuthorisationDate 19/09/2020 is before AssessmentActualStartDate 28/04/2028" in messages
+def written(episode):
+    """The same for an episode as the sample generator wrote it."""
+    return (
+        episode.referral,
+        episode.closure,
+        episode.nfa,
+        episode.transfer_icpc,
+        list(episode.assessments),
+        [(s.start, s.icpc, s.not_required) for s in episode.s47s],
+        [(p.start, p.end, p.previous) for p in episode.plans],
+        list(episode.cin_plans),
+    )
 
 
-@needs_samples
-def test_903_samples_are_recognised_and_merge():
-    csvs = sorted((SAMPLES / "ssda903").glob("*.csv"))
-    assert csvs
-    for path in csvs:
-        result = read_903_table(path, secret=SECRET, today=TODAY)
-        assert not result.fatal, (path.name, result.problems)
-        assert result.table is not None
-    files = [
-        (int(p.name[:4]), p)
-        for p in csvs
-        if p.name[:4].isdigit() and p.name.endswith(("-episodes.csv", "-header.csv", "-uasc.csv"))
+def test_the_2022_layout_sample_reads_every_module_without_problems(samples):
+    sample = samples.cin_2022
+    result = read_cin(sample.path, secret=SECRET, today=TODAY)
+    assert result.problems == []
+    assert (result.header.lea, result.header.reference_date) == (LA_CODE, sample.reference)
+    assert [[read_back(e) for e in c.episodes] for c in result.children] == [
+        [written(e) for e in c.episodes] for c in sample.children
     ]
-    merged = read_903_years(files, secret=SECRET, today=TODAY)
-    assert not merged.fatal
-    raw = sum(len(t.episodes) for t in merged.tables)
-    assert raw == 648 + 402 + 253
-    assert len(merged.episodes) < raw  # the years overlap: later years repeat earlier history
-    assert len({(e.child, e.decom) for e in merged.episodes}) == len(merged.episodes)
+    assert [(c.sex, c.unborn) for c in result.children] == [
+        (c.sex, c.expected_birth is not None) for c in sample.children
+    ]
+    assert any(c.unborn for c in result.children) and any(c.death for c in sample.children)
+    first = result.children[0].episodes[0]
+    assert first.closure and first.transfer_in_icpc and first.nfa is False
+    assert first.assessments and first.section47s[0].icpc and first.cp_plans and first.cin_plans
+    assert sample.path.read_text().count("<GenderCurrent>") == len(sample.children)
+
+
+def test_the_2026_layout_sample_defects_are_reported(samples):
+    sample, defects = samples.cin_2026, samples.defects
+    result = read_cin(sample.path, secret=SECRET, today=sample.made)
+
+    def who(child) -> str:
+        return f"Child {sample.children.index(child) + 1} (LAchildID {child.la_id})"
+
+    start, authorised = defects.future.episodes[0].assessments[0]
+    # Only the future date is fatal (docs/decisions/0004-refusing-impossible-dates.md).
+    assert sorted((p.fatal, p.message) for p in result.problems) == sorted(
+        [
+            (False, f"{who(defects.stray)}: stray text '{STRAY_TEXT}' after <UPNunknown> was ignored"),
+            (False, f"{who(defects.bad_sex)}: Sex 'M' is not one of the codes 0, 1, 2 or 9"),
+            (
+                False,
+                f"{who(defects.nfa_zero)}: ReferralNFA is '0'; read as false "
+                "(the schema expects true or false)",
+            ),
+            (True, f"{who(defects.future)}: AssessmentActualStartDate {start:%d/%m/%Y} is in the future"),
+            (
+                False,
+                f"{who(defects.future)}: AssessmentAuthorisationDate {authorised:%d/%m/%Y} is before "
+                f"AssessmentActualStartDate {start:%d/%m/%Y}",
+            ),
+        ]
+    )
+    # The reader went on past every defect, and the rest of each child is read as written.
+    assert [[read_back(e) for e in c.episodes] for c in result.children] == [
+        [written(e) for e in c.episodes] for c in sample.children
+    ]
+    assert result.children[sample.children.index(defects.bad_sex)].sex == "M"
+    text = sample.path.read_text()
+    assert text.count("<Sex>") == len(sample.children) and "<PreProceedingsandFGDM>" in text
+
+
+def test_903_samples_are_recognised_and_merge(samples):
+    for sample in (*samples.yearly_903, samples.tiny_903):
+        for table, path in sample.files.items():
+            result = read_903_table(path, secret=SECRET, today=TODAY)
+            assert (result.table, result.rows, result.fatal) == (table, len(sample.rows[table]), False)
+            ignored = "COMMENTS" if path.name == "tiny-episodes.csv" else None
+            assert [p.message for p in result.problems] == (
+                [
+                    f"The file {path.name} is the {table} table with extra columns {ignored}, "
+                    "which were ignored"
+                ]
+                if ignored
+                else []
+            )
+    yearly = samples.yearly_903
+    children = [{row["CHILD"] for row in sample.rows["Header"]} for sample in yearly]
+    assert children[0] > children[1] > children[2]
+    merged = read_903_years(
+        [(s.first_year, path) for s in yearly for path in s.files.values()], secret=SECRET, today=TODAY
+    )
+    assert not merged.problems
+    rows = [(row["CHILD"], row["DECOM"]) for sample in yearly for row in sample.rows["Episodes"]]
+    assert sum(len(t.episodes) for t in merged.tables) == len(rows)
+    assert len(merged.episodes) == len(set(rows)) < len(rows)  # later years repeat earlier history
+    assert len(merged.headers) == len(children[0])
+    # The latest year's row wins: the merge is each child's whole history to 31 March 2022.
+    key = hmac_pseudonymiser(SECRET)
+    assert sorted((e.child, e.decom, e.rne, e.dec) for e in merged.episodes) == sorted(
+        (key(c.la_id), decom, rne, dec) for c in samples.looked_after for decom, rne, *_, dec, _ in c.episodes
+    )
     results = compute_indicators(
         "2020-21", 50_000, episodes=merged.episodes, headers=merged.headers, uasc=merged.uasc
     )
-    assert results["cla_31mar"]["value"] > 0
-    assert results["placement_3plus_pct"]["value"] is not None
+    assert results["cla_31mar"]["value"] == samples.looked_after_on(date(2021, 3, 31)) > 0
+    assert results["placement_3plus_pct"]["numerator"] > 0
+
+
+def test_the_samples_are_the_same_every_time(samples, tmp_path):
+    again = write_samples(tmp_path)
+    assert [p.name for p in again.paths] == [p.name for p in samples.paths]
+    assert [p.read_bytes() for p in again.paths] == [p.read_bytes() for p in samples.paths]
 
 
 VALID_CIN = cin_xml(

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
+from masa.demo.returns_generator import table_csv
 from masa.performance.returns import read_903_years
 from masa.performance.returns.ssda903 import read_903_file, read_903_xml
 
 from .builders import SECRET, TODAY, episodes_csv, header_csv, uasc_csv
-
-SAMPLE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "data" / "returns" / "ssda903" / "fake_903.xml"
-)
 
 EPISODES = [
     ("C1", "01/06/2022", "S", "C2", "U1", "01/09/2022"),
@@ -116,9 +110,27 @@ def test_progress_is_reported_as_bytes_read(tmp_path):
     assert seen and seen[-1] == (size, size)
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason=f"{SAMPLE} is not present")
-def test_the_fake_903_sample_reads_every_child():
-    result = read_903_years([(2017, SAMPLE)], secret=SECRET, today=date(2026, 1, 1))
+def test_the_903_xml_sample_reads_every_child(samples, tmp_path):
+    sample = samples.xml_903
+    rows = sample.rows
+    result = read_903_years([(sample.first_year, sample.files["Header"])], secret=SECRET, today=TODAY)
     assert not result.problems
-    assert (len(result.headers), len(result.episodes), len(result.uasc)) == (253, 459, 12)
-    assert {t.table for t in result.tables} >= {"Header", "Episodes", "UASC", "Reviews", "OC2", "Missing"}
+    assert (len(result.headers), len(result.episodes), len(result.uasc)) == (
+        len(rows["Header"]),
+        len(rows["Episodes"]),
+        len(rows["UASC"]),
+    )
+    assert {t.table: t.rows for t in result.tables} == {table: len(r) for table, r in rows.items() if r}
+    # The same rows as CSV tables give the same records.
+    for table in ("Header", "Episodes", "UASC"):
+        (tmp_path / f"{table}.csv").write_text(table_csv(table, rows[table]))
+    from_csv = read_903_years(
+        [(sample.first_year, tmp_path / f"{table}.csv") for table in ("Header", "Episodes", "UASC")],
+        secret=SECRET,
+        today=TODAY,
+    )
+    assert (from_csv.episodes, from_csv.headers, from_csv.uasc) == (
+        result.episodes,
+        result.headers,
+        result.uasc,
+    )
