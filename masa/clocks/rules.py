@@ -134,7 +134,7 @@ WT2023_SOURCES = [
     "Working Together to Safeguard Children 2023 (HM Government, December 2023)",
     "Child Safeguarding Practice Review Panel: practice guidance on notifications and rapid reviews",
     "The Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)",
-    "Hounslow Safeguarding Children Partnership MASA (seed 003)",
+    "Hounslow Safeguarding Children Partnership: multi-agency safeguarding arrangements",
 ]
 
 _WT2023_RULES = [
@@ -152,7 +152,8 @@ _WT2023_RULES = [
         "notification sent to the Panel",
         15,
         "working_days",
-        'MASA (seed 003: "report findings to the Panel within 15 working days"); Panel guidance',
+        'Multi-agency safeguarding arrangements ("report findings to the Panel within 15 working days"); '
+        "Panel guidance",
     ),
     Rule(
         "icpc",

@@ -3,7 +3,7 @@
 The files are synthetic: every LAchildID, date and postcode is invented by one seeded random
 generator (``random.Random(2324)``), so the same files come out every time. They are sized so
 that the indicators the performance dataset computes from them match the figures of the
-Hounslow 2023-24 yearly report (DOMAIN.md "Hounslow 2023-24 figures"): about 2,500 referrals,
+Hounslow 2023-24 yearly report (docs/domain.md, "8. The demo data: Hounslow 2023-24"): about 2,500 referrals,
 92% assessed, more than 1,000 S47 enquiries, 430 ICPCs, 250 children on a CP plan at 31 March
 (301 new plans in year, 42 repeat), 290 children looked after at 31 March, 53 of them UASC.
 
