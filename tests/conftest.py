@@ -6,10 +6,48 @@ os.environ.setdefault("MASA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django's live server is fine with it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Tests that need a real commit (a live server for the browser, or transaction=True) load the
+# demo afresh; every other test that asks for it shares one load per test module.
+TRANSACTIONAL_FIXTURES = {"live_server", "transactional_db", "django_db_serialized_rollback"}
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    wants_transaction = bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    return wants_transaction or bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A module-scoped fixture is set up before any test's own database transaction, so the
+    # demo loaded in it sits under every test's savepoint and each test's changes roll back.
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is not None and "demo" in names and not _is_transactional(item):
+            names.insert(0, "_demo_for_module")
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """The demo partnerships, loaded once inside a transaction kept open for the module."""
+    from django.db import transaction
+
+    from masa.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
 
 @pytest.fixture
-def demo(db):
+def demo(request, db):
     """The three demo partnerships, loaded as `make demo` loads them."""
+    if "_demo_for_module" in request.fixturenames:
+        return request.getfixturevalue("_demo_for_module")
     from masa.demo.loader import load_demo
 
     return load_demo()
