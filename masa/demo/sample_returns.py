@@ -42,6 +42,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from masa.performance.returns.common import CollectionYear
+from masa.performance.returns.ssda903 import TABLES
 
 from .returns_generator import (
     _LAC,
@@ -355,16 +356,8 @@ def _other_tables(g: _Generator, children: list[_LAC], year: CollectionYear) -> 
         if left is None and first <= year.end - timedelta(days=365):
             health = {
                 name: rng.choice("01")
-                for name in (
-                    "CONVICTED",
-                    "HEALTH_CHECK",
-                    "IMMUNISATIONS",
-                    "TEETH_CHECK",
-                    "HEALTH_ASSESSMENT",
-                    "SUBSTANCE_MISUSE",
-                    "INTERVENTION_RECEIVED",
-                    "INTERVENTION_OFFERED",
-                )
+                # The OC2 yes/no outcomes: every column after the child, DOB and SDQ ones.
+                for name in TABLES["OC2"][4:]
             }
             end, born = year.end, child.birth
             age = end.year - born.year - ((end.month, end.day) < (born.month, born.day))

@@ -44,6 +44,26 @@ def make_world(slug: str) -> SimpleNamespace:
     )
 
 
+def annual_report_item(world: SimpleNamespace, meeting):
+    """An agenda item a paper can be added to."""
+    return services.agenda_item_save(
+        actor=world.manager,
+        meeting=meeting,
+        title="Annual report",
+        purpose="decision",
+        presenter=world.people[1],
+        minutes_allotted=20,
+        priority=None,
+    )
+
+
+def paper_world(slug: str = "alpha"):
+    """A partnership with a meeting in two weeks and an agenda item: (world, meeting, item)."""
+    world = make_world(slug)
+    meeting = schedule(world, 14)[0]
+    return world, meeting, annual_report_item(world, meeting)
+
+
 def at(days: int, hour: int = 10) -> datetime:
     """A local date-time `days` from today at `hour`:00."""
     day = timezone.localdate() + timedelta(days=days)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from masa.accounts import services as account_services
 from masa.governance import services
 from tests.factories import member
-from tests.governance.conftest import make_world, schedule
+from tests.governance.conftest import annual_report_item, make_world, schedule
 
 
 def bearer(user) -> dict:
@@ -18,15 +18,7 @@ def bearer(user) -> dict:
 
 @pytest.fixture
 def data(world, meeting):
-    item = services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
+    item = annual_report_item(world, meeting)
     services.decision_add(actor=world.manager, item=item, text="Approve it.")
     later = schedule(world, 60)[0]
     subgroup_meeting = schedule(world, 30, group=world.subgroup)[0]

@@ -13,7 +13,7 @@ from masa.actions.models import Action
 from masa.governance import selectors, services
 from masa.governance.models import Attendance, Meeting, MinutesRevision, MinutesStatus, Paper
 from tests.factories import GroupFactory, PersonFactory
-from tests.governance.conftest import at, make_world, schedule
+from tests.governance.conftest import annual_report_item, at, make_world, schedule
 from tests.governance.files import BAD_FILES, pdf, upload
 
 
@@ -122,15 +122,7 @@ def test_chair_who_is_not_a_member_is_invited_too(world, django_capture_on_commi
 
 @pytest.fixture
 def item(world, meeting):
-    return services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
+    return annual_report_item(world, meeting)
 
 
 def test_paper_is_saved_with_its_type_from_its_content(world, item, settings):

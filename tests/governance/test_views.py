@@ -17,7 +17,7 @@ from masa.actions.models import Action
 from masa.governance import forms, services, views
 from masa.governance.models import Attendance, Meeting, Paper, WorkplanItem
 from tests.factories import member
-from tests.governance.conftest import schedule
+from tests.governance.conftest import annual_report_item, schedule
 from tests.governance.files import BAD_FILES, docx_bytes, pdf, upload
 
 
@@ -43,15 +43,7 @@ def day_fields(name: str, day: date) -> dict:
 
 @pytest.fixture
 def item(world, meeting):
-    return services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
+    return annual_report_item(world, meeting)
 
 
 @pytest.fixture

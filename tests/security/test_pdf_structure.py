@@ -28,8 +28,7 @@ from masa.governance.models import Paper
 from masa.reviews import services as review_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as build_actions_world
-from tests.governance.conftest import make_world as build_governance_world
-from tests.governance.conftest import schedule
+from tests.governance.conftest import paper_world
 from tests.governance.files import pdf_bytes
 from tests.reviews.conftest import make_world as build_reviews_world
 from tests.security.upload_files import html_as_pdf, real_docx
@@ -123,23 +122,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def _paper_world():
-    world = build_governance_world("alpha")
-    meeting = schedule(world, 14)[0]
-    item = governance_services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
-    return world, meeting, item
-
-
 def test_disguised_pdfs_are_refused_as_papers_evidence_and_review_reports(client, db):
-    world, meeting, item = _paper_world()
+    world, meeting, item = paper_world()
     client.force_login(world.manager)
     paper_url = reverse("governance:paper_add", args=[world.partnership.slug, meeting.uuid, item.uuid])
     actions = build_actions_world("beta")
@@ -179,7 +163,7 @@ def assert_served_as_attachment(response, content_type: str) -> None:
 def test_every_uploaded_file_is_downloaded_as_an_attachment_with_nosniff(client, db):
     """The type served is the one masa checked, never the one the browser sent with the upload."""
     docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    world, meeting, item = _paper_world()
+    world, meeting, item = paper_world()
     paper = governance_services.paper_add(
         actor=world.manager,
         item=item,

@@ -22,14 +22,12 @@ from django.urls import reverse
 from masa.actions.models import ActionEvidence
 from masa.core import uploads
 from masa.core.uploads import UploadError, check_document, check_zip_bounds
-from masa.governance import services as governance_services
 from masa.governance.models import Paper
 from masa.indicators.models import Comparator, IndicatorValue
 from masa.indicators.xlsx_template import TemplateError, read_table, read_template
 from masa.reviews.models import Review
 from tests.actions.conftest import build_world as build_actions_world
-from tests.governance.conftest import make_world as build_governance_world
-from tests.governance.conftest import schedule
+from tests.governance.conftest import paper_world
 from tests.indicators.datacall_world import build_world as build_datacall_world
 from tests.security.upload_files import (
     MB,
@@ -197,17 +195,7 @@ REQUEST_SECONDS = 5.0
 
 @pytest.mark.parametrize("build", [docx_bomb, tight_part, many_parts])
 def test_meeting_paper_bombs_are_refused_and_nothing_saved(client, db, build):
-    world = build_governance_world("alpha")
-    meeting = schedule(world, 14)[0]
-    item = governance_services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
+    world, meeting, item = paper_world()
     client.force_login(world.manager)
     url = reverse("governance:paper_add", args=[world.partnership.slug, meeting.uuid, item.uuid])
     upload = SimpleUploadedFile("board-paper.docx", build())

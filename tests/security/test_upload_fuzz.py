@@ -20,13 +20,11 @@ from hypothesis import strategies as st
 from masa.actions.models import ActionEvidence
 from masa.core import uploads
 from masa.core.uploads import PDF_CHECK_SECONDS, UploadError, check_document
-from masa.governance import services as governance_services
 from masa.governance.models import Paper
 from masa.indicators.models import Comparator, IndicatorValue
 from masa.indicators.xlsx_template import TemplateError, read_table, read_template
 from tests.actions.conftest import build_world as build_actions_world
-from tests.governance.conftest import make_world as build_governance_world
-from tests.governance.conftest import schedule
+from tests.governance.conftest import paper_world
 from tests.indicators.datacall_world import build_world as build_datacall_world
 from tests.security.upload_files import hostile_documents, hostile_tables, mutated, real_docx
 
@@ -89,17 +87,7 @@ def _files(folder) -> int:
 
 @pytest.fixture
 def paper_page(client, db, _media):
-    world = build_governance_world("alpha")
-    meeting = schedule(world, 14)[0]
-    item = governance_services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=world.people[1],
-        minutes_allotted=20,
-        priority=None,
-    )
+    world, meeting, item = paper_world()
     client.force_login(world.manager)
     return client, reverse("governance:paper_add", args=[world.partnership.slug, meeting.uuid, item.uuid])
 
