@@ -12,6 +12,7 @@ Target: masa at least 20 times faster on the same file.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from masa.demo.sample_returns import write_samples  # noqa: E402
 from masa.performance.returns import compute_indicators, hmac_pseudonymiser, read_cin  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "data" / "returns" / "cin"
 VENV = ROOT / "build" / "bench-liiatools"
 TARGET_RATIO = 20.0
 RUNS = 5
@@ -92,15 +93,13 @@ def main() -> None:
     if python is None:
         return
     with tempfile.TemporaryDirectory() as tmp:
-        files = sorted(SAMPLES.glob("*.xml")) if SAMPLES.is_dir() else []
-        if not files:
-            print(f"liia-tools comparison skipped: no sample CIN files at {SAMPLES}")
-            return
-        # The samples hold one child each, where fixed costs dominate: also compare on the
-        # 2022 sample with its child repeated (new ids), a layout both tools read.
-        sample = SAMPLES / "cin-2022.xml"
-        if sample.exists():
-            files.append(repeated(sample, Path(tmp) / "cin-2022-repeated.xml", REPEATS))
+        # The synthetic samples (masa/demo/sample_returns.py) hold a few children each, where
+        # fixed costs dominate: also compare on the 2022 sample with its first child repeated
+        # (new ids), a layout both tools read.
+        samples = write_samples(Path(tmp) / "samples")
+        # liia-tools 0.2.0 has no schema for the 2025-26 layout, so only the 2022 one is compared.
+        files = [samples.cin_2022.path]
+        files.append(repeated(samples.cin_2022.path, Path(tmp) / "cin-2022-repeated.xml", REPEATS))
         compare(python, files)
 
 
@@ -108,7 +107,9 @@ def repeated(sample: Path, target: Path, times: int) -> Path:
     text = sample.read_text(encoding="utf-8")
     start, end = text.index("<Child>"), text.index("</Child>") + len("</Child>")
     child = text[start:end]
-    children = "".join(child.replace("DfEX0000001", f"DfEX{n:07d}") for n in range(times))
+    child_id = re.search(r"<LAchildID>([^<]*)</LAchildID>", child)
+    assert child_id is not None, f"{sample.name} has no LAchildID"
+    children = "".join(child.replace(child_id.group(1), f"RPT{n:07d}") for n in range(times))
     target.write_text(text[:start] + children + text[end:], encoding="utf-8")
     return target
 

@@ -4,7 +4,8 @@ Run with `uv run python bench/returns.py [children]`. Writes a synthetic CIN cen
 module of the layout, streamed to a temp file) for the current and the previous year, then
 streams both through the reader into `compute_indicators` and prints the time and the peak
 memory (resident set size, from getrusage) against the targets: 30 s and 300 MB. Also prints
-the parse time of the shared sample files. Prints figures; asserts nothing (tests do that).
+the parse time of the synthetic sample returns (masa/demo/sample_returns.py). Prints figures;
+asserts nothing (tests do that).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from masa.demo.sample_returns import write_samples  # noqa: E402
 from masa.performance.returns import (  # noqa: E402
     CINReader,
     compute_indicators,
@@ -30,7 +32,6 @@ from masa.performance.returns import (  # noqa: E402
 
 TARGET_SECONDS = 30.0
 TARGET_MB = 300.0
-SAMPLES = ROOT.parent / "shared" / "data" / "returns"
 SECRET = "bench-secret"
 
 
@@ -197,8 +198,10 @@ def main() -> None:
             r = results[key]
             print(f"  {key}: {r['value']} ({r['numerator']}/{r['denominator']})")
 
-    if SAMPLES.is_dir():
-        for path in sorted((SAMPLES / "cin").glob("*.xml")):
+    with tempfile.TemporaryDirectory() as tmp:
+        samples = Path(tmp)
+        write_samples(samples)
+        for path in sorted((samples / "cin").glob("*.xml")):
             t0 = time.perf_counter()
             result = read_cin(path, pseudonymise=pseudonymise)
             print(
@@ -206,14 +209,12 @@ def main() -> None:
                 f"{(time.perf_counter() - t0) * 1000:.1f} ms"
             )
         t0 = time.perf_counter()
-        csvs = sorted((SAMPLES / "ssda903").glob("*.csv"))
+        csvs = sorted((samples / "ssda903").glob("*.csv"))
         tables = [read_903_table(p, pseudonymise=pseudonymise) for p in csvs]
         print(
             f"Sample 903 CSVs: {len(tables)} files, {sum(t.rows for t in tables):,} rows, "
             f"{(time.perf_counter() - t0) * 1000:.1f} ms"
         )
-    else:
-        print(f"Samples not found at {SAMPLES}: sample timings skipped")
 
     print("liia-tools comparison: see bench/liiatools_compare.py (run by make bench)")
 
