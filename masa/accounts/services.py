@@ -63,7 +63,8 @@ def invitation_create(
 def invitation_issue_link(*, invitation_id: int) -> tuple[Invitation, str] | None:
     """Give an open invitation a new one-time secret; returns it with the link (None if closed)."""
     invitation = (
-        Invitation.objects.select_for_update()
+        # Lock only the invitation: PostgreSQL cannot lock the nullable side of a join.
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("partnership", "invited_by")
         .filter(pk=invitation_id)
     ).first()
