@@ -62,7 +62,7 @@ bench: setup
 	$(PY) bench/governance.py
 	$(PY) bench/clocks.py
 	$(PY) bench/returns.py
-	$(PY) bench/learning.py
+	$(PY) bench/incidents.py
 	$(PY) bench/dashboards.py
 	$(PY) bench/liiatools_compare.py
 

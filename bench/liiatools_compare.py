@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from masa.demo.sample_returns import write_samples  # noqa: E402
-from masa.performance.returns import compute_indicators, hmac_pseudonymiser, read_cin  # noqa: E402
+from masa.returns.readers import compute_indicators, hmac_pseudonymiser, read_cin  # noqa: E402
 
 VENV = ROOT / "build" / "bench-liiatools"
 TARGET_RATIO = 20.0

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from masa.demo.sample_returns import write_samples  # noqa: E402
-from masa.performance.returns import (  # noqa: E402
+from masa.returns.readers import (  # noqa: E402
     CINReader,
     compute_indicators,
     hmac_pseudonymiser,

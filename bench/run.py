@@ -15,7 +15,7 @@ from bench.harness import run_per_database, setup_django, time_page  # noqa: E40
 TARGET_P95_MS = 100.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 PAGES = [
-    ("home", "partnership:home", False),
+    ("home", "dashboards:home", False),
     ("structure", "partnership:structure", False),
     ("groups", "partnership:group_list", False),
     ("group detail", "partnership:group_detail", False),

@@ -74,11 +74,13 @@ INSTALLED_APPS = [
     "masa.audit",
     "masa.governance",
     "masa.actions",
-    "masa.learning",
-    "masa.performance",
+    "masa.incidents",
+    "masa.returns",
     "masa.reviews",
+    "masa.briefings",
     "masa.indicators",
-    "masa.calendar_admin",
+    "masa.dashboards",
+    "masa.bank_holidays",
     "masa.demo",
 ]
 

@@ -54,9 +54,9 @@ rules.add_perm(
 rules.add_perm(MANAGE_ACTIONS, is_business_team)
 
 # Learning from reviews. Which incidents a user may open is decided record by record in
-# masa.learning.selectors (case team, business team; the scrutineer sees an anonymised view).
-VIEW_INCIDENTS = "learning.view_incidents"
-MANAGE_INCIDENTS = "learning.manage_incidents"
+# masa.incidents.selectors (case team, business team; the scrutineer sees an anonymised view).
+VIEW_INCIDENTS = "incidents.view_incidents"
+MANAGE_INCIDENTS = "incidents.manage_incidents"
 
 INCIDENT_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER, Role.CHAIR, Role.MEMBER)
 rules.add_perm(VIEW_INCIDENTS, has_role(*INCIDENT_ROLES))
@@ -71,7 +71,7 @@ rules.add_perm(MANAGE_REVIEWS, is_business_team)
 
 # Statutory returns: imported and read by the business team; the computed indicators are shared
 # through the dashboards.
-MANAGE_RETURNS = "performance.manage_returns"
+MANAGE_RETURNS = "returns.manage_returns"
 rules.add_perm(MANAGE_RETURNS, is_business_team)
 
 # The performance dataset: everyone in governance reads the dashboards; agency leads submit

@@ -123,7 +123,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             if signed_in is None:
                 login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, f"You have joined {invitation.partnership.name}")
-            return redirect("partnership:home", invitation.partnership.slug)
+            return redirect("dashboards:home", invitation.partnership.slug)
     return render(
         request,
         "accounts/invitation_accept.html",

@@ -72,14 +72,14 @@ from masa.api import (  # noqa: E402
     governance_routes,
     indicator_routes,
     partnership_routes,
-    performance_routes,
+    returns_routes,
 )
 
 api.add_router("/", partnership_routes.router)
 api.add_router("/", actions_routes.router)
 api.add_router("/", governance_routes.router)
 api.add_router("/", clock_routes.router)
-api.add_router("/", performance_routes.router)
+api.add_router("/", returns_routes.router)
 api.add_router("/", indicator_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.

@@ -1,7 +1,7 @@
 """Public statutory-clock calculator: GET /api/v1/clocks/{rule}?start=YYYY-MM-DD[&rule_set=ID].
 
 Open to anyone (no personal data: it is date arithmetic over published guidance). Working days
-count the one-off bank holidays administrators have added (masa.calendar_admin).
+count the one-off bank holidays administrators have added (masa.bank_holidays).
 """
 
 from django.http import HttpRequest
@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 
 from masa.api.errors import replies
 from masa.api.types import Slug
-from masa.calendar_admin.selectors import current_calendar
+from masa.bank_holidays.selectors import current_calendar
 from masa.clocks import (
     DEFAULT_RULE_SET,
     RULE_SETS,

@@ -5,7 +5,6 @@ from masa.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.index, name="index"),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

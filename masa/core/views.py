@@ -9,10 +9,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
-from masa.accounts.selectors import partnerships_for_user
 from masa.core.forms import GovForm
 from masa.core.permissions import public_view
-from masa.partnership.selectors import partnership_public_list
 
 
 def form_page(
@@ -55,17 +53,6 @@ def form_page(
         {"form": form, "title": title, "back_url": back_url, "caption": caption, "multipart": multipart},
         status=400 if form.errors else 200,
     )
-
-
-@public_view
-def index(request: HttpRequest) -> HttpResponse:
-    """Signed-in users go to their partnership (or choose one); visitors see the public list."""
-    if request.user.is_authenticated:
-        partnerships = list(partnerships_for_user(request.user))
-        if len(partnerships) == 1:
-            return redirect("partnership:home", partnerships[0].slug)
-        return render(request, "core/choose_partnership.html", {"partnerships": partnerships})
-    return render(request, "core/public_index.html", {"partnerships": partnership_public_list()})
 
 
 @public_view

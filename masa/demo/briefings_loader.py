@@ -13,15 +13,9 @@ from typing import Any
 from django.utils import timezone
 
 from masa.accounts.models import Membership, Role
+from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
 from masa.partnership.models import Partnership, PartnershipAgency
-from masa.reviews.models import (
-    DEFAULT_THEMES,
-    Briefing,
-    BriefingDissemination,
-    BriefingStatus,
-    Review,
-    Theme,
-)
+from masa.reviews.models import DEFAULT_THEMES, Review, Theme
 
 THEME_NAMES = dict(DEFAULT_THEMES)
 

@@ -48,7 +48,7 @@ from masa.indicators.models import (
 )
 from masa.indicators.rag import ratio_value
 from masa.partnership.models import Agency, Group, Partnership, Priority
-from masa.performance.models import ImportStatus, ReturnImport
+from masa.returns.models import ImportStatus, ReturnImport
 
 LONDON = ZoneInfo("Europe/London")
 YEARS = (2021, 2022, 2023)  # financial years 2021-22 to 2023-24

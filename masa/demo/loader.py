@@ -15,8 +15,8 @@ from django.db import transaction
 from masa.accounts.models import Membership, User
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
+from masa.demo.incidents_loader import load_learning_demo
 from masa.demo.indicators_loader import load_all_indicators_demo
-from masa.demo.learning_loader import load_learning_demo
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.structure_data import PARTNERSHIPS

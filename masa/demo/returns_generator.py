@@ -21,7 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from masa.clocks.calendar import default_calendar
-from masa.performance.returns.ssda903 import TABLES
+from masa.returns.readers.ssda903 import TABLES
 
 SEED = 2324
 LA_CODE = "313"

@@ -1,7 +1,7 @@
 """Loads Hounslow's made-up 2023-24 CIN census and SSDA903 return into the demo.
 
 The files are written by :mod:`masa.demo.returns_generator` into a temporary directory and
-imported through the real service (:func:`masa.performance.services.return_import`), so the
+imported through the real service (:func:`masa.returns.services.return_import`), so the
 demo's indicators are computed exactly as a real import's would be. Idempotent: if Hounslow
 already has an active import of either kind for 2023-24, that kind is not imported again.
 """
@@ -13,8 +13,8 @@ from datetime import date
 
 from masa.demo.returns_generator import LA_CODE, YEAR, generate_returns
 from masa.partnership.models import Partnership
-from masa.performance.models import ImportStatus, ReturnImport, ReturnKind
-from masa.performance.services import population_set, return_import
+from masa.returns.models import ImportStatus, ReturnImport, ReturnKind
+from masa.returns.services import population_set, return_import
 
 PARTNERSHIP_SLUG = "hounslow"
 CHILDREN_0_17 = 68_630  # Hounslow 2023-24 yearly report

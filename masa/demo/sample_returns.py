@@ -2,7 +2,7 @@
 generates the samples.
 
 ``python -m masa.demo.sample_returns FOLDER`` writes them into FOLDER (``write_samples``); the
-performance tests build them once per test session (``tests/performance/conftest.py``). Every
+performance tests build them once per test session (``tests/returns/conftest.py``). Every
 LAchildID, CHILD, date and code is invented by seeded random generators (one
 ``random.Random`` per sample, through the demo generator's helpers), so the same files come out
 every time. All samples are for one synthetic LA, :data:`LA_CODE`.
@@ -41,8 +41,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from masa.performance.returns.common import CollectionYear
-from masa.performance.returns.ssda903 import TABLES
+from masa.returns.readers.common import CollectionYear
+from masa.returns.readers.ssda903 import TABLES
 
 from .returns_generator import (
     _LAC,

@@ -3,7 +3,7 @@
 Definitions: docs/indicators.md, "5. Indicator definitions".
 
 Pure data, no Django: the "Add the DfE-defined indicators" button and the demo data both read it.
-Ids match masa.performance.returns.indicators.INDICATORS. Units are the catalogue's unit codes
+Ids match masa.returns.readers.indicators.INDICATORS. Units are the catalogue's unit codes
 (count, percent, rate_10k), polarity is higher / lower / neither. `dfe_defined` follows
 docs/indicators.md, "7. DfE-defined and local indicators in the catalogue": two of the 21
 (s47_to_icpc_pct and cp_second_2yrs_pct) are derived or local measures, not published DfE figures.

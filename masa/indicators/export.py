@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from masa.core.csv_safe import safe_cell
 from masa.indicators.models import Comparator, Indicator, IndicatorValue, Target, Unit, ValueSource
 from masa.partnership.models import Partnership
-from masa.performance.models import ReturnKind
+from masa.returns.models import ReturnKind
 
 DATE_FORMAT = "d mmmm yyyy"
 BOLD = Font(bold=True)

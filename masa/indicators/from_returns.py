@@ -1,6 +1,6 @@
 """Statutory return figures into the performance dataset.
 
-masa.performance computes its indicators from the imported CIN census and SSDA903 returns; this
+masa.returns computes its indicators from the imported CIN census and SSDA903 returns; this
 service copies them, for one partnership and collection year, into the catalogue indicators whose
 ``return_indicator`` names them, as values of that year's yearly period. Each value keeps a link
 to the active import it came from. Earlier values stay as history (no longer current); a figure
@@ -19,9 +19,9 @@ from django.db import transaction
 from masa.accounts.models import User
 from masa.indicators.models import Frequency, Indicator, IndicatorValue, Period, ValueSource
 from masa.partnership.models import Partnership
-from masa.performance.models import ReturnImport, ReturnKind
-from masa.performance.returns.indicators import CIN_IDS
-from masa.performance.selectors import active_imports, indicators_for
+from masa.returns.models import ReturnImport, ReturnKind
+from masa.returns.readers.indicators import CIN_IDS
+from masa.returns.selectors import active_imports, indicators_for
 
 NO_IMPORTS = "There is no active statutory return for {year}: import the CIN census or SSDA903 first"
 BAD_YEAR = "Enter the year like 2023-24"

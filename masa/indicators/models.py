@@ -1,7 +1,7 @@
 """The partnership's performance dataset: one catalogue of indicators and one set of values.
 
 Values come from three places, each traceable: an agency's submission to a data call, an import
-of a statutory return (masa.performance), or entry by the business team. Values are never
+of a statutory return (masa.returns), or entry by the business team. Values are never
 overwritten: a resubmission adds a new row and marks the old one as no longer current.
 """
 
@@ -45,7 +45,7 @@ class Indicator(PartnershipOwned):
     priorities = models.ManyToManyField(Priority, blank=True, related_name="indicators")
     groups = models.ManyToManyField(Group, blank=True, related_name="indicators")
     is_dfe_defined = models.BooleanField("defined by the DfE", default=False)
-    # The id of the indicator masa computes from statutory returns (masa.performance), if any.
+    # The id of the indicator masa computes from statutory returns (masa.returns), if any.
     return_indicator = models.CharField(max_length=60, blank=True)
     is_active = models.BooleanField(default=True)
 
@@ -192,7 +192,7 @@ class IndicatorValue(PartnershipOwned):
         Submission, on_delete=models.PROTECT, null=True, blank=True, related_name="values"
     )
     return_import = models.ForeignKey(
-        "performance.ReturnImport", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "returns.ReturnImport", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

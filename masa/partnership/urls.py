@@ -6,7 +6,6 @@ app_name = "partnership"
 
 p = "p/<slug:slug>/"
 urlpatterns = [
-    path(p, views.home, name="home"),
     path(p + "structure/", views.structure, name="structure"),
     path(p + "agencies/", views.agency_list, name="agency_list"),
     path(p + "agencies/add/", views.agency_add, name="agency_add"),

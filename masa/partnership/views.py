@@ -3,8 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_HOME, VIEW_STRUCTURE
-from masa.core.dashboard import dashboard_for
+from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
 from masa.core.permissions import PartnershipRequest, found_or_404, partnership_view, public_view, url_in
 from masa.core.views import form_page
 from masa.governance.selectors import visible_group_get
@@ -31,12 +30,6 @@ _found = found_or_404
 
 
 _url = url_in("partnership")
-
-
-@partnership_view(VIEW_HOME)
-def home(request: PartnershipRequest) -> HttpResponse:
-    board = dashboard_for(request.user, request.partnership, request.role)
-    return render(request, "partnership/home.html", {"board": board, "summary": board.structure})
 
 
 @partnership_view(VIEW_STRUCTURE)

@@ -66,7 +66,7 @@ class Review(PartnershipOwned):
     summary = models.TextField(blank=True, help_text="What the review is about, with no names")
     status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PLANNED)
     incident = models.ForeignKey(
-        "learning.SeriousIncident", on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
+        "incidents.SeriousIncident", on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="reviews")
     group = models.ForeignKey(
@@ -208,54 +208,3 @@ class Recommendation(PartnershipOwned):
 
     def __str__(self) -> str:
         return f"Recommendation {self.number}"
-
-
-class BriefingStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-class Briefing(PartnershipOwned):
-    """A 7-minute briefing: a short learning summary for practitioners, published publicly."""
-
-    review = models.ForeignKey(
-        Review, on_delete=models.PROTECT, null=True, blank=True, related_name="briefings"
-    )
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="briefings")
-    background = models.TextField(blank=True, help_text="What happened, with no names")
-    what_we_found = models.TextField(blank=True)
-    why_it_matters = models.TextField(blank=True)
-    what_to_do = models.TextField(blank=True, help_text="What practitioners should do differently")
-    questions_to_ask = models.TextField(blank=True, help_text="Questions for team discussion")
-    further_reading = models.TextField(blank=True)
-    status = models.CharField(max_length=20, choices=BriefingStatus.choices, default=BriefingStatus.DRAFT)
-    published_on = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-published_on", "title"]
-        constraints = [models.UniqueConstraint(fields=["partnership", "slug"], name="unique_briefing_slug")]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class BriefingDissemination(PartnershipOwned):
-    """An agency's confirmation that it cascaded a briefing to its staff."""
-
-    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="disseminations")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    confirmed_on = models.DateField()
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    how = models.CharField(max_length=300, blank=True, help_text="For example, team meetings, newsletter")
-    staff_reached = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["confirmed_on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["briefing", "agency"], name="unique_dissemination_per_agency"),
-        ]

@@ -30,11 +30,9 @@ from django.utils import timezone
 from masa.accounts.models import User
 from masa.actions.models import Action, ActionEvidence, ActionStatus
 from masa.actions.selectors import action_scope
-from masa.learning.models import SeriousIncident
+from masa.incidents.models import SeriousIncident
 from masa.partnership.models import Agency, Group, Partnership, Person
 from masa.reviews.models import (
-    Briefing,
-    BriefingStatus,
     Finding,
     Milestone,
     NationalRecommendation,
@@ -60,7 +58,7 @@ def theme_list(partnership: Partnership, *, active_only: bool = False) -> QueryS
     return qs.annotate(
         review_count=Coalesce(_count(Review.themes.through), 0),
         finding_count=Coalesce(_count(Finding.themes.through), 0),
-        briefing_count=Coalesce(_count(Briefing.themes.through), 0),
+        briefing_count=Coalesce(_count(Theme.briefings.through), 0),
     ).order_by("-is_active", "name")
 
 
@@ -202,7 +200,7 @@ def review_chain(user: User, review: Review, *, today: date | None = None) -> Re
 class ThemeHistory:
     theme: Theme
     reviews: list[Any]
-    briefings: list[Briefing]
+    briefings: list[Any]  # briefings.models.Briefing
     summary: ChainSummary
     page: Any = None
 
@@ -288,9 +286,10 @@ def theme_history(
         review.theme_findings = findings  # type: ignore[attr-defined]
         review.unlinked = [r for r in recommendations if r.finding_id is None]  # type: ignore[attr-defined]
     reviews.sort(key=lambda r: (r.when, r.reference), reverse=True)  # type: ignore[attr-defined]
-    briefings = Briefing.objects.filter(partnership=partnership, themes=theme).select_related("review")
+    # Briefings sit in their own app on top of this one, so they are reached through the theme.
+    briefings = theme.briefings.select_related("review")  # type: ignore[attr-defined]
     if published_only:
-        briefings = briefings.filter(status=BriefingStatus.PUBLISHED)
+        briefings = briefings.published()
     return ThemeHistory(
         theme=theme,
         reviews=reviews,

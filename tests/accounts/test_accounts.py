@@ -108,14 +108,14 @@ def test_there_is_no_open_sign_up(client, db):
 def test_senior_roles_must_set_up_mfa_before_using_masa(client, partnership):
     user = member(partnership, "dsp", mfa=False)
     client.force_login(user)
-    response = client.get(reverse("partnership:home", args=["alpha"]))
+    response = client.get(reverse("dashboards:home", args=["alpha"]))
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
 def test_practitioners_do_not_need_mfa(client, partnership):
     client.force_login(member(partnership, "practitioner", mfa=False))
-    assert client.get(reverse("partnership:home", args=["alpha"])).status_code == 200
+    assert client.get(reverse("dashboards:home", args=["alpha"])).status_code == 200
 
 
 def test_sign_in_asks_for_the_totp_code(client, partnership):
@@ -127,7 +127,7 @@ def test_sign_in_asks_for_the_totp_code(client, partnership):
     assert wrong.status_code == 200
     ok = client.post("/accounts/2fa/authenticate/", {"code": current_code(TEST_TOTP_SECRET)})
     assert ok.status_code == 302
-    assert client.get(reverse("partnership:home", args=["alpha"])).status_code == 200
+    assert client.get(reverse("dashboards:home", args=["alpha"])).status_code == 200
 
 
 def test_repeated_failed_sign_ins_lock_the_account(client, partnership):
@@ -142,7 +142,7 @@ def test_repeated_failed_sign_ins_lock_the_account(client, partnership):
 
 def test_idle_session_is_signed_out(client, partnership, settings):
     client.force_login(member(partnership, "practitioner", mfa=False))
-    url = reverse("partnership:home", args=["alpha"])
+    url = reverse("dashboards:home", args=["alpha"])
     assert client.get(url).status_code == 200
     session = client.session
     session["masa_last_seen"] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 5
@@ -181,8 +181,8 @@ def test_user_in_two_partnerships_switches_between_them(client, db):
     assert chooser.status_code == 200
     html = chooser.content.decode()
     assert alpha.name in html and beta.name in html
-    assert client.get(reverse("partnership:home", args=["a1"])).status_code == 200
-    assert client.get(reverse("partnership:home", args=["b1"])).status_code == 200
+    assert client.get(reverse("dashboards:home", args=["a1"])).status_code == 200
+    assert client.get(reverse("dashboards:home", args=["b1"])).status_code == 200
 
 
 def test_api_token_is_shown_once_and_stored_hashed(client, partnership):

@@ -7,16 +7,9 @@ import pytest
 from django.utils import timezone
 
 from masa.accounts.models import Role, User
+from masa.briefings.models import Briefing, BriefingStatus
 from masa.partnership.models import Agency, Partnership
-from masa.reviews.models import (
-    Briefing,
-    BriefingStatus,
-    Finding,
-    Review,
-    ReviewKind,
-    ReviewStatus,
-    Theme,
-)
+from masa.reviews.models import Finding, Review, ReviewKind, ReviewStatus, Theme
 from tests.factories import PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
 
 SECTIONS = {

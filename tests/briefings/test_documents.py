@@ -6,8 +6,8 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from masa.reviews.briefing_documents import briefing_docx, briefing_pdf
-from masa.reviews.briefing_selectors import briefing_get
+from masa.briefings.documents import briefing_docx, briefing_pdf
+from masa.briefings.selectors import briefing_get
 
 HEADINGS = ["1. Background", "2. What we found", "3. Why it matters", "4. What to do", "5. Questions to ask"]
 

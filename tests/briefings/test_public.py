@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from masa.learning.models import IncidentCategory, SeriousIncident
+from masa.incidents.models import IncidentCategory, SeriousIncident
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.briefings.conftest import make_briefing
 

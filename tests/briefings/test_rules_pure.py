@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from masa.reviews.briefing_services import (
+from masa.briefings.services import (
     CONFIRMED_BEFORE_PUBLISHED,
     CONFIRMED_IN_FUTURE,
     CONFIRMED_ON_NEEDED,

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from masa.reviews import briefing_services as services
-from masa.reviews.models import Briefing, BriefingDissemination, BriefingStatus
+from masa.briefings import services as services
+from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
 
 
 def _create(world, **overrides):

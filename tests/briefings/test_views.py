@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masa.accounts.models import Role
-from masa.reviews import briefing_services as services
-from masa.reviews import briefing_views as views
-from masa.reviews.models import Briefing, BriefingDissemination, BriefingStatus
+from masa.briefings import services as services
+from masa.briefings import views as views
+from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
 from tests.briefings.conftest import make_briefing
 from tests.factories import member
 
@@ -247,7 +247,7 @@ def test_confirm_button_only_for_those_who_may_confirm(client, alpha):
 
 def test_agency_of_prefers_the_person_record_then_the_membership(alpha):
     from masa.accounts.models import Membership
-    from masa.reviews.briefing_selectors import agency_of
+    from masa.briefings.selectors import agency_of
 
     assert agency_of(alpha.lead, alpha.partnership) == alpha.agencies[0]
     other = member(alpha.partnership, Role.AGENCY_LEAD, mfa=False)

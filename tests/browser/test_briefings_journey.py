@@ -10,8 +10,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from masa.briefings.models import Briefing, BriefingDissemination
 from masa.demo.loader import DEMO_PASSWORD
-from masa.reviews.models import DEFAULT_THEMES, Briefing, BriefingDissemination, Theme
+from masa.reviews.models import DEFAULT_THEMES, Theme
 from tests.browser.conftest import assert_no_axe_violations, requires_browser
 from tests.browser.test_journeys import SLUG, sign_in
 

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from masa.accounts.models import User
 from masa.demo.loader import DEMO_PASSWORD
-from masa.learning import services
-from masa.learning.models import RapidReview
+from masa.incidents import services
+from masa.incidents.models import RapidReview
 from masa.partnership.models import Partnership
 from tests.browser.conftest import assert_no_axe_violations, requires_browser
 from tests.browser.test_journeys import demo_login, sign_in

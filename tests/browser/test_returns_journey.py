@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations, requires_browser
 from tests.browser.test_journeys import HOME, sign_in_business_team
-from tests.performance.builders import child_xml, cin_xml, episode_xml
+from tests.returns.builders import child_xml, cin_xml, episode_xml
 
 pytestmark = requires_browser
 
@@ -89,7 +89,7 @@ def test_the_status_page_shows_progress_without_javascript_and_polls_with_it(pag
     JSON status and reloads the page when the import has finished."""
     from masa.accounts.models import User
     from masa.partnership.models import Partnership
-    from masa.performance.models import JobStatus, ReturnImportJob
+    from masa.returns.models import JobStatus, ReturnImportJob
 
     hounslow = Partnership.objects.get(slug="hounslow")
     job = ReturnImportJob.objects.create(

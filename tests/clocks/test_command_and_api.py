@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-# The command and the API count the one-off bank holidays stored in the database (calendar_admin).
+# The command and the API count the one-off bank holidays stored in the database (bank_holidays).
 pytestmark = pytest.mark.django_db
 
 

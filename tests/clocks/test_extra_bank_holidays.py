@@ -12,11 +12,11 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from masa.accounts.models import Role, User
-from masa.calendar_admin import services
-from masa.calendar_admin.models import ExtraBankHoliday
-from masa.calendar_admin.selectors import current_calendar
+from masa.bank_holidays import services
+from masa.bank_holidays.models import ExtraBankHoliday
+from masa.bank_holidays.selectors import current_calendar
 from tests.factories import TEST_TOTP_SECRET, member
-from tests.learning.conftest import make_incident, make_world
+from tests.incidents.conftest import make_incident, make_world
 
 MONDAY = date(2024, 1, 8)
 START = date(2024, 1, 2)  # + 5 working days: Tue 9 January, or Wed 10 January if 8 January is a holiday
@@ -58,7 +58,7 @@ def test_current_calendar_counts_stored_and_environment_holidays_and_is_rebuilt_
 
 
 def test_saving_a_holiday_drops_the_cached_calendar(monkeypatch):
-    from masa.calendar_admin import selectors
+    from masa.bank_holidays import selectors
 
     current_calendar()
     assert selectors._cached is not None
@@ -103,9 +103,9 @@ def test_holiday_added_twice_is_refused():
 def test_only_administrators_may_use_the_pages(client, admin):
     holiday = services.bank_holiday_add(actor=admin, day=MONDAY, name="Test holiday")
     urls = [
-        reverse("calendar_admin:holiday_list"),
-        reverse("calendar_admin:holiday_add"),
-        reverse("calendar_admin:holiday_remove", args=[holiday.uuid]),
+        reverse("bank_holidays:holiday_list"),
+        reverse("bank_holidays:holiday_add"),
+        reverse("bank_holidays:holiday_remove", args=[holiday.uuid]),
     ]
     for url in urls:
         assert client.get(url).status_code == 302  # to sign in
@@ -120,13 +120,13 @@ def test_only_administrators_may_use_the_pages(client, admin):
     for url in urls:
         assert client.get(url).status_code == 200
     other = "00000000-0000-0000-0000-000000000000"
-    assert client.get(reverse("calendar_admin:holiday_remove", args=[other])).status_code == 404
+    assert client.get(reverse("bank_holidays:holiday_remove", args=[other])).status_code == 404
 
 
 def test_administrator_adds_and_removes_a_holiday_and_every_clock_moves(client, admin):
     world = make_world("alpha")
     incident = make_incident(world.partnership, world.business_team, "SI-2024-01", aware=START)
-    incident_url = reverse("learning:incident_detail", args=[world.partnership.slug, incident.uuid])
+    incident_url = reverse("incidents:incident_detail", args=[world.partnership.slug, incident.uuid])
     api = "/api/v1/clocks/panel_notification"
 
     def due_everywhere() -> set[str]:
@@ -142,7 +142,7 @@ def test_administrator_adds_and_removes_a_holiday_and_every_clock_moves(client, 
     assert due_everywhere() == {"9 January 2024", "2024-01-09"}
 
     client.force_login(admin)
-    add = reverse("calendar_admin:holiday_add")
+    add = reverse("bank_holidays:holiday_add")
     response = client.post(add, {"name": "Weekend", **_date("day", date(2024, 1, 6))})
     assert response.status_code == 400
     assert "must fall on a weekday" in response.content.decode()
@@ -151,12 +151,12 @@ def test_administrator_adds_and_removes_a_holiday_and_every_clock_moves(client, 
     assert response.status_code == 302
     holiday = ExtraBankHoliday.objects.get()
     assert (holiday.date, holiday.name, holiday.added_by) == (MONDAY, "One-off test holiday", admin)
-    assert "One-off test holiday" in client.get(reverse("calendar_admin:holiday_list")).content.decode()
+    assert "One-off test holiday" in client.get(reverse("bank_holidays:holiday_list")).content.decode()
 
     assert due_everywhere() == {"10 January 2024", "2024-01-10"}
 
     client.force_login(admin)
-    response = client.post(reverse("calendar_admin:holiday_remove", args=[holiday.uuid]))
+    response = client.post(reverse("bank_holidays:holiday_remove", args=[holiday.uuid]))
     assert response.status_code == 302
     assert not ExtraBankHoliday.objects.exists()
     assert due_everywhere() == {"9 January 2024", "2024-01-09"}
@@ -182,7 +182,7 @@ def test_add_bank_holiday_command_moves_the_clock_command():
 def test_an_administrator_without_a_second_factor_is_sent_to_set_one_up(client):
     user = User.objects.create_superuser("new-admin@example.org", "a long test password 1")
     client.force_login(user)
-    response = client.get(reverse("calendar_admin:holiday_list"))
+    response = client.get(reverse("bank_holidays:holiday_list"))
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/totp/activate/"
     assert not ExtraBankHoliday.objects.exists()

@@ -5,10 +5,11 @@ from auditlog.models import LogEntry
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from masa.briefings.models import Briefing, BriefingDissemination
+from masa.briefings.selectors import dissemination_table, public_briefings
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.partnership.models import Partnership, PartnershipAgency
-from masa.reviews.briefing_selectors import dissemination_table, public_briefings
-from masa.reviews.models import Briefing, BriefingDissemination, Review, ReviewKind, ReviewStatus, Theme
+from masa.reviews.models import Review, ReviewKind, ReviewStatus, Theme
 
 
 @pytest.fixture

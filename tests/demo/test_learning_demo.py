@@ -3,8 +3,8 @@ from datetime import date
 from django.utils import timezone
 
 from masa.clocks.rules import due_date
-from masa.learning.models import SeriousIncident
-from masa.learning.selectors import incident_clocks
+from masa.incidents.models import SeriousIncident
+from masa.incidents.selectors import incident_clocks
 
 
 def test_hounslow_demo_has_the_two_2023_24_rapid_reviews_met_on_time(demo):
@@ -30,8 +30,8 @@ def test_demo_incident_clocks_show_met_on_time(demo):
 
 def test_demo_rapid_reviews_are_complete_and_decided_no_lcspr(demo):
     from masa.accounts.models import Membership, Role
-    from masa.learning.models import RapidReview
-    from masa.learning.selectors import COMPLETED, information_requests, rapid_review_stages
+    from masa.incidents.models import RapidReview
+    from masa.incidents.selectors import COMPLETED, information_requests, rapid_review_stages
     from masa.reviews.models import Review
 
     for reference in ("SI-2023-01", "SI-2023-02"):
@@ -74,8 +74,8 @@ def test_demo_rapid_reviews_are_complete_and_decided_no_lcspr(demo):
 def test_loading_the_learning_demo_twice_changes_nothing(demo):
     from auditlog.models import LogEntry
 
-    from masa.demo.learning_loader import load_learning_demo
-    from masa.learning.models import InformationRequest, RapidReview
+    from masa.demo.incidents_loader import load_learning_demo
+    from masa.incidents.models import InformationRequest, RapidReview
     from masa.reviews.models import Review
 
     def state():

@@ -6,8 +6,8 @@ import pytest
 from masa.demo.loader import load_demo
 from masa.demo.returns_generator import generate_returns
 from masa.partnership.models import Partnership
-from masa.performance.models import ImportedRecord, ImportStatus, Population, ReturnImport
-from masa.performance.selectors import indicators_for
+from masa.returns.models import ImportedRecord, ImportStatus, Population, ReturnImport
+from masa.returns.selectors import indicators_for
 
 pytestmark = pytest.mark.django_db
 

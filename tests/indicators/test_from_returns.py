@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 
 from masa.indicators.from_returns import BAD_YEAR, values_from_returns
 from masa.indicators.models import Indicator, IndicatorValue, Period, ValueSource
-from masa.performance.models import ImportStatus, ReturnImport
-from masa.performance.selectors import indicators_for
+from masa.returns.models import ImportStatus, ReturnImport
+from masa.returns.selectors import indicators_for
 from tests.factories import PartnershipFactory
-from tests.performance.test_import_return import LA, import_la, write_la_files
+from tests.returns.test_import_return import LA, import_la, write_la_files
 
 pytestmark = pytest.mark.django_db
 

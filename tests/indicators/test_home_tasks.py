@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def home(client, user, world):
     client.force_login(user)
-    return client.get(reverse("partnership:home", args=[world.partnership.slug])).content.decode()
+    return client.get(reverse("dashboards:home", args=[world.partnership.slug])).content.decode()
 
 
 def test_agency_lead_sees_only_their_agencys_waiting_submission(client):

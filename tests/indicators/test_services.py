@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from masa.indicators import selectors, services
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE, DFE_CODES
 from masa.indicators.models import Comparator, DataCall, Indicator, IndicatorValue, Period, Submission, Target
-from masa.performance.returns.indicators import INDICATORS
+from masa.returns.readers.indicators import INDICATORS
 from tests.indicators.datacall_world import build_world, indicator, police_answers, police_indicators
 
 A = services.Answer

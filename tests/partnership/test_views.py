@@ -151,7 +151,7 @@ def _grow(partnership, n):
 @pytest.mark.parametrize(
     "name,public",
     [
-        ("partnership:home", False),
+        ("dashboards:home", False),
         ("partnership:structure", False),
         ("partnership:group_list", False),
         ("partnership:agency_list", False),
@@ -187,7 +187,7 @@ def test_objective_can_be_changed(client, manager):
 
 
 def test_home_shows_the_users_actions_meetings_and_cadence_warnings(client, manager):
-    html = client.get(reverse("partnership:home", args=["hounslow"])).content.decode()
+    html = client.get(reverse("dashboards:home", args=["hounslow"])).content.decode()
     assert "Your actions" in html
     assert "past the escalation threshold" in html
     assert "not keeping to the terms of reference" in html  # the demo has no 2025-26 meetings
@@ -200,7 +200,7 @@ def test_practitioner_home_has_no_meeting_or_board_information(client, demo):
         memberships__partnership__slug="hounslow", memberships__role="practitioner"
     ).first()
     client.force_login(practitioner)
-    html = client.get(reverse("partnership:home", args=["hounslow"])).content.decode()
+    html = client.get(reverse("dashboards:home", args=["hounslow"])).content.decode()
     assert "Your actions" in html
     assert "escalation threshold" not in html
     assert "terms of reference:" not in html

@@ -321,7 +321,7 @@ def test_theme_page_shows_history_newest_first_with_impact(client, alpha):
 
 
 def test_theme_page_lists_briefings_published_only_for_readers(client, alpha):
-    from masa.reviews.models import Briefing
+    from masa.briefings.models import Briefing
 
     published = Briefing.objects.create(
         partnership=alpha.partnership,

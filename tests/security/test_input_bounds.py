@@ -21,7 +21,7 @@ from masa.api import errors
 from masa.core import bounds
 from masa.core.forms import BoundedForm, GovForm
 from masa.governance.models import Meeting
-from masa.performance.models import Population
+from masa.returns.models import Population
 from tests.security.api_world import BASE, build_api_world
 
 CLOCK = "/api/v1/clocks/rapid_review"
@@ -128,7 +128,7 @@ def test_every_form_keeps_the_bounds():
 @pytest.mark.parametrize("population", ["99999999999999999999", str(bounds.MAX_COUNT + 1), "-1"])
 def test_counts_within_the_database_integer(client, api, population):
     client.force_login(api.data.business)
-    url = reverse("performance:population_add", args=["alpha"])
+    url = reverse("returns:population_add", args=["alpha"])
     response = client.post(url, {"la_code": "313", "year": "2023-24", "children_0_17": population})
     assert response.status_code == 400, response.content[:300]
     assert "children aged 0 to 17" in response.content.decode().lower()
@@ -242,7 +242,7 @@ def test_oversized_bodies_answer_400(client, api, settings, case, op):
 def test_oversized_page_posts_answer_400(client, api, settings):
     """Django answers 400 itself for pages (RequestDataTooBig is a SuspiciousOperation)."""
     client.force_login(api.data.business)
-    url = reverse("performance:population_add", args=["alpha"])
+    url = reverse("returns:population_add", args=["alpha"])
     big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     assert client.post(url, {"la_code": big}).status_code == 400
     no_boundary = client.generic("POST", url, b"--x\r\n", content_type="multipart/form-data")

@@ -15,7 +15,7 @@ BT = {Role.BUSINESS_TEAM}
 
 # page name -> (url kwargs builder, roles allowed)
 MATRIX = {
-    "partnership:home": ALL,
+    "dashboards:home": ALL,
     "partnership:structure": ALL,
     "partnership:agency_list": ALL,
     "partnership:person_list": ALL,
@@ -110,4 +110,4 @@ def test_inactive_membership_has_no_access(client, world):
     user = member(world["alpha"]["partnership"], Role.BUSINESS_TEAM)
     user.memberships.update(is_active=False)
     client.force_login(user)
-    assert client.get(reverse("partnership:home", args=["alpha"])).status_code == 404
+    assert client.get(reverse("dashboards:home", args=["alpha"])).status_code == 404

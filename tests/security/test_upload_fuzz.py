@@ -1,7 +1,7 @@
 """Keep it found: Hypothesis sends every upload reader bombs, truncations, wrong types and wrong
 encodings (tests.security.upload_files). Whatever arrives, the reader answers with its own plain
 error or reads the file, in bounded time; a page never gives a 500 and never saves part of an
-upload. Statutory returns get the same files in tests/performance/test_malformed_uploads.py.
+upload. Statutory returns get the same files in tests/returns/test_malformed_uploads.py.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """`python manage.py clock RULE START [--rule-set ID]`: print a statutory clock's due date.
 
-Working days count the one-off bank holidays administrators have added (masa.calendar_admin).
+Working days count the one-off bank holidays administrators have added (masa.bank_holidays).
 """
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from masa.calendar_admin.selectors import current_calendar
+from masa.bank_holidays.selectors import current_calendar
 from masa.clocks import DEFAULT_RULE_SET, UnknownRule, UnknownRuleSet, due_date
 from masa.core import bounds
 

@@ -1,0 +1,54 @@
+"""Administrators (superusers) list, add and remove one-off bank holidays; everyone else gets 403."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from masa.bank_holidays import selectors, services
+from masa.bank_holidays.forms import BankHolidayForm
+from masa.core.permissions import SignedInRequest, signed_in_view
+from masa.core.views import form_page
+
+HOLIDAY_ADDED = "Bank holiday added: every clock now counts it"
+HOLIDAY_REMOVED = "Bank holiday removed"
+
+
+def _require_administrator(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+@signed_in_view
+def holiday_list(request: SignedInRequest) -> HttpResponse:
+    _require_administrator(request)
+    holidays = list(selectors.bank_holiday_list())
+    return render(request, "bank_holidays/holiday_list.html", {"holidays": holidays})
+
+
+@signed_in_view
+def holiday_add(request: SignedInRequest) -> HttpResponse:
+    _require_administrator(request)
+    return form_page(
+        request,
+        form_class=BankHolidayForm,
+        title="Add a one-off bank holiday",
+        save=lambda data: services.bank_holiday_add(actor=request.user, day=data["day"], name=data["name"]),
+        success_url=reverse("bank_holidays:holiday_list"),
+        success_message=HOLIDAY_ADDED,
+        back_url=reverse("bank_holidays:holiday_list"),
+    )
+
+
+@signed_in_view
+def holiday_remove(request: SignedInRequest, uuid: str) -> HttpResponse:
+    _require_administrator(request)
+    holiday = selectors.bank_holiday_get(uuid)
+    if holiday is None:
+        raise Http404("No such bank holiday")
+    if request.method == "POST":
+        services.bank_holiday_remove(actor=request.user, holiday=holiday)
+        messages.success(request, HOLIDAY_REMOVED)
+        return redirect("bank_holidays:holiday_list")
+    return render(request, "bank_holidays/holiday_remove.html", {"holiday": holiday})

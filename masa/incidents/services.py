@@ -1,0 +1,521 @@
+"""Changes to serious incidents. Each service is atomic and saves nothing when it refuses.
+
+Refusals are ValidationErrors in plain English, keyed by the form field they are about.
+django-auditlog records each change and its actor.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from masa.accounts.models import Membership, Role, User
+from masa.clocks.rules import DEFAULT_RULE_SET, RULE_SETS
+from masa.incidents.models import (
+    MAX_CHILDREN_PER_NOTIFICATION,
+    AgeBand,
+    Ethnicity,
+    IncidentCategory,
+    IncidentChild,
+    InformationRequest,
+    LocalReviewChoice,
+    PanelNotification,
+    RapidReview,
+    SeriousIncident,
+    Sex,
+)
+from masa.partnership.models import Agency, Partnership, PartnershipAgency
+from masa.reviews.models import Review, ReviewKind, ReviewStatus
+
+AWARE_IN_FUTURE = "The date the partnership became aware must be today or in the past"
+REFERENCE_TAKEN = "An incident with the reference {reference} already exists"
+REFERENCE_NEEDED = "Enter the reference"
+CATEGORY_NEEDED = "Select the category"
+UNKNOWN_RULE_SET = "Select a rule set from the list"
+CARE_LEAVER_NOT_DEATH = "A care-leaver death must have the category death"
+AGENCY_NOT_IN_PARTNERSHIP = "Select agencies that are part of the partnership"
+CHILD_REFERENCE_TAKEN = "{reference} is already recorded for this incident"
+CHILD_REFERENCE_NEEDED = "Enter the child's reference"
+SELECT_FROM_LIST = "Select the {label} from the list"
+TOO_MANY_CHILDREN = f"A notification can include at most {MAX_CHILDREN_PER_NOTIFICATION} children"
+NO_CHILDREN = "Select at least one child"
+CHILD_NOT_IN_INCIDENT = "Select children recorded for this incident"
+CHILD_ALREADY_NOTIFIED = "{reference} is already in a notification to the Panel"
+NOTIFIED_BEFORE_AWARE = "The notification date must be on or after the date the partnership became aware"
+NOTIFIED_IN_FUTURE = "The notification date must be today or in the past"
+NOT_A_MEMBER = "Everyone in the case team must be a member of the partnership"
+RR_NOT_NEEDED = "A care-leaver death needs no rapid review"
+RR_BEFORE_NOTIFICATION = "Record the notification to the Panel before the rapid review"
+RR_BEFORE_NOTIFIED = "The rapid review date must be on or after the date the Panel was notified"
+RR_IN_FUTURE = "The rapid review date must be today or in the past"
+RR_NOT_SIGNED_OFF = "The rapid review must be signed off before it is sent to the Panel"
+RR_BEFORE_SIGN_OFF = "The date sent to the Panel must be on or after the date the rapid review was signed off"
+REQUEST_DUE_BEFORE_REQUESTED = "The due date must be on or after the date requested"
+REQUEST_BEFORE_AWARE = "The date requested must be on or after the date the partnership became aware"
+REQUEST_IN_FUTURE = "The date requested must be today or in the past"
+RECEIVED_BEFORE_REQUESTED = "The date received must be on or after the date requested"
+RECEIVED_IN_FUTURE = "The date received must be today or in the past"
+MEETING_BEFORE_NOTIFICATION = "Record the notification to the Panel before the rapid review meeting"
+MEETING_BEFORE_NOTIFIED = "The meeting date must be on or after the date the Panel was notified"
+MEETING_IN_FUTURE = "The meeting date must be today or in the past"
+REPORT_BEFORE_NOTIFICATION = "Record the notification to the Panel before writing the rapid review report"
+REPORT_LOCKED = "The rapid review has been signed off: it can no longer be changed"
+SELECT_RECOMMENDATION = "Select a recommendation from the list"
+SIGN_OFF_NOT_DSP = "The rapid review must be signed off by a delegated safeguarding partner"
+SIGN_OFF_ALREADY = "The rapid review has already been signed off"
+SIGN_OFF_NO_MEETING = "Record the date of the rapid review meeting before sign-off"
+SIGN_OFF_INCOMPLETE = "Complete every section of the report before sign-off. Still to do: {sections}"
+RESPONSE_BEFORE_SUBMISSION = (
+    "Record the date the rapid review was sent to the Panel before the Panel's response"
+)
+RESPONSE_BEFORE_SUBMITTED = (
+    "The date of the Panel's response must be on or after the date the rapid review was sent"
+)
+RESPONSE_IN_FUTURE = "The date of the Panel's response must be today or in the past"
+SELECT_AGREED = "Select whether the Panel agreed with the recommendation"
+DECISION_BEFORE_SUBMISSION = "Record the date the rapid review was sent to the Panel before the decision"
+DECISION_BEFORE_SUBMITTED = (
+    "The decision date must be on or after the date the rapid review was sent to the Panel"
+)
+DECISION_IN_FUTURE = "The decision date must be today or in the past"
+DECISION_ALREADY = "The partnership's decision has already been recorded"
+SELECT_DECISION = "Select the partnership's decision"
+DECISION_REASON_NEEDED = "Enter the reason for the decision"
+REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists for another case"
+
+
+def _today(today: date | None) -> date:
+    return today or timezone.localdate()
+
+
+@transaction.atomic
+def incident_create(
+    *,
+    actor: User,
+    partnership: Partnership,
+    reference: str,
+    category: str,
+    date_aware: date,
+    summary: str = "",
+    care_leaver_death: bool = False,
+    agencies: Iterable[Agency] = (),
+    rule_set_id: str = DEFAULT_RULE_SET,
+    today: date | None = None,
+) -> SeriousIncident:
+    reference = reference.strip()
+    agencies = list(agencies)
+    errors: dict[str, str] = {}
+    if not reference:
+        errors["reference"] = REFERENCE_NEEDED
+    elif SeriousIncident.objects.filter(partnership=partnership, reference__iexact=reference).exists():
+        errors["reference"] = REFERENCE_TAKEN.format(reference=reference)
+    if category not in IncidentCategory.values:
+        errors["category"] = CATEGORY_NEEDED
+    if date_aware > _today(today):
+        errors["date_aware"] = AWARE_IN_FUTURE
+    if care_leaver_death and category != IncidentCategory.DEATH:
+        errors["care_leaver_death"] = CARE_LEAVER_NOT_DEATH
+    if rule_set_id not in RULE_SETS:
+        errors["rule_set_id"] = UNKNOWN_RULE_SET
+    member_agencies = set(
+        PartnershipAgency.objects.filter(partnership=partnership).values_list("agency_id", flat=True)
+    )
+    if any(a.pk not in member_agencies for a in agencies):
+        errors["agencies"] = AGENCY_NOT_IN_PARTNERSHIP
+    if errors:
+        raise ValidationError(errors)
+    incident = SeriousIncident.objects.create(
+        partnership=partnership,
+        reference=reference,
+        category=category,
+        date_aware=date_aware,
+        summary=summary.strip(),
+        care_leaver_death=care_leaver_death,
+        rule_set_id=rule_set_id,
+    )
+    incident.agencies.set(agencies)
+    return incident
+
+
+@transaction.atomic
+def child_add(
+    *, actor: User, incident: SeriousIncident, reference: str, age_band: str, sex: str, ethnicity: str
+) -> IncidentChild:
+    reference = reference.strip()
+    errors: dict[str, str] = {}
+    if not reference:
+        errors["reference"] = CHILD_REFERENCE_NEEDED
+    elif incident.children.filter(reference__iexact=reference).exists():
+        errors["reference"] = CHILD_REFERENCE_TAKEN.format(reference=reference)
+    for field, value, choices, label in (
+        ("age_band", age_band, AgeBand, "age band"),
+        ("sex", sex, Sex, "sex"),
+        ("ethnicity", ethnicity, Ethnicity, "ethnic group"),
+    ):
+        if value not in choices.values:
+            errors[field] = SELECT_FROM_LIST.format(label=label)
+    if errors:
+        raise ValidationError(errors)
+    return IncidentChild.objects.create(
+        partnership=incident.partnership,
+        incident=incident,
+        reference=reference,
+        age_band=age_band,
+        sex=sex,
+        ethnicity=ethnicity,
+    )
+
+
+@transaction.atomic
+def notification_send(
+    *,
+    actor: User,
+    incident: SeriousIncident,
+    children: Iterable[IncidentChild],
+    sent_date: date,
+    today: date | None = None,
+) -> PanelNotification:
+    """Record that the Panel was notified of the incident (at most 4 children a notification)."""
+    children = list(children)
+    errors: dict[str, str] = {}
+    if not children:
+        errors["children"] = NO_CHILDREN
+    elif len(children) > MAX_CHILDREN_PER_NOTIFICATION:
+        errors["children"] = TOO_MANY_CHILDREN
+    elif any(child.incident_id != incident.pk for child in children):
+        errors["children"] = CHILD_NOT_IN_INCIDENT
+    else:
+        notified = (
+            PanelNotification.children.through.objects.filter(incidentchild__in=children)
+            .values_list("incidentchild__reference", flat=True)
+            .first()
+        )
+        if notified:
+            errors["children"] = CHILD_ALREADY_NOTIFIED.format(reference=notified)
+    if sent_date < incident.date_aware:
+        errors["sent_date"] = NOTIFIED_BEFORE_AWARE
+    elif sent_date > _today(today):
+        errors["sent_date"] = NOTIFIED_IN_FUTURE
+    if errors:
+        raise ValidationError(errors)
+    notification = PanelNotification.objects.create(
+        partnership=incident.partnership, incident=incident, sent_date=sent_date
+    )
+    notification.children.set(children)
+    return notification
+
+
+@transaction.atomic
+def case_team_set(*, actor: User, incident: SeriousIncident, users: Iterable[User]) -> SeriousIncident:
+    """The people who need to know about the incident (the business team always may)."""
+    users = list(users)
+    members = set(
+        Membership.objects.filter(partnership=incident.partnership, is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    if any(user.pk not in members for user in users):
+        raise ValidationError({"users": NOT_A_MEMBER})
+    incident.case_team.set(users)
+    return incident
+
+
+@transaction.atomic
+def rapid_review_submitted(
+    *, actor: User, incident: SeriousIncident, submitted_date: date, today: date | None = None
+) -> SeriousIncident:
+    """Record the day the rapid review's findings went to the Panel (stops the clock)."""
+    field = "submitted_date"
+    _require_rapid_review_needed(incident, field)
+    first = _first_notified(incident)
+    if first is None:
+        raise ValidationError({field: RR_BEFORE_NOTIFICATION})
+    review = RapidReview.objects.filter(incident=incident).first()
+    if review is None or review.signed_off_at is None:
+        raise ValidationError({field: RR_NOT_SIGNED_OFF})
+    if submitted_date < first:
+        raise ValidationError({field: RR_BEFORE_NOTIFIED})
+    if submitted_date < timezone.localdate(review.signed_off_at):
+        raise ValidationError({field: RR_BEFORE_SIGN_OFF})
+    if submitted_date > _today(today):
+        raise ValidationError({field: RR_IN_FUTURE})
+    if review.panel_response_date and submitted_date > review.panel_response_date:
+        raise ValidationError({field: RESPONSE_BEFORE_SUBMITTED})
+    if review.decision_date and submitted_date > review.decision_date:
+        raise ValidationError({field: DECISION_BEFORE_SUBMITTED})
+    incident.rr_submitted_date = submitted_date
+    incident.save(update_fields=["rr_submitted_date", "updated_at"])
+    Review.objects.filter(
+        partnership=incident.partnership, incident=incident, kind=ReviewKind.RAPID_REVIEW
+    ).update(status=ReviewStatus.COMPLETED, completed_date=submitted_date)
+    return incident
+
+
+# Rapid reviews ------------------------------------------------------------------------------
+# Working Together 2023 ch.5 and the Panel's guidance: the partners gather what each agency knew,
+# meet, write the rapid review report (the Panel's template), a delegated safeguarding partner
+# signs it off, it goes to the Panel, and the partners decide whether to hold an LCSPR.
+
+
+def _first_notified(incident: SeriousIncident) -> date | None:
+    return incident.notifications.order_by("sent_date").values_list("sent_date", flat=True).first()
+
+
+def _require_rapid_review_needed(incident: SeriousIncident, field: str) -> None:
+    # Working Together 2023: care-leaver deaths are notified but need no rapid review.
+    if incident.care_leaver_death:
+        raise ValidationError({field: RR_NOT_NEEDED})
+
+
+def _rapid_review(incident: SeriousIncident) -> RapidReview:
+    review, _ = RapidReview.objects.select_for_update().get_or_create(
+        incident=incident, defaults={"partnership": incident.partnership}
+    )
+    return review
+
+
+def _require_not_signed_off(review: RapidReview, field: str) -> None:
+    if review.is_signed_off:
+        raise ValidationError({field: REPORT_LOCKED})
+
+
+@transaction.atomic
+def information_request_add(
+    *,
+    actor: User,
+    incident: SeriousIncident,
+    agency: Agency,
+    requested_on: date,
+    due_on: date,
+    notes: str = "",
+    today: date | None = None,
+) -> InformationRequest:
+    """Ask an agency of the partnership for what it knew, by a due date."""
+    _require_rapid_review_needed(incident, "agency")
+    errors: dict[str, str] = {}
+    if not PartnershipAgency.objects.filter(partnership=incident.partnership, agency=agency).exists():
+        errors["agency"] = AGENCY_NOT_IN_PARTNERSHIP
+    if requested_on > _today(today):
+        errors["requested_on"] = REQUEST_IN_FUTURE
+    elif requested_on < incident.date_aware:
+        errors["requested_on"] = REQUEST_BEFORE_AWARE
+    if due_on < requested_on:
+        errors["due_on"] = REQUEST_DUE_BEFORE_REQUESTED
+    if errors:
+        raise ValidationError(errors)
+    return InformationRequest.objects.create(
+        partnership=incident.partnership,
+        incident=incident,
+        agency=agency,
+        requested_on=requested_on,
+        due_on=due_on,
+        notes=notes.strip(),
+    )
+
+
+@transaction.atomic
+def information_request_received(
+    *, actor: User, request: InformationRequest, received_on: date, today: date | None = None
+) -> InformationRequest:
+    """Record the day the agency's information arrived (stops its clock)."""
+    if received_on < request.requested_on:
+        raise ValidationError({"received_on": RECEIVED_BEFORE_REQUESTED})
+    if received_on > _today(today):
+        raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
+    request.received_on = received_on
+    request.save(update_fields=["received_on", "updated_at"])
+    return request
+
+
+@transaction.atomic
+def rapid_review_meeting_set(
+    *, actor: User, incident: SeriousIncident, meeting_date: date, today: date | None = None
+) -> RapidReview:
+    field = "meeting_date"
+    _require_rapid_review_needed(incident, field)
+    first = _first_notified(incident)
+    if first is None:
+        raise ValidationError({field: MEETING_BEFORE_NOTIFICATION})
+    if meeting_date < first:
+        raise ValidationError({field: MEETING_BEFORE_NOTIFIED})
+    if meeting_date > _today(today):
+        raise ValidationError({field: MEETING_IN_FUTURE})
+    review = _rapid_review(incident)
+    _require_not_signed_off(review, field)
+    review.meeting_date = meeting_date
+    review.save(update_fields=["meeting_date", "updated_at"])
+    return review
+
+
+@transaction.atomic
+def rapid_review_report_save(
+    *,
+    actor: User,
+    incident: SeriousIncident,
+    facts: str = "",
+    immediate_actions: str = "",
+    learning: str = "",
+    recommendation: str = "",
+    recommendation_reasons: str = "",
+) -> RapidReview:
+    """Save the report as a draft: any section may be empty until sign-off."""
+    _require_rapid_review_needed(incident, "facts")
+    if _first_notified(incident) is None:
+        raise ValidationError({"facts": REPORT_BEFORE_NOTIFICATION})
+    if recommendation and recommendation not in LocalReviewChoice.values:
+        raise ValidationError({"recommendation": SELECT_RECOMMENDATION})
+    review = _rapid_review(incident)
+    _require_not_signed_off(review, "facts")
+    review.facts = facts.strip()
+    review.immediate_actions = immediate_actions.strip()
+    review.learning = learning.strip()
+    review.recommendation = recommendation
+    review.recommendation_reasons = recommendation_reasons.strip()
+    review.save()
+    return review
+
+
+def _is_dsp(user: User, partnership: Partnership) -> bool:
+    return Membership.objects.filter(
+        user=user, partnership=partnership, role=Role.DSP, is_active=True, user__is_active=True
+    ).exists()
+
+
+@transaction.atomic
+def rapid_review_sign_off(
+    *, actor: User, incident: SeriousIncident, signed_at: datetime | None = None
+) -> RapidReview:
+    """A delegated safeguarding partner signs the report off; it is read-only from then on.
+
+    The rapid review is then a learning review (masa.reviews) that can hold findings.
+    """
+    field = "confirm"
+    _require_rapid_review_needed(incident, field)
+    if not _is_dsp(actor, incident.partnership):
+        raise ValidationError({field: SIGN_OFF_NOT_DSP})
+    review = RapidReview.objects.select_for_update().filter(incident=incident).first()
+    if review is None or review.meeting_date is None:
+        raise ValidationError({field: SIGN_OFF_NO_MEETING})
+    if review.is_signed_off:
+        raise ValidationError({field: SIGN_OFF_ALREADY})
+    missing = review.missing_sections
+    if missing:
+        raise ValidationError({field: SIGN_OFF_INCOMPLETE.format(sections=", ".join(missing))})
+    review.signed_off_by = actor
+    review.signed_off_at = signed_at or timezone.now()
+    review.save(update_fields=["signed_off_by", "signed_off_at", "updated_at"])
+    _learning_review(
+        incident,
+        kind=ReviewKind.RAPID_REVIEW,
+        reference=f"RR-{incident.reference}",
+        title=f"Rapid review {incident.reference}",
+        field=field,
+        defaults={"status": ReviewStatus.IN_PROGRESS, "start_date": review.meeting_date},
+    )
+    return review
+
+
+def _learning_review(
+    incident: SeriousIncident, *, kind: str, reference: str, title: str, field: str, defaults: dict
+) -> Review:
+    """Get or create the incident's learning review; refuse if the reference belongs to another case."""
+    review, created = Review.objects.get_or_create(
+        partnership=incident.partnership,
+        reference=reference,
+        defaults={"kind": kind, "incident": incident, "title": title, **defaults},
+    )
+    if not created and (review.kind != kind or review.incident_id != incident.pk):
+        raise ValidationError({field: REVIEW_REFERENCE_TAKEN.format(reference=reference)})
+    return review
+
+
+def _submitted(incident: SeriousIncident, field: str, message: str) -> tuple[RapidReview, date]:
+    _require_rapid_review_needed(incident, field)
+    review = RapidReview.objects.select_for_update().filter(incident=incident).first()
+    if review is None or incident.rr_submitted_date is None:
+        raise ValidationError({field: message})
+    return review, incident.rr_submitted_date
+
+
+@transaction.atomic
+def panel_response_record(
+    *,
+    actor: User,
+    incident: SeriousIncident,
+    response_date: date,
+    agreed: bool | None,
+    comments: str = "",
+    today: date | None = None,
+) -> RapidReview:
+    review, submitted = _submitted(incident, "response_date", RESPONSE_BEFORE_SUBMISSION)
+    errors: dict[str, str] = {}
+    if response_date < submitted:
+        errors["response_date"] = RESPONSE_BEFORE_SUBMITTED
+    elif response_date > _today(today):
+        errors["response_date"] = RESPONSE_IN_FUTURE
+    if agreed is None:
+        errors["agreed"] = SELECT_AGREED
+    if errors:
+        raise ValidationError(errors)
+    review.panel_response_date = response_date
+    review.panel_agreed = agreed
+    review.panel_comments = comments.strip()
+    review.save(update_fields=["panel_response_date", "panel_agreed", "panel_comments", "updated_at"])
+    return review
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: User,
+    incident: SeriousIncident,
+    decision: str,
+    decision_date: date,
+    reason: str,
+    today: date | None = None,
+) -> RapidReview:
+    """The partners' decision on a local review. An LCSPR starts the lcspr_final clock.
+
+    The Panel's response need not have arrived (the partners decide; the Panel advises).
+    """
+    review, submitted = _submitted(incident, "decision_date", DECISION_BEFORE_SUBMISSION)
+    if review.decision:
+        raise ValidationError({"decision": DECISION_ALREADY})
+    errors: dict[str, str] = {}
+    if decision not in LocalReviewChoice.values:
+        errors["decision"] = SELECT_DECISION
+    if decision_date < submitted:
+        errors["decision_date"] = DECISION_BEFORE_SUBMITTED
+    elif decision_date > _today(today):
+        errors["decision_date"] = DECISION_IN_FUTURE
+    if not reason.strip():
+        errors["reason"] = DECISION_REASON_NEEDED
+    if errors:
+        raise ValidationError(errors)
+    review.decision = decision
+    review.decision_date = decision_date
+    review.decision_reason = reason.strip()
+    review.save(update_fields=["decision", "decision_date", "decision_reason", "updated_at"])
+    _learning_review(
+        incident,
+        kind=ReviewKind.RAPID_REVIEW,
+        reference=f"RR-{incident.reference}",
+        title=f"Rapid review {incident.reference}",
+        field="decision",
+        defaults={"status": ReviewStatus.COMPLETED, "completed_date": submitted},
+    )
+    if decision == LocalReviewChoice.LCSPR:
+        lcspr = _learning_review(
+            incident,
+            kind=ReviewKind.LCSPR,
+            reference=f"LCSPR-{incident.reference}",
+            title=f"LCSPR: {incident.reference}",
+            field="decision",
+            defaults={"status": ReviewStatus.PLANNED, "decision_date": decision_date},
+        )
+        if lcspr.decision_date is None:
+            lcspr.decision_date = decision_date
+            lcspr.save(update_fields=["decision_date", "updated_at"])
+    return review

@@ -1,0 +1,95 @@
+"""Import one LA's CIN census or SSDA903 return for a collection year (all or nothing)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from masa.partnership.models import Partnership
+from masa.returns.readers import ReturnProblem
+from masa.returns.services import ImportRefused, return_import
+
+#: Problems listed on the terminal; the rest are counted (and, on success, kept on the import).
+SHOWN = 200
+
+
+def describe(problem: ReturnProblem) -> str:
+    where = ", ".join(
+        part
+        for part in (
+            problem.file or None,
+            f"child {problem.child}" if problem.child else None,
+            problem.element,
+        )
+        if part
+    )
+    label = "warning" if problem.severity == "warning" else "error"
+    return f"{label}: {where + ': ' if where else ''}{problem.message}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a CIN census (one XML file) or SSDA903 return (its CSV tables) for one local "
+        "authority and collection year. A file with fatal problems saves nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=["cin", "ssda903"])
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--partnership", required=True, help="The partnership's slug")
+        parser.add_argument("--la-code", help="The 3-digit DfE LA code (default: the partnership's)")
+        parser.add_argument("--year", required=True, help="The collection year, like 2023-24")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace an earlier import of the same year (the earlier one is kept in the history)",
+        )
+        parser.add_argument(
+            "--population", type=int, help="Also record the LA's 0-17 population for the year"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        partnership = Partnership.objects.filter(slug=options["partnership"]).first()
+        if partnership is None:
+            raise CommandError(f"There is no partnership with the slug '{options['partnership']}'")
+        la_code = options.get("la_code") or partnership.la_code
+        if not la_code:
+            raise CommandError("Give the LA's 3-digit DfE code with --la-code (the partnership has none)")
+        try:
+            imported = return_import(
+                actor=None,
+                partnership=partnership,
+                la_code=la_code,
+                year=options["year"],
+                kind=options["kind"],
+                paths=options["paths"],
+                replace=options["replace"],
+                population=options.get("population"),
+            )
+        except ImportRefused as refused:
+            for problem in refused.problems[:SHOWN]:
+                self.stderr.write(describe(problem))
+            if len(refused.problems) > SHOWN:
+                self.stderr.write(f"... and {len(refused.problems) - SHOWN} more problems")
+            raise CommandError(f"{refused.message}. Nothing was saved.") from refused
+        counts = imported.counts
+        if imported.kind == "cin":
+            what = f"{counts['children']} children, {counts['episodes']} episodes of need"
+        else:
+            tables = ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(counts["tables"].items()))
+            what = f"{counts['episodes']} episodes; tables: {tables}"
+        for problem in imported.problems[:SHOWN]:
+            self.stderr.write(describe(ReturnProblem(**problem_fields(problem))))
+        self.stdout.write(
+            f"Imported the {imported.get_kind_display()} {imported.year} for LA {imported.la_code}: {what}. "
+            f"{counts['errors']} error(s) and {counts['warnings']} warning(s) are kept with the import."
+        )
+
+
+def problem_fields(stored: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "file": stored.get("file") or "",
+        "child": stored.get("child"),
+        "element": stored.get("element"),
+        "message": stored.get("message", ""),
+        "severity": stored.get("severity", "error"),
+    }
