@@ -56,6 +56,7 @@ lint:
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy masa
+	$(UV) run --frozen lint-imports
 
 bench: setup
 	$(PY) bench/run.py

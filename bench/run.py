@@ -16,13 +16,13 @@ TARGET_P95_MS = 100.0
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 PAGES = [
     ("home", "dashboards:home", False),
-    ("structure", "partnership:structure", False),
-    ("groups", "partnership:group_list", False),
-    ("group detail", "partnership:group_detail", False),
-    ("agencies", "partnership:agency_list", False),
-    ("people", "partnership:person_list", False),
-    ("plans", "partnership:plan_list", False),
-    ("public arrangements", "partnership:arrangements", True),
+    ("structure", "structure:structure", False),
+    ("groups", "structure:group_list", False),
+    ("group detail", "structure:group_detail", False),
+    ("agencies", "structure:agency_list", False),
+    ("people", "structure:person_list", False),
+    ("plans", "structure:plan_list", False),
+    ("public arrangements", "structure:arrangements", True),
 ]
 
 
@@ -48,7 +48,7 @@ def run_one(database_url: str) -> None:
     board = Group.objects.get(partnership__slug="hounslow", kind="board")
 
     def url(name: str) -> str:
-        args = ["hounslow", board.uuid] if name == "partnership:group_detail" else ["hounslow"]
+        args = ["hounslow", board.uuid] if name == "structure:group_detail" else ["hounslow"]
         return reverse(name, args=args)
 
     def queries(name: str, public: bool) -> int:

@@ -4,7 +4,7 @@ from masa.api.api import api
 
 urlpatterns = [
     path("", include("masa.core.urls")),
-    path("", include("masa.partnership.urls")),
+    path("", include("masa.structure.urls")),
     path("", include("masa.accounts.urls")),
     path("", include("masa.audit.urls")),
     path("", include("masa.governance.urls")),

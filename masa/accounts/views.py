@@ -10,15 +10,10 @@ from django.views.decorators.http import require_POST
 
 from masa.accounts import selectors, services
 from masa.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, MembershipForm
+from masa.accounts.permissions import PartnershipRequest, SignedInRequest, partnership_view, signed_in_view
 from masa.accounts.rules import MANAGE_USERS
-from masa.audit.services import record_read
-from masa.core.permissions import (
-    PartnershipRequest,
-    SignedInRequest,
-    partnership_view,
-    public_view,
-    signed_in_view,
-)
+from masa.core.access import public_view
+from masa.core.reads import record_read
 from masa.core.views import form_page
 from masa.partnership.selectors import agency_choices
 

@@ -15,21 +15,21 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from masa.accounts.permissions import (
+    PartnershipRequest,
+    SignedInRequest,
+    partnership_view,
+    signed_in_view,
+    url_in,
+)
 from masa.accounts.rules import MANAGE_ACTIONS, VIEW_ACTIONS
 from masa.actions import selectors, services
 from masa.actions.forms import ActionFilterForm, CloseForm, EvidenceForm, ReopenForm, SettingsForm, UpdateForm
 from masa.actions.models import Action, ActionStatus
 from masa.actions.permissions import can_reopen, can_update
 from masa.actions.xlsx import action_log_workbook
-from masa.audit.services import record_read
-from masa.core.permissions import (
-    PartnershipRequest,
-    SignedInRequest,
-    found_or_404,
-    partnership_view,
-    signed_in_view,
-    url_in,
-)
+from masa.core.reads import record_read
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 PAGE_SIZE = 50

@@ -17,6 +17,7 @@ from masa.accounts.selectors import active_role
 from masa.actions import selectors, services
 from masa.actions.models import Action, ActionUpdate
 from masa.actions.permissions import can_update
+from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import BoundedDate, Limit, LongText, Offset, Slug
 from masa.partnership.models import Partnership
@@ -88,7 +89,6 @@ class UpdateIn(Schema):
 
 
 def _partnership(request: HttpRequest, slug: Slug):
-    from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_ACTIONS)
 

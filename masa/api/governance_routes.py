@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from masa.accounts.models import User
 from masa.accounts.rules import VIEW_MEETINGS
 from masa.accounts.selectors import active_role
+from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import BoundedDate, Slug
 from masa.governance import selectors
@@ -67,7 +68,6 @@ class MeetingDetailOut(MeetingOut):
 
 
 def _partnership(request: HttpRequest, slug: Slug):
-    from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_MEETINGS)
 

@@ -17,6 +17,7 @@ from pydantic import Field, StrictBool
 
 from masa.accounts.models import User
 from masa.accounts.rules import SUBMIT_INDICATORS
+from masa.api.access import partnership_or_404
 from masa.api.errors import Error, ValidationErrorOut, replies
 from masa.api.types import BoundedDecimal, ShortText, Slug
 from masa.indicators import selectors, services
@@ -79,7 +80,6 @@ class SubmissionOut(Schema):
 
 
 def _partnership(request: HttpRequest, slug: Slug):
-    from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, SUBMIT_INDICATORS)
 

@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from masa.accounts.models import User
 from masa.accounts.rules import VIEW_STRUCTURE
 from masa.accounts.selectors import active_role, partnerships_for_user
+from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import Slug
 from masa.partnership import selectors
@@ -102,7 +103,6 @@ def list_partnerships(request: HttpRequest):
 
 
 def _partnership(request: HttpRequest, slug: Slug):
-    from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, VIEW_STRUCTURE)
 

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
+from masa.api.access import partnership_or_404
 from masa.api.errors import Error, replies
 from masa.api.types import RecordId, ShortText, Slug
 from masa.returns import selectors, services
@@ -54,7 +55,6 @@ class IndicatorValue(Schema):
 
 
 def _partnership(request: HttpRequest, slug: Slug, permission: str = MANAGE_RETURNS):
-    from masa.api.api import partnership_or_404
 
     return partnership_or_404(request, slug, permission)
 

@@ -1,7 +1,6 @@
 from django import forms
 
-from masa.core.forms import GovForm
-from masa.governance.forms import GovDateField
+from masa.core.forms import GovDateField, GovForm
 
 
 class BankHolidayForm(GovForm):

@@ -6,9 +6,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from masa.accounts.permissions import SignedInRequest, signed_in_view
 from masa.bank_holidays import selectors, services
 from masa.bank_holidays.forms import BankHolidayForm
-from masa.core.permissions import SignedInRequest, signed_in_view
 from masa.core.views import form_page
 
 HOLIDAY_ADDED = "Bank holiday added: every clock now counts it"

@@ -2,8 +2,7 @@
 
 from django import forms
 
-from masa.core.forms import GovForm
-from masa.governance.forms import GovDateField
+from masa.core.forms import GovDateField, GovForm
 
 NO_NAMES = "Do not include names, addresses, dates of birth or anything that identifies a child or family"
 

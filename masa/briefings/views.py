@@ -14,13 +14,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from masa.accounts.models import Role
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_REVIEWS
 from masa.briefings import selectors as selectors
 from masa.briefings import services as services
 from masa.briefings.documents import briefing_docx, briefing_pdf, briefing_sections
 from masa.briefings.forms import BriefingForm, DisseminationForm
 from masa.briefings.models import Briefing, BriefingStatus
-from masa.core.permissions import PartnershipRequest, partnership_view, public_view, url_in
+from masa.core.access import public_view
 from masa.core.views import form_page
 
 BRIEFING_SAVED = "Draft briefing saved"

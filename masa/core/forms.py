@@ -9,6 +9,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils import timezone
 
 from masa.core import bounds
 
@@ -147,3 +149,26 @@ class GovForm(BoundedForm):
                 self.add_error(field if field in self.fields else None, messages)
         else:
             self.add_error(None, error.messages)
+
+
+class GovDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with GOV.UK error messages."""
+
+    def __init__(self, *, label: str, required: bool = True, **kwargs: object) -> None:
+        super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
+        name = label.lower()
+        self.real_date = f"The {name} must be a real date"
+        for sub, part in zip(self.fields, ("day", "month", "year"), strict=True):
+            sub.error_messages["incomplete"] = f"The {name} must include a {part}"
+            sub.validators = [RegexValidator(r"^[0-9]+$", self.real_date)]
+
+    def compress(self, data_list: list) -> date | None:
+        day, month, year = (list(data_list) + [None, None, None])[:3]
+        if not (day and month and year):
+            return None
+        if len(str(year)) != 4:
+            raise ValidationError(f"The year must include 4 numbers, like {timezone.localdate().year}")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValidationError(self.real_date) from error

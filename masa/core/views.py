@@ -9,8 +9,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
+from masa.core.access import public_view
 from masa.core.forms import GovForm
-from masa.core.permissions import public_view
 
 
 def form_page(

@@ -4,9 +4,10 @@ user's choice of partnership) and a partnership's home page, each role's dashboa
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_HOME
 from masa.accounts.selectors import partnerships_for_user
-from masa.core.permissions import PartnershipRequest, partnership_view, public_view
+from masa.core.access import public_view
 from masa.dashboards.home import dashboard_for
 from masa.partnership.selectors import partnership_public_list
 

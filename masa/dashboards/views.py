@@ -8,9 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_INDICATORS
-from masa.audit.services import record_read
-from masa.core.permissions import PartnershipRequest, partnership_view
+from masa.core.reads import record_read
 from masa.core.views import form_page
 from masa.dashboards import selectors as selectors
 from masa.dashboards.forms import CommentaryForm

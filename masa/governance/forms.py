@@ -1,16 +1,12 @@
 """Forms of the meeting pages: GOV.UK questions, errors in GOV.UK wording, answers kept."""
 
 from collections.abc import Sequence
-from datetime import date
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 
-from masa.core.forms import BoundedForm, GovForm
+from masa.core.forms import BoundedForm, GovDateField, GovForm
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
 from masa.governance.services import OCCURRENCES_RANGE
 
@@ -21,29 +17,6 @@ SELECT_RESTRICTED_TO = "Select who may see this restricted paper"
 DEPUTY_NEEDED = "Select who deputised for {name}"
 ATTENDANCE_NEEDED = "Select whether {name} attended"
 NO_REPEAT = "none"
-
-
-class GovDateField(DateInputField):
-    """A GOV.UK date input (day, month, year) with GOV.UK error messages."""
-
-    def __init__(self, *, label: str, required: bool = True, **kwargs: object) -> None:
-        super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
-        name = label.lower()
-        self.real_date = f"The {name} must be a real date"
-        for sub, part in zip(self.fields, ("day", "month", "year"), strict=True):
-            sub.error_messages["incomplete"] = f"The {name} must include a {part}"
-            sub.validators = [RegexValidator(r"^[0-9]+$", self.real_date)]
-
-    def compress(self, data_list: list) -> date | None:
-        day, month, year = (list(data_list) + [None, None, None])[:3]
-        if not (day and month and year):
-            return None
-        if len(str(year)) != 4:
-            raise ValidationError(f"The year must include 4 numbers, like {timezone.localdate().year}")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError(self.real_date) from error
 
 
 def time_field(label: str, **kwargs: object) -> forms.TimeField:
@@ -350,7 +323,6 @@ class WorkplanItemForm(MeetingForm):
 
 
 def _meeting_label(meeting: object) -> str:
-    from django.utils import timezone
 
     start = timezone.localtime(meeting.starts_at)  # type: ignore[attr-defined]
     return f"{meeting.group.name}, {start.day} {start:%B %Y}"  # type: ignore[attr-defined]

@@ -16,17 +16,17 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from masa.accounts.models import hash_secret
-from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
-from masa.audit.services import record_read
-from masa.core.permissions import (
+from masa.accounts.permissions import (
     PartnershipRequest,
     SignedInRequest,
-    found_or_404,
     partnership_view,
-    public_view,
     signed_in_view,
     url_in,
 )
+from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
+from masa.core.access import public_view
+from masa.core.reads import record_read
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance import selectors, services
 from masa.governance.documents import agenda_pack_pdf, long_date, meeting_title, minutes_docx

@@ -2,8 +2,7 @@
 
 from django import forms
 
-from masa.core.forms import GovForm
-from masa.governance.forms import GovDateField
+from masa.core.forms import GovDateField, GovForm
 from masa.incidents.models import AgeBand, Ethnicity, IncidentCategory, LocalReviewChoice, Sex
 
 NO_NAMES = "Do not include names, addresses or dates of birth"

@@ -27,7 +27,8 @@ from masa.incidents.models import (
     Sex,
 )
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
-from masa.reviews.models import Review, ReviewKind, ReviewStatus
+from masa.reviews import services as reviews_services
+from masa.reviews.models import ReviewKind, ReviewStatus
 
 AWARE_IN_FUTURE = "The date the partnership became aware must be today or in the past"
 REFERENCE_TAKEN = "An incident with the reference {reference} already exists"
@@ -83,7 +84,6 @@ DECISION_IN_FUTURE = "The decision date must be today or in the past"
 DECISION_ALREADY = "The partnership's decision has already been recorded"
 SELECT_DECISION = "Select the partnership's decision"
 DECISION_REASON_NEEDED = "Enter the reason for the decision"
-REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists for another case"
 
 
 def _today(today: date | None) -> date:
@@ -247,9 +247,9 @@ def rapid_review_submitted(
         raise ValidationError({field: DECISION_BEFORE_SUBMITTED})
     incident.rr_submitted_date = submitted_date
     incident.save(update_fields=["rr_submitted_date", "updated_at"])
-    Review.objects.filter(
-        partnership=incident.partnership, incident=incident, kind=ReviewKind.RAPID_REVIEW
-    ).update(status=ReviewStatus.COMPLETED, completed_date=submitted_date)
+    reviews_services.rapid_review_learning_complete(
+        actor=actor, incident=incident, completed_date=submitted_date
+    )
     return incident
 
 
@@ -406,28 +406,15 @@ def rapid_review_sign_off(
     review.signed_off_by = actor
     review.signed_off_at = signed_at or timezone.now()
     review.save(update_fields=["signed_off_by", "signed_off_at", "updated_at"])
-    _learning_review(
-        incident,
+    reviews_services.review_for_incident(
+        actor=actor,
+        incident=incident,
         kind=ReviewKind.RAPID_REVIEW,
         reference=f"RR-{incident.reference}",
         title=f"Rapid review {incident.reference}",
         field=field,
         defaults={"status": ReviewStatus.IN_PROGRESS, "start_date": review.meeting_date},
     )
-    return review
-
-
-def _learning_review(
-    incident: SeriousIncident, *, kind: str, reference: str, title: str, field: str, defaults: dict
-) -> Review:
-    """Get or create the incident's learning review; refuse if the reference belongs to another case."""
-    review, created = Review.objects.get_or_create(
-        partnership=incident.partnership,
-        reference=reference,
-        defaults={"kind": kind, "incident": incident, "title": title, **defaults},
-    )
-    if not created and (review.kind != kind or review.incident_id != incident.pk):
-        raise ValidationError({field: REVIEW_REFERENCE_TAKEN.format(reference=reference)})
     return review
 
 
@@ -498,8 +485,9 @@ def decision_record(
     review.decision_date = decision_date
     review.decision_reason = reason.strip()
     review.save(update_fields=["decision", "decision_date", "decision_reason", "updated_at"])
-    _learning_review(
-        incident,
+    reviews_services.review_for_incident(
+        actor=actor,
+        incident=incident,
         kind=ReviewKind.RAPID_REVIEW,
         reference=f"RR-{incident.reference}",
         title=f"Rapid review {incident.reference}",
@@ -507,8 +495,9 @@ def decision_record(
         defaults={"status": ReviewStatus.COMPLETED, "completed_date": submitted},
     )
     if decision == LocalReviewChoice.LCSPR:
-        lcspr = _learning_review(
-            incident,
+        lcspr = reviews_services.review_for_incident(
+            actor=actor,
+            incident=incident,
             kind=ReviewKind.LCSPR,
             reference=f"LCSPR-{incident.reference}",
             title=f"LCSPR: {incident.reference}",

@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from masa.accounts.models import Role
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_INCIDENTS, VIEW_INCIDENTS
-from masa.audit.services import record_read
 from masa.bank_holidays.selectors import current_calendar
-from masa.core.permissions import PartnershipRequest, partnership_view, url_in
+from masa.core.reads import record_read
 from masa.core.views import form_page
 from masa.incidents import selectors, services
 from masa.incidents.forms import (

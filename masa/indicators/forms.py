@@ -7,8 +7,7 @@ from typing import Any
 from django import forms
 from django.core.validators import RegexValidator
 
-from masa.core.forms import BoundedForm, GovForm
-from masa.governance.forms import GovDateField
+from masa.core.forms import BoundedForm, GovDateField, GovForm
 from masa.indicators.models import ComparatorKind, Frequency, Polarity, Unit
 
 CODE_HELP = "Lower case letters, numbers and underscores, like referrals_rate"

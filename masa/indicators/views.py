@@ -16,8 +16,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
-from masa.core.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services

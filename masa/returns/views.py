@@ -10,8 +10,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
-from masa.core.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.views import form_page
 from masa.returns import selectors, services
 from masa.returns.forms import ConfirmReplaceForm, PopulationForm, ReturnUploadForm

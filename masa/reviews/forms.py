@@ -4,8 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.core.forms import BoundedForm, GovForm
-from masa.governance.forms import GovDateField
+from masa.core.forms import BoundedForm, GovDateField, GovForm
 from masa.reviews.models import Assurance, ReviewKind, ReviewStatus
 
 NO_NAMES = "Do not include names, addresses or dates of birth"

@@ -30,7 +30,6 @@ from django.utils import timezone
 from masa.accounts.models import User
 from masa.actions.models import Action, ActionEvidence, ActionStatus
 from masa.actions.selectors import action_scope
-from masa.incidents.models import SeriousIncident
 from masa.partnership.models import Agency, Group, Partnership, Person
 from masa.reviews.models import (
     Finding,
@@ -314,8 +313,11 @@ def partnership_groups(partnership: Partnership) -> QuerySet[Group]:
     return Group.objects.filter(partnership=partnership).order_by("-is_active", "order", "name")
 
 
-def partnership_incidents(partnership: Partnership) -> QuerySet[SeriousIncident]:
-    return SeriousIncident.objects.filter(partnership=partnership).order_by("-date_aware")
+def partnership_incidents(partnership: Partnership) -> QuerySet:
+    """The serious incidents a review may point at. The incidents app sits above this one, so the
+    model is reached through the review's relation rather than imported."""
+    incident_model = Review._meta.get_field("incident").related_model
+    return incident_model.objects.filter(partnership=partnership).order_by("-date_aware")  # type: ignore[union-attr,attr-defined]
 
 
 def milestone_get(review: Review, uuid: str) -> Milestone | None:

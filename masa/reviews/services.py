@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +22,10 @@ from masa.actions.services import action_create
 from masa.clocks.calendar import add_working_days
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
+
+if TYPE_CHECKING:  # the incidents app sits above this one
+    from masa.incidents.models import SeriousIncident
+
 from masa.reviews.models import (
     DEFAULT_THEMES,
     Assurance,
@@ -565,3 +569,39 @@ def recommendation_action_add(
         group=group,
         review_recommendation=recommendation,
     )
+
+
+# The learning reviews of a serious incident ----------------------------------------------------
+# The incidents app records the rapid review and the partners' decision; the learning review of
+# the rapid review and any LCSPR it leads to are this app's records, written here.
+
+REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists for another case"
+
+
+def review_for_incident(
+    *,
+    actor: User,
+    incident: "SeriousIncident",
+    kind: str,
+    reference: str,
+    title: str,
+    field: str,
+    defaults: dict[str, Any],
+) -> Review:
+    """Get or create the incident's learning review of `kind`; refuse if the reference already
+    belongs to another case (the error is reported against the caller's form `field`)."""
+    review, created = Review.objects.get_or_create(
+        partnership=incident.partnership,
+        reference=reference,
+        defaults={"kind": kind, "incident": incident, "title": title, **defaults},
+    )
+    if not created and (review.kind != kind or review.incident_id != incident.pk):
+        raise ValidationError({field: REVIEW_REFERENCE_TAKEN.format(reference=reference)})
+    return review
+
+
+def rapid_review_learning_complete(*, actor: User, incident: "SeriousIncident", completed_date: date) -> None:
+    """The rapid review went to the Panel: its learning review is complete on that day."""
+    Review.objects.filter(
+        partnership=incident.partnership, incident=incident, kind=ReviewKind.RAPID_REVIEW
+    ).update(status=ReviewStatus.COMPLETED, completed_date=completed_date)

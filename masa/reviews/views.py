@@ -15,9 +15,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_INCIDENTS, VIEW_REVIEWS
 from masa.clocks.rules import clock
-from masa.core.permissions import PartnershipRequest, found_or_404, partnership_view, url_in
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.reviews import selectors, services
 from masa.reviews.forms import (

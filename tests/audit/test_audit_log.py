@@ -20,7 +20,7 @@ def setup(client, db):
 
 def _edit_group(client, group, purpose):
     return client.post(
-        reverse("partnership:group_edit", args=[group.partnership.slug, group.uuid]),
+        reverse("structure:group_edit", args=[group.partnership.slug, group.uuid]),
         {
             "name": group.name,
             "kind": "subgroup",
@@ -111,7 +111,7 @@ def _every_kind_of_entry(alpha, manager):
     """A field change, m2m add, remove and clear, a create, a delete and a read, all in alpha."""
     from auditlog.context import set_actor
 
-    from masa.audit.services import record_read
+    from masa.core.reads import record_read
     from masa.indicators.models import Indicator
 
     groups = [GroupFactory(partnership=alpha, name=f"Subgroup {n}") for n in range(3)]

@@ -47,7 +47,7 @@ def test_pages_carry_a_strict_content_security_policy(client, db):
 def test_public_index_lists_published_arrangements(client, demo):
     response = client.get("/")
     assert response.status_code == 200
-    assert reverse("partnership:arrangements", args=["hounslow"]).encode() in response.content
+    assert reverse("structure:arrangements", args=["hounslow"]).encode() in response.content
 
 
 def test_api_docs_are_served_without_a_cdn(client, db):

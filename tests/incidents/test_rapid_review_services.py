@@ -9,6 +9,7 @@ from django.utils import timezone
 from masa.accounts.models import Membership, Role
 from masa.incidents import selectors, services
 from masa.incidents.models import InformationRequest, RapidReview
+from masa.reviews import services as reviews_services
 from masa.reviews.models import Review
 from tests.factories import PartnershipAgencyFactory, member
 from tests.incidents.conftest import MEETING, REPORT, SIGNED, TODAY, make_dsp, make_incident, notify, sign_off
@@ -311,7 +312,9 @@ def test_lcspr_reference_taken_by_another_case_refuses_the_whole_decision(alpha)
             actor=alpha.business_team, incident=alpha.incident, decision="lcspr",
             decision_date=date(2024, 1, 10), reason="Criteria met", today=TODAY,
         )  # fmt: skip
-    assert _messages(error.value) == [services.REVIEW_REFERENCE_TAKEN.format(reference="LCSPR-SI-2023-07")]
+    assert _messages(error.value) == [
+        reviews_services.REVIEW_REFERENCE_TAKEN.format(reference="LCSPR-SI-2023-07")
+    ]
     assert RapidReview.objects.get().decision == ""
 
 

@@ -16,21 +16,21 @@ BT = {Role.BUSINESS_TEAM}
 # page name -> (url kwargs builder, roles allowed)
 MATRIX = {
     "dashboards:home": ALL,
-    "partnership:structure": ALL,
-    "partnership:agency_list": ALL,
-    "partnership:person_list": ALL,
-    "partnership:group_list": ALL,
-    "partnership:group_detail": ALL,
-    "partnership:plan_list": ALL,
-    "partnership:agency_add": BT,
-    "partnership:agency_edit": BT,
-    "partnership:person_add": BT,
-    "partnership:person_edit": BT,
-    "partnership:group_add": BT,
-    "partnership:group_edit": BT,
-    "partnership:group_member_add": BT,
-    "partnership:vision_edit": BT,
-    "partnership:plan_add": BT,
+    "structure:structure": ALL,
+    "structure:agency_list": ALL,
+    "structure:person_list": ALL,
+    "structure:group_list": ALL,
+    "structure:group_detail": ALL,
+    "structure:plan_list": ALL,
+    "structure:agency_add": BT,
+    "structure:agency_edit": BT,
+    "structure:person_add": BT,
+    "structure:person_edit": BT,
+    "structure:group_add": BT,
+    "structure:group_edit": BT,
+    "structure:group_member_add": BT,
+    "structure:vision_edit": BT,
+    "structure:plan_add": BT,
     "accounts:user_list": BT,
     "accounts:invite": BT,
     "audit:log": BT,
@@ -40,14 +40,14 @@ MATRIX = {
 
 def _url(name, partnership, objects):
     args = [partnership.slug]
-    if name.startswith("partnership:group_") and name not in (
-        "partnership:group_list",
-        "partnership:group_add",
+    if name.startswith("structure:group_") and name not in (
+        "structure:group_list",
+        "structure:group_add",
     ):
         args.append(objects["group"].uuid)
-    elif name == "partnership:agency_edit":
+    elif name == "structure:agency_edit":
         args.append(objects["agency"].uuid)
-    elif name == "partnership:person_edit":
+    elif name == "structure:person_edit":
         args.append(objects["person"].uuid)
     return reverse(name, args=args)
 
@@ -92,10 +92,10 @@ def test_cross_partnership_records_are_404(client, world, role):
         assert client.get(_url(name, world["beta"]["partnership"], world["beta"])).status_code == 404
     # beta's record ids under alpha's address
     mixed = dict(world["beta"])
-    for name in ("partnership:group_detail", "partnership:agency_edit", "partnership:person_edit"):
+    for name in ("structure:group_detail", "structure:agency_edit", "structure:person_edit"):
         response = client.get(_url(name, world["alpha"]["partnership"], mixed))
         assert response.status_code in (403, 404)
-        if role == Role.BUSINESS_TEAM or name == "partnership:group_detail":
+        if role == Role.BUSINESS_TEAM or name == "structure:group_detail":
             assert response.status_code == 404
 
 

@@ -101,6 +101,6 @@ def test_api_replies_to_a_token_are_no_store(client, alpha):
 
 
 def test_public_pages_stay_cacheable(client, alpha):
-    response = client.get(reverse("partnership:arrangements", args=["alpha"]))
+    response = client.get(reverse("structure:arrangements", args=["alpha"]))
     assert response.status_code == 200
     assert not _no_store(response)

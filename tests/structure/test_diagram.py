@@ -1,7 +1,7 @@
 from types import SimpleNamespace
 
-from masa.partnership.diagram import structure_svg
 from masa.partnership.selectors import group_tree
+from masa.structure.diagram import structure_svg
 
 
 def _group(pk, name, reports_to=None):

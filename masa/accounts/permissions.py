@@ -6,7 +6,6 @@ patterns and fails on any view without a `masa_permission` attribute.
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -15,9 +14,8 @@ from django.urls import reverse
 
 from masa.accounts.models import User
 from masa.accounts.selectors import active_role, partnership_for_user
+from masa.core.access import SIGNED_IN, View
 from masa.partnership.models import Partnership
-
-View = Callable[..., HttpResponse]
 
 
 class SignedInRequest(HttpRequest):
@@ -31,16 +29,6 @@ class PartnershipRequest(SignedInRequest):
 
     partnership: Partnership
     role: str
-
-
-PUBLIC = "public"
-SIGNED_IN = "signed_in"
-
-
-def public_view(view: View) -> View:
-    """Anyone, signed in or not, may use this view."""
-    view.masa_permission = PUBLIC  # type: ignore[attr-defined]
-    return view
 
 
 def signed_in_view(view: View) -> View:
@@ -81,14 +69,6 @@ def partnership_view(permission: str) -> Callable[[View], View]:
         return wrapped
 
     return decorator
-
-
-def found_or_404(obj: Any) -> Any:
-    """A record a selector found in the user's partnership and need-to-know, or 404: a record
-    outside them is reported as missing, so its existence is not revealed."""
-    if obj is None:
-        raise Http404("Not found in this partnership")
-    return obj
 
 
 def url_in(namespace: str) -> Callable[..., str]:

@@ -27,7 +27,7 @@ def _board():
 
 def test_group_edit_with_missing_purpose_keeps_answers_and_shows_error(client, manager):
     board = _board()
-    url = reverse("partnership:group_edit", args=["hounslow", board.uuid])
+    url = reverse("structure:group_edit", args=["hounslow", board.uuid])
     response = client.post(
         url,
         {
@@ -51,7 +51,7 @@ def test_group_edit_with_missing_purpose_keeps_answers_and_shows_error(client, m
 
 def test_group_edit_saves_terms_of_reference_and_publishes_them(client, manager):
     board = _board()
-    url = reverse("partnership:group_edit", args=["hounslow", board.uuid])
+    url = reverse("structure:group_edit", args=["hounslow", board.uuid])
     response = client.post(
         url,
         {
@@ -68,14 +68,14 @@ def test_group_edit_saves_terms_of_reference_and_publishes_them(client, manager)
         },
     )
     assert response.status_code == 302
-    public = client.get(reverse("partnership:arrangements", args=["hounslow"]))
+    public = client.get(reverse("structure:arrangements", args=["hounslow"]))
     assert "Hold partners to account for outcomes." in public.content.decode()
 
 
 def test_group_edit_rejects_bad_numbers(client, manager):
     board = _board()
     response = client.post(
-        reverse("partnership:group_edit", args=["hounslow", board.uuid]),
+        reverse("structure:group_edit", args=["hounslow", board.uuid]),
         {
             "name": "X",
             "kind": "board",
@@ -95,7 +95,7 @@ def test_group_edit_rejects_bad_numbers(client, manager):
 def test_group_member_remove_asks_then_removes(client, manager):
     board = _board()
     m = board.members.first()
-    url = reverse("partnership:group_member_remove", args=["hounslow", board.uuid, m.uuid])
+    url = reverse("structure:group_member_remove", args=["hounslow", board.uuid, m.uuid])
     assert client.get(url).status_code == 200
     assert GroupMember.objects.filter(pk=m.pk).exists()
     assert client.post(url).status_code == 302
@@ -107,7 +107,7 @@ def test_unknown_statement_kind_is_404_not_500(client, manager):
 
 
 def test_arrangements_page_shows_structure_from_records(client, demo):
-    response = client.get(reverse("partnership:arrangements", args=["hounslow"]))
+    response = client.get(reverse("structure:arrangements", args=["hounslow"]))
     html = response.content.decode()
     assert response.status_code == 200
     for text in ("Effective Practice Group", "Strategic Insights Group", "Relevant agencies", "<svg"):
@@ -117,7 +117,7 @@ def test_arrangements_page_shows_structure_from_records(client, demo):
 
 
 def test_arrangements_docx_matches_the_records(client, demo):
-    response = client.get(reverse("partnership:arrangements_docx", args=["hounslow"]))
+    response = client.get(reverse("structure:arrangements_docx", args=["hounslow"]))
     assert response.status_code == 200
     doc = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -152,12 +152,12 @@ def _grow(partnership, n):
     "name,public",
     [
         ("dashboards:home", False),
-        ("partnership:structure", False),
-        ("partnership:group_list", False),
-        ("partnership:agency_list", False),
-        ("partnership:person_list", False),
-        ("partnership:plan_list", False),
-        ("partnership:arrangements", True),
+        ("structure:structure", False),
+        ("structure:group_list", False),
+        ("structure:agency_list", False),
+        ("structure:person_list", False),
+        ("structure:plan_list", False),
+        ("structure:arrangements", True),
     ],
 )
 def test_structure_pages_make_a_constant_number_of_queries(client, db, name, public):
@@ -176,7 +176,7 @@ def test_objective_can_be_changed(client, manager):
     from masa.partnership.models import Objective
 
     objective = Objective.objects.filter(partnership__slug="hounslow").first()
-    url = reverse("partnership:objective_edit", args=["hounslow", objective.uuid])
+    url = reverse("structure:objective_edit", args=["hounslow", objective.uuid])
     assert client.get(url).status_code == 200
     empty = client.post(url, {"text": "", "order": "1"})
     assert empty.status_code == 400
@@ -210,7 +210,7 @@ def test_practitioner_home_has_no_meeting_or_board_information(client, demo):
 def test_group_page_offers_the_workplan_only_to_those_who_may_open_it(client, db):
     partnership = PartnershipFactory(slug="alpha")
     group = GroupFactory(partnership=partnership)
-    page = reverse("partnership:group_detail", args=[partnership.slug, group.uuid])
+    page = reverse("structure:group_detail", args=[partnership.slug, group.uuid])
     workplan = reverse("governance:workplan", args=[partnership.slug, group.uuid])
     client.force_login(member(partnership, "member", mfa=False))
     assert client.get(workplan).status_code == 404

@@ -3,14 +3,17 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
-from masa.core.permissions import PartnershipRequest, found_or_404, partnership_view, public_view, url_in
+from masa.core.access import public_view
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance.selectors import visible_group_get
 from masa.partnership import selectors, services
-from masa.partnership.diagram import structure_svg
-from masa.partnership.documents import arrangements_docx
-from masa.partnership.forms import (
+from masa.partnership.models import Principle, Value
+from masa.structure.diagram import structure_svg
+from masa.structure.documents import arrangements_docx
+from masa.structure.forms import (
     AgencyEditForm,
     AgencyForm,
     GroupEditForm,
@@ -24,12 +27,11 @@ from masa.partnership.forms import (
     StatementForm,
     VisionForm,
 )
-from masa.partnership.models import Principle, Value
 
 _found = found_or_404
 
 
-_url = url_in("partnership")
+_url = url_in("structure")
 
 
 @partnership_view(VIEW_STRUCTURE)
@@ -37,7 +39,7 @@ def structure(request: PartnershipRequest) -> HttpResponse:
     arrangements = selectors.arrangements_for(request.partnership)
     return render(
         request,
-        "partnership/structure.html",
+        "structure/structure.html",
         {"a": arrangements, "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership)},
     )
 
@@ -49,7 +51,7 @@ def structure(request: PartnershipRequest) -> HttpResponse:
 def agency_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
-        "partnership/agency_list.html",
+        "structure/agency_list.html",
         {
             "agencies": selectors.agency_list(request.partnership),
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
@@ -98,7 +100,7 @@ def agency_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def person_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
-        "partnership/person_list.html",
+        "structure/person_list.html",
         {
             "people": selectors.person_list(request.partnership),
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
@@ -149,7 +151,7 @@ def person_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def group_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
-        "partnership/group_list.html",
+        "structure/group_list.html",
         {
             "groups": selectors.group_list(request.partnership),
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
@@ -164,7 +166,7 @@ def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     can_view_workplan = visible_group_get(request.user, request.partnership, group.uuid) is not None
     return render(
         request,
-        "partnership/group_detail.html",
+        "structure/group_detail.html",
         {
             "group": group,
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
@@ -254,7 +256,7 @@ def group_member_remove(request: PartnershipRequest, uuid: str, member_uuid: str
 
         messages.success(request, f"{member.person.name} removed from {group.name}")
         return redirect(_url("group_detail", request, group.uuid))
-    return render(request, "partnership/group_member_remove.html", {"group": group, "member": member})
+    return render(request, "structure/group_member_remove.html", {"group": group, "member": member})
 
 
 # Vision, values and principles ------------------------------------------------------------
@@ -325,7 +327,7 @@ def statement_edit(request: PartnershipRequest, kind: str, uuid: str) -> HttpRes
 def plan_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
-        "partnership/plan_list.html",
+        "structure/plan_list.html",
         {
             "plans": selectors.plan_list(request.partnership),
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
@@ -443,7 +445,7 @@ def _public_arrangements(slug: str) -> selectors.Arrangements:
 def arrangements(request: HttpRequest, slug: str) -> HttpResponse:
     a = _public_arrangements(slug)
     request.partnership = a.partnership  # type: ignore[attr-defined]
-    return render(request, "partnership/arrangements.html", {"a": a, "diagram": structure_svg(a.tree)})
+    return render(request, "structure/arrangements.html", {"a": a, "diagram": structure_svg(a.tree)})
 
 
 @public_view

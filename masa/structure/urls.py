@@ -1,8 +1,8 @@
 from django.urls import path, re_path
 
-from masa.partnership import views
+from masa.structure import views
 
-app_name = "partnership"
+app_name = "structure"
 
 p = "p/<slug:slug>/"
 urlpatterns = [
