@@ -96,7 +96,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
     "masa.audit.actor.AuditActorMiddleware",
     "masa.accounts.middleware.SessionIdleTimeoutMiddleware",
     "masa.accounts.middleware.RequireMfaMiddleware",

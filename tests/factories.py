@@ -4,6 +4,7 @@ import factory
 from allauth.mfa.totp.internal.auth import TOTP
 
 from masa.accounts.models import Membership, User
+from masa.core.actors import SystemActor
 from masa.partnership.models import (
     Agency,
     Group,
@@ -54,6 +55,10 @@ class PersonFactory(factory.django.DjangoModelFactory):
     job_title = "Safeguarding lead"
     agency = factory.LazyAttribute(lambda o: PartnershipAgencyFactory(partnership=o.partnership).agency)
     email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+#: The actor of records a test sets up before the behaviour it checks.
+SETUP = SystemActor("masa: test setup")
 
 
 class GroupFactory(factory.django.DjangoModelFactory):

@@ -18,19 +18,22 @@ from masa.accounts.models import (
     new_secret,
 )
 from masa.accounts.selectors import user_needs_second_factor
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.partnership.models import Agency, Partnership
 
 INVITATION_DAYS = 7
 ALREADY_MEMBER = "This person already has an account in this partnership"
 INVITATION_INVALID = "This invitation link is not valid. It may have expired or been used already"
 LAST_BUSINESS_TEAM = "The partnership must keep at least one active business team member"
+NOT_A_PERSON = "Only a person can hold an API token"
 SECOND_FACTOR_FIRST = "Set up your authenticator app before you create an API token"
 EMAIL_IN_USE = "An account with this email address already exists. Sign in to accept the invitation"
 
 
+@attributed
 @transaction.atomic
 def invitation_create(
-    *, actor: User, partnership: Partnership, email: str, full_name: str, role: str, agency: Agency | None
+    *, actor: Actor, partnership: Partnership, email: str, full_name: str, role: str, agency: Agency | None
 ) -> Invitation:
     """Invite someone to a partnership; the email with the one-time link is sent by the worker.
 
@@ -48,7 +51,7 @@ def invitation_create(
         role=role,
         agency=agency,
         token_hash=hash_secret(new_secret()),
-        invited_by=actor,
+        invited_by=user_or_none(actor),
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     invitation.full_clean()
@@ -59,8 +62,9 @@ def invitation_create(
     return invitation
 
 
+@attributed
 @transaction.atomic
-def invitation_issue_link(*, invitation_id: int) -> tuple[Invitation, str] | None:
+def invitation_issue_link(*, actor: Actor, invitation_id: int) -> tuple[Invitation, str] | None:
     """Give an open invitation a new one-time secret; returns it with the link (None if closed)."""
     invitation = (
         # Lock only the invitation: PostgreSQL cannot lock the nullable side of a join.
@@ -117,8 +121,9 @@ def invitation_accept(*, invitation: Invitation, user: User | None, password: st
     return user
 
 
+@attributed
 @transaction.atomic
-def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
+def invitation_revoke(*, actor: Actor, invitation: Invitation) -> None:
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at", "updated_at"])
 
@@ -132,9 +137,10 @@ def _would_leave_no_business_team(membership: Membership, role: str, is_active: 
     return not others.exists()
 
 
+@attributed
 @transaction.atomic
 def membership_update(
-    *, actor: User, membership: Membership, role: str, agency: Agency | None, is_active: bool
+    *, actor: Actor, membership: Membership, role: str, agency: Agency | None, is_active: bool
 ) -> Membership:
     if _would_leave_no_business_team(membership, role, is_active):
         raise ValidationError({"role": LAST_BUSINESS_TEAM})
@@ -146,13 +152,16 @@ def membership_update(
     return membership
 
 
+@attributed
 @transaction.atomic
-def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, name: str) -> tuple[ApiToken, str]:
     """Create a personal API token. The secret is returned once and stored only as a hash.
 
     A token signs in without a second factor, so only someone who has met the second-factor
     rule may create one.
     """
+    if not isinstance(actor, User):
+        raise PermissionDenied(NOT_A_PERSON)
     if user_needs_second_factor(actor):
         raise PermissionDenied(SECOND_FACTOR_FIRST)
     secret = "masa_" + new_secret()
@@ -168,8 +177,9 @@ def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
     return token, secret
 
 
+@attributed
 @transaction.atomic
-def api_token_revoke(*, actor: User, token: ApiToken) -> None:
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at", "updated_at"])
 

@@ -4,11 +4,14 @@ The task queue keeps every task's arguments and result in the database, so a lin
 someone in must never be one of them (docs/security.md, "Secrets and the task queue").
 """
 
-from auditlog.context import set_actor
 from django_tasks import task
 
 from masa.accounts import selectors, services
+from masa.core.actors import SystemActor
 from masa.core.tasks import deliver_email
+
+#: Who issues the link when the person who sent the invitation no longer has an account.
+INVITATIONS = SystemActor("masa: invitation emails")
 
 
 @task()
@@ -18,8 +21,9 @@ def send_invitation(*, invitation_id: int) -> None:
     if invitation is None:
         return
     # The new secret is written on behalf of the person who sent the invitation.
-    with set_actor(invitation.invited_by):
-        issued = services.invitation_issue_link(invitation_id=invitation_id)
+    issued = services.invitation_issue_link(
+        actor=invitation.invited_by or INVITATIONS, invitation_id=invitation_id
+    )
     if issued is None:
         return
     invitation, link = issued

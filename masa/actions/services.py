@@ -16,6 +16,7 @@ from masa.actions.models import (
     ActionUpdate,
     EvidenceKind,
 )
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
@@ -37,10 +38,11 @@ UPDATE_EMPTY = "Enter the update"
 EVIDENCE_KIND_MISSING = "Select the kind of evidence"
 
 
+@attributed
 @transaction.atomic
 def action_create(
     *,
-    actor,
+    actor: Actor,
     partnership: Partnership,
     title: str,
     owner: Person,
@@ -78,11 +80,11 @@ def action_create(
     return action
 
 
-def _record(action: Action, actor, text: str, status_to: str = "") -> ActionUpdate:
+def _record(action: Action, actor: Actor, text: str, status_to: str = "") -> ActionUpdate:
     update = ActionUpdate(
         partnership_id=action.partnership_id,
         action=action,
-        author=actor,
+        author=user_or_none(actor),
         text=text,
         status_from=action.status if status_to else "",
         status_to=status_to,
@@ -91,8 +93,9 @@ def _record(action: Action, actor, text: str, status_to: str = "") -> ActionUpda
     return update
 
 
+@attributed
 @transaction.atomic
-def action_post_update(*, actor, action: Action, text: str, status: str = "") -> ActionUpdate:
+def action_post_update(*, actor: Actor, action: Action, text: str, status: str = "") -> ActionUpdate:
     """A progress update; may move an open action to in progress (never closes it)."""
     if not text.strip():
         raise ValidationError({"text": UPDATE_EMPTY})
@@ -106,9 +109,17 @@ def action_post_update(*, actor, action: Action, text: str, status: str = "") ->
     return update
 
 
+@attributed
 @transaction.atomic
 def action_add_evidence(
-    *, actor, action: Action, kind: str, file=None, original_name: str = "", link: str = "", text: str = ""
+    *,
+    actor: Actor,
+    action: Action,
+    kind: str,
+    file=None,
+    original_name: str = "",
+    link: str = "",
+    text: str = "",
 ) -> ActionEvidence:
     provided: dict[str, object] = {
         EvidenceKind.FILE: file,
@@ -135,7 +146,7 @@ def action_add_evidence(
         original_name=original_name if kind == EvidenceKind.FILE else "",
         link=link.strip() if kind == EvidenceKind.LINK else "",
         text=text.strip() if kind == EvidenceKind.TEXT else "",
-        added_by=actor,
+        added_by=user_or_none(actor),
     )
     if checked is not None:
         # The name people see ends with the real type, so a download never opens as something else.
@@ -150,8 +161,9 @@ def action_add_evidence(
     return evidence
 
 
+@attributed
 @transaction.atomic
-def action_close(*, actor, action: Action, impact: str) -> Action:
+def action_close(*, actor: Actor, action: Action, impact: str) -> Action:
     if action.status == ActionStatus.CLOSED:
         raise ValidationError(ALREADY_CLOSED)
     if not impact.strip():
@@ -162,13 +174,14 @@ def action_close(*, actor, action: Action, impact: str) -> Action:
     action.status = ActionStatus.CLOSED
     action.impact = impact.strip()
     action.closed_at = timezone.now()
-    action.closed_by = actor
+    action.closed_by = user_or_none(actor)
     action.save(update_fields=["status", "impact", "closed_at", "closed_by", "updated_at"])
     return action
 
 
+@attributed
 @transaction.atomic
-def action_reopen(*, actor, action: Action, reason: str) -> Action:
+def action_reopen(*, actor: Actor, action: Action, reason: str) -> Action:
     if action.status != ActionStatus.CLOSED:
         raise ValidationError(NOT_CLOSED)
     if not reason.strip():
@@ -181,16 +194,18 @@ def action_reopen(*, actor, action: Action, reason: str) -> Action:
     return action
 
 
+@attributed
 @transaction.atomic
-def action_soft_delete(*, actor, action: Action) -> None:
+def action_soft_delete(*, actor: Actor, action: Action) -> None:
     action.is_deleted = True
     action.deleted_at = timezone.now()
     action.save(update_fields=["is_deleted", "deleted_at", "updated_at"])
 
 
+@attributed
 @transaction.atomic
 def action_settings_update(
-    *, actor, partnership: Partnership, remind_days_before: int, escalate_days_overdue: int
+    *, actor: Actor, partnership: Partnership, remind_days_before: int, escalate_days_overdue: int
 ) -> ActionSettings:
     settings, _ = ActionSettings.objects.get_or_create(partnership=partnership)
     settings.remind_days_before = remind_days_before
@@ -200,7 +215,8 @@ def action_settings_update(
     return settings
 
 
-def action_send_reminders(*, today: date | None = None) -> dict[str, int]:
+@attributed
+def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[str, int]:
     """Email owners N days before the due date and when overdue; escalate to the group chair.
 
     Run daily (`manage.py send_action_reminders`). Each action is reminded at most once a day.

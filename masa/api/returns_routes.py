@@ -5,7 +5,7 @@ The same permission as the pages (the business team manages returns) and the sam
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
@@ -14,6 +14,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
+from masa.accounts.models import User
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
 from masa.api.access import partnership_or_404
 from masa.api.errors import Error, replies
@@ -99,7 +100,7 @@ def upload_return(
             )
     try:
         job = services.return_upload_create(
-            actor=request.user,
+            actor=cast(User, request.user),
             partnership=partnership,
             kind=kind,
             la_code=la_code,

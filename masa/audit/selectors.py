@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from masa.core.actors import SYSTEM_ACTOR_KEY
 from masa.partnership.models import Partnership
 
 
@@ -23,7 +24,11 @@ def audit_entries(
         "actor", "content_type"
     )
     if actor:
-        qs = qs.filter(Q(actor__email__icontains=actor) | Q(actor__full_name__icontains=actor))
+        qs = qs.filter(
+            Q(actor__email__icontains=actor)
+            | Q(actor__full_name__icontains=actor)
+            | Q(**{f"additional_data__{SYSTEM_ACTOR_KEY}__icontains": actor})
+        )
     if action is not None:
         qs = qs.filter(action=action)
     if content_type is not None:
@@ -33,6 +38,12 @@ def audit_entries(
     if date_to:
         qs = qs.filter(timestamp__lte=timezone.make_aware(datetime.combine(date_to, time.max)))
     return qs.order_by("-timestamp", "-pk")
+
+
+def system_actor_name(entry: LogEntry) -> str:
+    """The name of the part of masa that wrote an entry with no user ("" if none was named)."""
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    return str(data.get(SYSTEM_ACTOR_KEY) or "")
 
 
 def audited_content_types(partnership: Partnership) -> QuerySet[ContentType]:

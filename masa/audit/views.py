@@ -6,7 +6,7 @@ from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_AUDIT_LOG
 from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
-from masa.audit.selectors import audit_entries, audited_content_types
+from masa.audit.selectors import audit_entries, audited_content_types, system_actor_name
 from masa.core.csv_safe import csv_text
 
 
@@ -31,6 +31,11 @@ def log(request: PartnershipRequest) -> HttpResponse:
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.changes_line = changes_text(entry.changes)
+        entry.who = (
+            (entry.actor.full_name or entry.actor.email)
+            if entry.actor
+            else system_actor_name(entry) or "System"
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -47,7 +52,7 @@ def log_csv(request: PartnershipRequest) -> HttpResponse:
     rows = (
         (
             e.timestamp.isoformat(),
-            e.actor.email if e.actor else "system",
+            e.actor.email if e.actor else system_actor_name(e) or "system",
             e.get_action_display(),
             e.content_type.name,
             e.object_repr,

@@ -5,9 +5,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from masa.accounts.models import User
 from masa.bank_holidays.models import ExtraBankHoliday
 from masa.clocks.calendar import england_and_wales_holidays
+from masa.core.actors import Actor, attributed, user_or_none
 
 NAME_NEEDED = "Enter the name of the bank holiday"
 ALREADY_ADDED = "{day} is already recorded as a bank holiday"
@@ -19,8 +19,9 @@ def _day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+@attributed
 @transaction.atomic
-def bank_holiday_add(*, actor: User | None, day: date, name: str) -> ExtraBankHoliday:
+def bank_holiday_add(*, actor: Actor, day: date, name: str) -> ExtraBankHoliday:
     """Record a one-off England-and-Wales bank holiday; every clock counts it from now on."""
     name = name.strip()
     errors: dict[str, str] = {}
@@ -36,9 +37,10 @@ def bank_holiday_add(*, actor: User | None, day: date, name: str) -> ExtraBankHo
             errors["day"] = ALREADY_A_HOLIDAY.format(day=_day(day), name=known)
     if errors:
         raise ValidationError(errors)
-    return ExtraBankHoliday.objects.create(date=day, name=name, added_by=actor)
+    return ExtraBankHoliday.objects.create(date=day, name=name, added_by=user_or_none(actor))
 
 
+@attributed
 @transaction.atomic
-def bank_holiday_remove(*, actor: User | None, holiday: ExtraBankHoliday) -> None:
+def bank_holiday_remove(*, actor: Actor, holiday: ExtraBankHoliday) -> None:
     holiday.delete()

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from masa.accounts.models import User
 from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
 from masa.reviews.models import Review, Theme
 
@@ -114,10 +114,11 @@ def _check_slug(partnership: Partnership, slug: str, *, exclude: Briefing | None
         raise ValidationError({"slug": SLUG_TAKEN.format(slug=slug)})
 
 
+@attributed
 @transaction.atomic
 def briefing_create(
     *,
-    actor: User,
+    actor: Actor,
     partnership: Partnership,
     title: str,
     slug: str = "",
@@ -153,10 +154,11 @@ def briefing_create(
     return briefing
 
 
+@attributed
 @transaction.atomic
 def briefing_update(
     *,
-    actor: User,
+    actor: Actor,
     briefing: Briefing,
     title: str,
     slug: str = "",
@@ -193,8 +195,9 @@ def briefing_update(
     return briefing
 
 
+@attributed
 @transaction.atomic
-def briefing_publish(*, actor: User, briefing: Briefing, today: date | None = None) -> Briefing:
+def briefing_publish(*, actor: Actor, briefing: Briefing, today: date | None = None) -> Briefing:
     """Publish a complete draft: it appears on the public learning page from today."""
     briefing = Briefing.objects.select_for_update().get(pk=briefing.pk)
     if briefing.status == BriefingStatus.PUBLISHED:
@@ -210,8 +213,9 @@ def briefing_publish(*, actor: User, briefing: Briefing, today: date | None = No
     return briefing
 
 
+@attributed
 @transaction.atomic
-def briefing_withdraw(*, actor: User, briefing: Briefing) -> Briefing:
+def briefing_withdraw(*, actor: Actor, briefing: Briefing) -> Briefing:
     """Take a published briefing off the public page. It is kept, with its dissemination record."""
     briefing = Briefing.objects.select_for_update().get(pk=briefing.pk)
     if briefing.status != BriefingStatus.PUBLISHED:
@@ -224,10 +228,11 @@ def briefing_withdraw(*, actor: User, briefing: Briefing) -> Briefing:
 # Dissemination ----------------------------------------------------------------------------
 
 
+@attributed
 @transaction.atomic
 def dissemination_confirm(
     *,
-    actor: User,
+    actor: Actor,
     briefing: Briefing,
     agency: Agency,
     confirmed_on: date | None,
@@ -261,7 +266,7 @@ def dissemination_confirm(
         defaults={
             "partnership_id": briefing.partnership_id,
             "confirmed_on": confirmed_on,
-            "confirmed_by": actor,
+            "confirmed_by": user_or_none(actor),
             "how": how.strip(),
             "staff_reached": staff_reached,
         },

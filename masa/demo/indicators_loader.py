@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from masa.accounts.models import Membership, Role
+from masa.demo.actor import DEMO_LOADER
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.indicators.from_returns import values_from_returns
 from masa.indicators.models import (
@@ -919,7 +920,7 @@ def load_indicators_demo(partnership: Partnership) -> None:
             partnership=partnership, year=RETURNS_YEAR, status=ImportStatus.ACTIVE
         ).exists()
         if has_returns:
-            values_from_returns(actor=None, partnership=partnership, year=RETURNS_YEAR)
+            values_from_returns(actor=DEMO_LOADER, partnership=partnership, year=RETURNS_YEAR)
 
 
 def load_all_indicators_demo() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 
+from masa.demo.actor import DEMO_LOADER
 from masa.demo.returns_generator import LA_CODE, YEAR, generate_returns
 from masa.partnership.models import Partnership
 from masa.returns.models import ImportStatus, ReturnImport, ReturnKind
@@ -39,7 +40,7 @@ def load_returns_demo() -> None:
                 if kind in active:
                     continue
                 return_import(
-                    actor=None,
+                    actor=DEMO_LOADER,
                     partnership=partnership,
                     la_code=LA_CODE,
                     year=YEAR,
@@ -48,5 +49,5 @@ def load_returns_demo() -> None:
                     today=IMPORTED_ON,
                 )
     population_set(
-        actor=None, partnership=partnership, la_code=LA_CODE, year=YEAR, children_0_17=CHILDREN_0_17
+        actor=DEMO_LOADER, partnership=partnership, la_code=LA_CODE, year=YEAR, children_0_17=CHILDREN_0_17
     )

@@ -9,9 +9,10 @@ would build. Idempotent: a review that already exists is left alone.
 from datetime import date
 from typing import Any
 
-from masa.accounts.models import User
 from masa.actions import services as action_services
 from masa.actions.models import Action, ActionStatus
+from masa.core.actors import Actor
+from masa.demo.actor import DEMO_LOADER
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.partnership.models import Agency, Group, Partnership, Person
 from masa.reviews import services
@@ -277,7 +278,7 @@ class _Loader:
         self.partnership = partnership
         self.people = _people(partnership)
         psm = self.people.get("psm")
-        self.actor: User | None = psm.user if psm else None
+        self.actor: Actor = psm.user if psm and psm.user else DEMO_LOADER
         self.themes = {t.slug: t for t in Theme.objects.filter(partnership=partnership)}
         self.group = Group.objects.filter(partnership=partnership, name=EFFECTIVE_PRACTICE_GROUP).first()
         self.agencies = {a.name: a for a in Agency.objects.filter(memberships__partnership=partnership)}
@@ -401,7 +402,7 @@ class _Loader:
 
 def load_reviews_demo(partnership: Partnership) -> None:
     """Load Hounslow's 2023-24 learning reviews into `partnership` (a second run changes nothing)."""
-    services.themes_add_defaults(actor=None, partnership=partnership)
+    services.themes_add_defaults(actor=DEMO_LOADER, partnership=partnership)
     loader = _Loader(partnership)
     loader.mental_health()
     loader.true_to_us()

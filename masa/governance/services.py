@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -13,6 +13,7 @@ from masa.accounts.models import hash_secret, new_secret
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
 from masa.core import bounds
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.governance.ics import meeting_ics
@@ -45,10 +46,11 @@ SERIES_OUT_OF_RANGE = f"Every meeting in the series must be {bounds.DATE_RANGE}"
 PERSON_FOREIGN = "Choose a person from this partnership"
 
 
+@attributed
 @transaction.atomic
 def meeting_schedule(
     *,
-    actor,
+    actor: Actor,
     partnership: Partnership,
     group: Group,
     starts_at: datetime,
@@ -66,7 +68,7 @@ def meeting_schedule(
     series = None
     if frequency and occurrences > 1:
         series = MeetingSeries.objects.create(
-            partnership=partnership, group=group, frequency=frequency, created_by=actor
+            partnership=partnership, group=group, frequency=frequency, created_by=user_or_none(actor)
         )
     step = FREQUENCY_MONTHS.get(frequency, 0) if series else 0
     # masa.core.bounds: the first and the last meeting (and the papers deadline) stay within the
@@ -134,10 +136,11 @@ def meeting_send_invitations(*, meeting: Meeting) -> int:
     return len(emails)
 
 
+@attributed
 @transaction.atomic
 def meeting_update(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     starts_at: datetime,
     ends_at: datetime,
@@ -161,10 +164,11 @@ def _check_unlocked(meeting: Meeting) -> None:
         raise ValidationError(MINUTES_LOCKED)
 
 
+@attributed
 @transaction.atomic
 def agenda_item_save(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     item: AgendaItem | None = None,
     title: str,
@@ -189,10 +193,11 @@ def agenda_item_save(
     return item
 
 
+@attributed
 @transaction.atomic
 def paper_add(
     *,
-    actor,
+    actor: Actor,
     item: AgendaItem,
     title: str,
     upload,
@@ -211,7 +216,7 @@ def paper_add(
         original_name=upload.name[:255],
         file_type=checked.file_type,
         size=checked.size,
-        uploaded_by=actor,
+        uploaded_by=user_or_none(actor),
         restricted=restricted,
     )
     paper.file.save(f"{paper.uuid}.{checked.file_type}", upload, save=False)
@@ -221,8 +226,11 @@ def paper_add(
     return paper
 
 
+@attributed
 @transaction.atomic
-def attendance_record(*, actor, meeting: Meeting, records: list[tuple[Person, str, Person | None]]) -> None:
+def attendance_record(
+    *, actor: Actor, meeting: Meeting, records: list[tuple[Person, str, Person | None]]
+) -> None:
     """Record who attended: (person, status, deputy) for each member."""
     for person, status, deputy in records:
         if person.partnership_id != meeting.partnership_id or (
@@ -263,9 +271,10 @@ def _minutes_snapshot(meeting: Meeting) -> dict:
     }
 
 
+@attributed
 @transaction.atomic
 def minutes_save(
-    *, actor, meeting: Meeting, expected_version: int, summary: str, discussions: dict[int, str]
+    *, actor: Actor, meeting: Meeting, expected_version: int, summary: str, discussions: dict[int, str]
 ) -> Meeting:
     """Save the minutes if nobody else has saved since `expected_version` was read.
 
@@ -288,22 +297,24 @@ def minutes_save(
         meeting=meeting,
         version=meeting.minutes_version,
         content=_minutes_snapshot(meeting),
-        saved_by=actor,
+        saved_by=user_or_none(actor),
     )
     return meeting
 
 
+@attributed
 @transaction.atomic
-def decision_add(*, actor, item: AgendaItem, text: str) -> Decision:
+def decision_add(*, actor: Actor, item: AgendaItem, text: str) -> Decision:
     _check_unlocked(item.meeting)
     if not text.strip():
         raise ValidationError({"text": "Enter the decision"})
     return Decision.objects.create(partnership_id=item.partnership_id, item=item, text=text.strip())
 
 
+@attributed
 @transaction.atomic
 def item_action_add(
-    *, actor, item: AgendaItem, title: str, owner: Person, due_date: date, description: str = ""
+    *, actor: Actor, item: AgendaItem, title: str, owner: Person, due_date: date, description: str = ""
 ) -> Action:
     """An action agreed at a meeting: it joins the group's tracker and its matters arising."""
     _check_unlocked(item.meeting)
@@ -321,8 +332,9 @@ def item_action_add(
     )
 
 
+@attributed
 @transaction.atomic
-def minutes_approve(*, actor, meeting: Meeting, at_meeting: Meeting) -> Meeting:
+def minutes_approve(*, actor: Actor, meeting: Meeting, at_meeting: Meeting) -> Meeting:
     """Approve a meeting's minutes at a later meeting of the group; they are then locked."""
     _check_unlocked(meeting)
     if at_meeting.group_id != meeting.group_id or at_meeting.starts_at <= meeting.starts_at:
@@ -337,16 +349,17 @@ def minutes_approve(*, actor, meeting: Meeting, at_meeting: Meeting) -> Meeting:
         meeting=meeting,
         version=meeting.minutes_version,
         content=_minutes_snapshot(meeting),
-        saved_by=actor,
+        saved_by=user_or_none(actor),
         approved=True,
     )
     return meeting
 
 
+@attributed
 @transaction.atomic
 def workplan_item_save(
     *,
-    actor,
+    actor: Actor,
     group: Group,
     item: WorkplanItem | None = None,
     title: str,
@@ -364,9 +377,13 @@ def workplan_item_save(
     return item
 
 
+@attributed
 @transaction.atomic
-def calendar_feed_reset(*, user) -> str:
+def calendar_feed_reset(*, actor: Actor) -> str:
     """Give the user a new personal calendar feed address (the old one stops working)."""
+    user = user_or_none(actor)
+    if user is None:
+        raise PermissionDenied("Only a person has a calendar feed")
     token = new_secret()
     CalendarFeed.objects.update_or_create(user=user, defaults={"token_hash": hash_secret(token)})
     return token

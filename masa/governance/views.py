@@ -482,7 +482,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def calendar_settings(request: SignedInRequest) -> HttpResponse:
     address = ""
     if request.method == "POST":
-        token = services.calendar_feed_reset(user=request.user)
+        token = services.calendar_feed_reset(actor=request.user)
         address = settings.SITE_URL + reverse("governance:calendar_feed", args=[token])
     context = {"address": address, "has_feed": selectors.calendar_feed_exists(request.user)}
     return render(request, "governance/calendar.html", context)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.clocks.rules import DEFAULT_RULE_SET, RULE_SETS
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.incidents.models import (
     MAX_CHILDREN_PER_NOTIFICATION,
     AgeBand,
@@ -90,10 +91,11 @@ def _today(today: date | None) -> date:
     return today or timezone.localdate()
 
 
+@attributed
 @transaction.atomic
 def incident_create(
     *,
-    actor: User,
+    actor: Actor,
     partnership: Partnership,
     reference: str,
     category: str,
@@ -139,9 +141,10 @@ def incident_create(
     return incident
 
 
+@attributed
 @transaction.atomic
 def child_add(
-    *, actor: User, incident: SeriousIncident, reference: str, age_band: str, sex: str, ethnicity: str
+    *, actor: Actor, incident: SeriousIncident, reference: str, age_band: str, sex: str, ethnicity: str
 ) -> IncidentChild:
     reference = reference.strip()
     errors: dict[str, str] = {}
@@ -168,10 +171,11 @@ def child_add(
     )
 
 
+@attributed
 @transaction.atomic
 def notification_send(
     *,
-    actor: User,
+    actor: Actor,
     incident: SeriousIncident,
     children: Iterable[IncidentChild],
     sent_date: date,
@@ -207,8 +211,9 @@ def notification_send(
     return notification
 
 
+@attributed
 @transaction.atomic
-def case_team_set(*, actor: User, incident: SeriousIncident, users: Iterable[User]) -> SeriousIncident:
+def case_team_set(*, actor: Actor, incident: SeriousIncident, users: Iterable[User]) -> SeriousIncident:
     """The people who need to know about the incident (the business team always may)."""
     users = list(users)
     members = set(
@@ -222,9 +227,10 @@ def case_team_set(*, actor: User, incident: SeriousIncident, users: Iterable[Use
     return incident
 
 
+@attributed
 @transaction.atomic
 def rapid_review_submitted(
-    *, actor: User, incident: SeriousIncident, submitted_date: date, today: date | None = None
+    *, actor: Actor, incident: SeriousIncident, submitted_date: date, today: date | None = None
 ) -> SeriousIncident:
     """Record the day the rapid review's findings went to the Panel (stops the clock)."""
     field = "submitted_date"
@@ -281,10 +287,11 @@ def _require_not_signed_off(review: RapidReview, field: str) -> None:
         raise ValidationError({field: REPORT_LOCKED})
 
 
+@attributed
 @transaction.atomic
 def information_request_add(
     *,
-    actor: User,
+    actor: Actor,
     incident: SeriousIncident,
     agency: Agency,
     requested_on: date,
@@ -315,9 +322,10 @@ def information_request_add(
     )
 
 
+@attributed
 @transaction.atomic
 def information_request_received(
-    *, actor: User, request: InformationRequest, received_on: date, today: date | None = None
+    *, actor: Actor, request: InformationRequest, received_on: date, today: date | None = None
 ) -> InformationRequest:
     """Record the day the agency's information arrived (stops its clock)."""
     if received_on < request.requested_on:
@@ -329,9 +337,10 @@ def information_request_received(
     return request
 
 
+@attributed
 @transaction.atomic
 def rapid_review_meeting_set(
-    *, actor: User, incident: SeriousIncident, meeting_date: date, today: date | None = None
+    *, actor: Actor, incident: SeriousIncident, meeting_date: date, today: date | None = None
 ) -> RapidReview:
     field = "meeting_date"
     _require_rapid_review_needed(incident, field)
@@ -349,10 +358,11 @@ def rapid_review_meeting_set(
     return review
 
 
+@attributed
 @transaction.atomic
 def rapid_review_report_save(
     *,
-    actor: User,
+    actor: Actor,
     incident: SeriousIncident,
     facts: str = "",
     immediate_actions: str = "",
@@ -377,15 +387,18 @@ def rapid_review_report_save(
     return review
 
 
-def _is_dsp(user: User, partnership: Partnership) -> bool:
+def _is_dsp(user: Actor, partnership: Partnership) -> bool:
+    if not isinstance(user, User):
+        return False  # a system actor is never a member of a partnership
     return Membership.objects.filter(
         user=user, partnership=partnership, role=Role.DSP, is_active=True, user__is_active=True
     ).exists()
 
 
+@attributed
 @transaction.atomic
 def rapid_review_sign_off(
-    *, actor: User, incident: SeriousIncident, signed_at: datetime | None = None
+    *, actor: Actor, incident: SeriousIncident, signed_at: datetime | None = None
 ) -> RapidReview:
     """A delegated safeguarding partner signs the report off; it is read-only from then on.
 
@@ -403,7 +416,7 @@ def rapid_review_sign_off(
     missing = review.missing_sections
     if missing:
         raise ValidationError({field: SIGN_OFF_INCOMPLETE.format(sections=", ".join(missing))})
-    review.signed_off_by = actor
+    review.signed_off_by = user_or_none(actor)
     review.signed_off_at = signed_at or timezone.now()
     review.save(update_fields=["signed_off_by", "signed_off_at", "updated_at"])
     reviews_services.review_for_incident(
@@ -426,10 +439,11 @@ def _submitted(incident: SeriousIncident, field: str, message: str) -> tuple[Rap
     return review, incident.rr_submitted_date
 
 
+@attributed
 @transaction.atomic
 def panel_response_record(
     *,
-    actor: User,
+    actor: Actor,
     incident: SeriousIncident,
     response_date: date,
     agreed: bool | None,
@@ -453,10 +467,11 @@ def panel_response_record(
     return review
 
 
+@attributed
 @transaction.atomic
 def decision_record(
     *,
-    actor: User,
+    actor: Actor,
     incident: SeriousIncident,
     decision: str,
     decision_date: date,

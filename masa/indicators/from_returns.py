@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from masa.accounts.models import User
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.indicators.models import Frequency, Indicator, IndicatorValue, Period, ValueSource
 from masa.partnership.models import Partnership
 from masa.returns.models import ReturnImport, ReturnKind
@@ -62,8 +62,9 @@ def _decimal(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+@attributed
 @transaction.atomic
-def values_from_returns(*, actor: User | None, partnership: Partnership, year: str) -> FromReturnsResult:
+def values_from_returns(*, actor: Actor, partnership: Partnership, year: str) -> FromReturnsResult:
     """Write the year's statutory return figures as current values of the matching indicators."""
     first = _first_year(year)
     imports = [i for i in active_imports(partnership) if i.year == year]
@@ -121,7 +122,7 @@ def values_from_returns(*, actor: User | None, partnership: Partnership, year: s
             value=value,
             source=ValueSource.RETURN_IMPORT,
             return_import=source,
-            entered_by=actor,
+            entered_by=user_or_none(actor),
         )
         outcome.created.append(indicator.code)
     return outcome

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.core import bounds
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
     Commentary,
@@ -222,9 +223,10 @@ INDICATOR_FIELDS = (
 )
 
 
+@attributed
 @transaction.atomic
 def indicator_create(
-    *, actor: Any, partnership: Any, priorities: Any = None, groups: Any = None, **data: Any
+    *, actor: Actor, partnership: Any, priorities: Any = None, groups: Any = None, **data: Any
 ):
     if Indicator.objects.filter(partnership=partnership, code=data["code"]).exists():
         raise ValidationError({"code": CODE_TAKEN})
@@ -235,9 +237,10 @@ def indicator_create(
     return indicator
 
 
+@attributed
 @transaction.atomic
 def indicator_update(
-    *, actor: Any, indicator: Indicator, priorities: Any = None, groups: Any = None, **data: Any
+    *, actor: Actor, indicator: Indicator, priorities: Any = None, groups: Any = None, **data: Any
 ) -> Indicator:
     code = data.get("code", indicator.code)
     taken = Indicator.objects.filter(partnership_id=indicator.partnership_id, code=code)
@@ -251,8 +254,9 @@ def indicator_update(
     return indicator
 
 
+@attributed
 @transaction.atomic
-def dfe_indicators_add(*, actor: Any, partnership: Any) -> int:
+def dfe_indicators_add(*, actor: Actor, partnership: Any) -> int:
     """Add the indicators masa computes from statutory returns; ones already there are left alone."""
     existing = set(Indicator.objects.filter(partnership=partnership).values_list("code", flat=True))
     new = [
@@ -276,9 +280,10 @@ def dfe_indicators_add(*, actor: Any, partnership: Any) -> int:
     return len(new)
 
 
+@attributed
 @transaction.atomic
 def target_set(
-    *, actor: Any, indicator: Indicator, year: str, value: Decimal, tolerance: Decimal | None = None
+    *, actor: Actor, indicator: Indicator, year: str, value: Decimal, tolerance: Decimal | None = None
 ) -> Target:
     year = check_year(year)
     if tolerance is not None and tolerance < 0:
@@ -291,9 +296,10 @@ def target_set(
     return target
 
 
+@attributed
 @transaction.atomic
 def comparator_set(
-    *, actor: Any, indicator: Indicator, year: str, kind: str, value: Decimal, source: str = ""
+    *, actor: Actor, indicator: Indicator, year: str, kind: str, value: Decimal, source: str = ""
 ) -> Comparator:
     year = check_year(year)
     if kind not in ComparatorKind.values:
@@ -316,8 +322,9 @@ KIND_BY_TEXT = {
 }
 
 
+@attributed
 @transaction.atomic
-def comparators_import(*, actor: Any, partnership: Any, filename: str, rows: list[list[Any]]) -> int:
+def comparators_import(*, actor: Actor, partnership: Any, filename: str, rows: list[list[Any]]) -> int:
     """Comparators from a table (header row first). All rows or none; errors name file, row, column."""
     errors: list[str] = []
     if not rows:
@@ -381,8 +388,9 @@ def comparators_import(*, actor: Any, partnership: Any, filename: str, rows: lis
 # -- periods and data calls ---------------------------------------------------------------------
 
 
+@attributed
 @transaction.atomic
-def period_create(*, actor: Any, partnership: Any, frequency: str, start: date, end: date) -> Period:
+def period_create(*, actor: Actor, partnership: Any, frequency: str, start: date, end: date) -> Period:
     if end <= start:
         raise ValidationError({"end": PERIOD_END_BEFORE_START})
     clash = (
@@ -413,9 +421,10 @@ def _leads_emails(partnership: Any, agency_ids: list[int]) -> dict[int, list[str
     return lead_emails_by_agency(partnership, agency_ids)
 
 
+@attributed
 @transaction.atomic
 def data_call_open(
-    *, actor: Any, partnership: Any, period: Period, due_date: date, site_url: str = ""
+    *, actor: Actor, partnership: Any, period: Period, due_date: date, site_url: str = ""
 ) -> DataCall:
     """Open a call for one period: a submission (a task) for every agency with indicators to give."""
     if DataCall.objects.filter(partnership=partnership, period=period).exists():
@@ -435,7 +444,7 @@ def data_call_open(
             {"period": CALL_NO_INDICATORS.format(frequency=Frequency(period.frequency).label.lower())}
         )
     call = DataCall.objects.create(
-        partnership=partnership, period=period, due_date=due_date, created_by=actor
+        partnership=partnership, period=period, due_date=due_date, created_by=user_or_none(actor)
     )
     for agency_id in agency_ids:
         Submission.objects.create(partnership=partnership, data_call=call, agency_id=agency_id)
@@ -462,8 +471,9 @@ def _notify_leads(call: DataCall, agency_ids: list[int], site_url: str) -> None:
         transaction.on_commit(partial(send_email.enqueue, to=to, subject=subject, body=body))
 
 
+@attributed
 @transaction.atomic
-def data_call_close(*, actor: Any, data_call: DataCall) -> DataCall:
+def data_call_close(*, actor: Actor, data_call: DataCall) -> DataCall:
     data_call.status = DataCallStatus.CLOSED
     data_call.save(update_fields=["status", "updated_at"])
     return data_call
@@ -522,10 +532,11 @@ def check_answers(
     return clean
 
 
+@attributed
 @transaction.atomic
 def submission_save(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     indicators: list[Indicator],
     answers: dict[str, Answer],
@@ -551,12 +562,12 @@ def submission_save(
             missing_reason=checked.missing_reason,
             source=ValueSource.SUBMISSION,
             submission=submission,
-            entered_by=actor,
+            entered_by=user_or_none(actor),
             is_current=False,
         )
     if submit:
         submission.status = SubmissionStatus.SUBMITTED
-        submission.submitted_by = actor
+        submission.submitted_by = user_or_none(actor)
         submission.submitted_at = timezone.now()
     else:
         submission.status = SubmissionStatus.DRAFT
@@ -564,8 +575,9 @@ def submission_save(
     return submission
 
 
+@attributed
 @transaction.atomic
-def submission_approve(*, actor: Any, submission: Submission) -> Submission:
+def submission_approve(*, actor: Actor, submission: Submission) -> Submission:
     """Approve and lock: the answers become the current values, the previous ones stay as history."""
     submission = Submission.objects.select_for_update().select_related("data_call").get(pk=submission.pk)
     if submission.status != SubmissionStatus.SUBMITTED:
@@ -580,15 +592,16 @@ def submission_approve(*, actor: Any, submission: Submission) -> Submission:
         value.approved_at = now
         value.save(update_fields=["is_current", "approved_at", "updated_at"])
     submission.status = SubmissionStatus.APPROVED
-    submission.reviewed_by = actor
+    submission.reviewed_by = user_or_none(actor)
     submission.reviewed_at = now
     submission.review_note = ""
     submission.save()
     return submission
 
 
+@attributed
 @transaction.atomic
-def submission_return(*, actor: Any, submission: Submission, note: str) -> Submission:
+def submission_return(*, actor: Actor, submission: Submission, note: str) -> Submission:
     """Send a submitted submission back to the agency with a note."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != SubmissionStatus.SUBMITTED:
@@ -596,8 +609,9 @@ def submission_return(*, actor: Any, submission: Submission, note: str) -> Submi
     return _send_back(actor, submission, note)
 
 
+@attributed
 @transaction.atomic
-def submission_reopen(*, actor: Any, submission: Submission, note: str) -> Submission:
+def submission_reopen(*, actor: Actor, submission: Submission, note: str) -> Submission:
     """Unlock an approved submission so the agency can resubmit. The approved values stay
     current (and in the history) until a new version is approved."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -621,13 +635,13 @@ def submission_reopen(*, actor: Any, submission: Submission, note: str) -> Submi
     return _send_back(actor, submission, note)
 
 
-def _send_back(actor: Any, submission: Submission, note: str) -> Submission:
+def _send_back(actor: Actor, submission: Submission, note: str) -> Submission:
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": NOTE_REQUIRED})
     submission.status = SubmissionStatus.RETURNED
     submission.review_note = note
-    submission.reviewed_by = actor
+    submission.reviewed_by = user_or_none(actor)
     submission.reviewed_at = timezone.now()
     submission.save()
     return submission
@@ -638,9 +652,10 @@ TEMPLATE_WRONG_SUBMISSION = (
 )
 
 
+@attributed
 @transaction.atomic
 def submission_upload(
-    *, actor: Any, submission: Submission, indicators: list[Indicator], filename: str, data: bytes
+    *, actor: Actor, submission: Submission, indicators: list[Indicator], filename: str, data: bytes
 ) -> Submission:
     """Save the answers in an uploaded template as a draft. All rows or none: every problem is
     reported with the file, row and column."""
@@ -714,10 +729,11 @@ DOING_REQUIRED = "Enter what the partnership is doing about it"
 COMMENTARY_OTHER_PARTNERSHIP = "The indicator and the period must belong to this partnership"
 
 
+@attributed
 @transaction.atomic
 def commentary_save(
     *,
-    actor: Any,
+    actor: Actor,
     partnership: Any,
     indicator: Indicator,
     period: Period,
@@ -741,7 +757,7 @@ def commentary_save(
             "partnership": partnership,
             "what_it_tells_us": what_it_tells_us.strip(),
             "what_we_are_doing": what_we_are_doing.strip(),
-            "author": actor,
+            "author": user_or_none(actor),
         },
     )
     return commentary

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 
+from masa.core.actors import Actor, attributed
 from masa.partnership.models import (
     Agency,
     Group,
@@ -45,9 +46,10 @@ def _save(instance: M, **fields: object) -> M:
     return instance
 
 
+@attributed
 @transaction.atomic
 def agency_add(
-    *, actor, partnership: Partnership, name: str, agency_type: str, status: str, description: str = ""
+    *, actor: Actor, partnership: Partnership, name: str, agency_type: str, status: str, description: str = ""
 ) -> PartnershipAgency:
     """Add an agency to the partnership, reusing the agency if another partnership already has it."""
     agency = Agency.objects.filter(name__iexact=name.strip()).first()
@@ -60,10 +62,11 @@ def agency_add(
     )
 
 
+@attributed
 @transaction.atomic
 def agency_update(
     *,
-    actor,
+    actor: Actor,
     link: PartnershipAgency,
     name: str,
     agency_type: str,
@@ -85,17 +88,19 @@ def _check_agency(partnership: Partnership, agency: Agency) -> None:
         raise ValidationError({"agency": AGENCY_NOT_IN_PARTNERSHIP})
 
 
+@attributed
 @transaction.atomic
 def person_create(
-    *, actor, partnership: Partnership, name: str, job_title: str, agency: Agency, email: str
+    *, actor: Actor, partnership: Partnership, name: str, job_title: str, agency: Agency, email: str
 ) -> Person:
     _check_agency(partnership, agency)
     return _save(Person(partnership=partnership), name=name, job_title=job_title, agency=agency, email=email)
 
 
+@attributed
 @transaction.atomic
 def person_update(
-    *, actor, person: Person, name: str, job_title: str, agency: Agency, email: str, is_active: bool
+    *, actor: Actor, person: Person, name: str, job_title: str, agency: Agency, email: str, is_active: bool
 ) -> Person:
     _check_agency(person.partnership, agency)
     return _save(person, name=name, job_title=job_title, agency=agency, email=email, is_active=is_active)
@@ -120,10 +125,11 @@ def _check_group_links(group: Group, chair: Person | None, reports_to: Group | N
         current = current.reports_to
 
 
+@attributed
 @transaction.atomic
 def group_save(
     *,
-    actor,
+    actor: Actor,
     partnership: Partnership,
     group: Group | None = None,
     name: str,
@@ -157,8 +163,9 @@ def group_save(
     )
 
 
+@attributed
 @transaction.atomic
-def group_member_add(*, actor, group: Group, person: Person, member_type: str) -> GroupMember:
+def group_member_add(*, actor: Actor, group: Group, person: Person, member_type: str) -> GroupMember:
     if person.partnership_id != group.partnership_id:
         raise ValidationError({"person": CHAIR_FOREIGN})
     if GroupMember.objects.filter(group=group, person=person).exists():
@@ -169,20 +176,23 @@ def group_member_add(*, actor, group: Group, person: Person, member_type: str) -
     )
 
 
+@attributed
 @transaction.atomic
-def group_member_remove(*, actor, member: GroupMember) -> None:
+def group_member_remove(*, actor: Actor, member: GroupMember) -> None:
     member.delete()
 
 
+@attributed
 @transaction.atomic
-def partnership_update_vision(*, actor, partnership: Partnership, vision: str) -> Partnership:
+def partnership_update_vision(*, actor: Actor, partnership: Partnership, vision: str) -> Partnership:
     return _save(partnership, vision=vision)
 
 
+@attributed
 @transaction.atomic
 def statement_save(
     *,
-    actor,
+    actor: Actor,
     partnership: Partnership,
     model: type[Value] | type[Principle],
     statement: Value | Principle | None = None,
@@ -195,10 +205,11 @@ def statement_save(
     return _save(statement, title=title, description=description, order=order)
 
 
+@attributed
 @transaction.atomic
 def plan_save(
     *,
-    actor,
+    actor: Actor,
     partnership: Partnership,
     plan: StrategicPlan | None = None,
     title: str,
@@ -209,10 +220,11 @@ def plan_save(
     return _save(plan, title=title, start_year=start_year, end_year=end_year)
 
 
+@attributed
 @transaction.atomic
 def priority_save(
     *,
-    actor,
+    actor: Actor,
     plan: StrategicPlan,
     priority: Priority | None = None,
     title: str,
@@ -223,9 +235,10 @@ def priority_save(
     return _save(priority, title=title, description=description, order=order)
 
 
+@attributed
 @transaction.atomic
 def objective_save(
-    *, actor, priority: Priority, objective: Objective | None = None, text: str, order: int
+    *, actor: Actor, priority: Priority, objective: Objective | None = None, text: str, order: int
 ) -> Objective:
     objective = objective or Objective(partnership_id=priority.partnership_id, priority=priority)
     return _save(objective, text=text, order=order)

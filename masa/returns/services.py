@@ -38,6 +38,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masa.core import bounds
+from masa.core.actors import Actor, SystemActor, attributed, user_or_none
 from masa.partnership.models import Partnership
 from masa.returns.models import (
     ImportedRecord,
@@ -57,6 +58,8 @@ BATCH_SIZE = 1000
 DEFAULT_RETURN_UPLOAD_MAX_BYTES = 100 * 1024 * 1024
 #: Problems kept on a job (a refused file can hold hundreds of thousands); the total is counted.
 JOB_PROBLEMS_KEPT = 2000
+#: Who runs a queued import whose requester is not a person (or no longer exists).
+RETURN_IMPORTS = SystemActor("masa: return imports")
 #: ``progress(percent, message)`` as a return is read and saved.
 ImportProgress = Callable[[int, str], None]
 _LA_CODE = re.compile(r"^\d{3}$")
@@ -300,9 +303,10 @@ def _reading_progress(progress: ImportProgress | None, names: Sequence[str]) -> 
     return report
 
 
+@attributed
 def return_import(
     *,
-    actor: Any,
+    actor: Actor,
     partnership: Partnership,
     la_code: str,
     year: str,
@@ -379,7 +383,7 @@ def return_import(
                     year=cy.label,
                     kind=kind,
                     file_names=file_names,
-                    imported_by=actor if getattr(actor, "pk", None) else None,
+                    imported_by=user_or_none(actor),
                     problems=[stored_problem(p, pseudonymise) for p in problems],
                     counts=counts,
                 )
@@ -417,9 +421,10 @@ class PopulationRefused(ValidationError, ValueError):
     """A population figure that cannot be saved (a ValidationError keyed by field)."""
 
 
+@attributed
 @transaction.atomic
 def population_set(
-    *, actor: Any, partnership: Partnership, la_code: str, year: str, children_0_17: int
+    *, actor: Actor, partnership: Partnership, la_code: str, year: str, children_0_17: int
 ) -> Population:
     """Record (or correct) one LA's 0-17 mid-year population for a collection year.
 
@@ -447,9 +452,10 @@ def population_set(
 # -- uploads through the browser and the API --------------------------------------------------
 
 
+@attributed
 def return_upload_create(
     *,
-    actor: Any,
+    actor: Actor,
     partnership: Partnership,
     kind: str,
     la_code: str,
@@ -526,7 +532,7 @@ def return_upload_create(
             replace=replace,
             status=JobStatus.CONFIRM if exists and not replace else JobStatus.QUEUED,
             message="Waiting for you to confirm the replacement" if exists and not replace else "Queued",
-            requested_by=actor if getattr(actor, "pk", None) else None,
+            requested_by=user_or_none(actor),
         )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -566,7 +572,8 @@ def return_job_enqueue(job: ReturnImportJob) -> None:
     run_return_import.enqueue(job_id=str(job.pk))
 
 
-def return_job_confirm(*, actor: Any, job: ReturnImportJob, replace: bool) -> ReturnImportJob:
+@attributed
+def return_job_confirm(*, actor: Actor, job: ReturnImportJob, replace: bool) -> ReturnImportJob:
     """The answer to "Replace the current import?": queue the job, or cancel it and delete its files."""
     if job.status != JobStatus.CONFIRM:
         raise ValidationError({"replace": "This upload is no longer waiting for an answer"})
@@ -618,7 +625,7 @@ def return_job_run(job_id: Any) -> ReturnImportJob | None:
             _job_update(job, progress=percent, message=message[:300])
 
         imported = return_import(
-            actor=job.requested_by,
+            actor=job.requested_by or RETURN_IMPORTS,
             partnership=job.partnership,
             la_code=job.la_code,
             year=job.year,

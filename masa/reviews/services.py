@@ -16,10 +16,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from masa.accounts.models import User
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
 from masa.clocks.calendar import add_working_days
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 
@@ -175,9 +175,10 @@ def _theme_errors(partnership: Partnership, name: str, slug: str, exclude: int |
     return errors
 
 
+@attributed
 @transaction.atomic
 def theme_create(
-    *, actor: User | None, partnership: Partnership, name: str, slug: str = "", description: str = ""
+    *, actor: Actor, partnership: Partnership, name: str, slug: str = "", description: str = ""
 ) -> Theme:
     name = name.strip()
     slug = slug.strip() or slugify(name)[:80]
@@ -189,9 +190,10 @@ def theme_create(
     )
 
 
+@attributed
 @transaction.atomic
 def theme_update(
-    *, actor: User | None, theme: Theme, name: str, slug: str, description: str = "", is_active: bool = True
+    *, actor: Actor, theme: Theme, name: str, slug: str, description: str = "", is_active: bool = True
 ) -> Theme:
     """Rename, re-describe, retire or restore a theme (retired themes keep their history)."""
     name, slug = name.strip(), slug.strip()
@@ -203,8 +205,9 @@ def theme_update(
     return theme
 
 
+@attributed
 @transaction.atomic
-def themes_add_defaults(*, actor: User | None, partnership: Partnership) -> list[Theme]:
+def themes_add_defaults(*, actor: Actor, partnership: Partnership) -> list[Theme]:
     """Create the standard themes the partnership does not have yet (by web address or name)."""
     existing = Theme.objects.filter(partnership=partnership)
     slugs = {t.slug for t in existing}
@@ -290,10 +293,11 @@ def _clean_values(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+@attributed
 @transaction.atomic
 def review_create(
     *,
-    actor: User | None,
+    actor: Actor,
     partnership: Partnership,
     kind: str,
     reference: str,
@@ -321,10 +325,11 @@ def review_create(
     return review
 
 
+@attributed
 @transaction.atomic
 def review_update(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     reference: str,
     themes: Iterable[Theme] = (),
@@ -373,10 +378,11 @@ def _start_of(review: Review) -> date | None:
     return review.start_date or review.decision_date
 
 
+@attributed
 @transaction.atomic
 def milestone_save(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     title: str,
     due_date: date,
@@ -404,10 +410,11 @@ def _lock(review: Review) -> None:
     Review.objects.select_for_update().filter(pk=review.pk).first()
 
 
+@attributed
 @transaction.atomic
 def question_save(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     text: str,
     response: str = "",
@@ -426,10 +433,11 @@ def question_save(
     return question
 
 
+@attributed
 @transaction.atomic
 def national_recommendation_save(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     text: str,
     assurance: str = "",
@@ -468,17 +476,18 @@ def national_recommendation_save(
             assessed_on or recommendation.assessed_on or (today or timezone.localdate())
         )
         if changed_assessment or recommendation.assessed_by_id is None:
-            recommendation.assessed_by = actor
+            recommendation.assessed_by = user_or_none(actor)
     else:
         recommendation.assessed_on, recommendation.assessed_by = None, None
     recommendation.save()
     return recommendation
 
 
+@attributed
 @transaction.atomic
 def finding_save(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     text: str,
     is_good_practice: bool = False,
@@ -504,10 +513,11 @@ def finding_save(
     return finding
 
 
+@attributed
 @transaction.atomic
 def recommendation_save(
     *,
-    actor: User | None,
+    actor: Actor,
     review: Review,
     text: str,
     finding: Finding | None = None,
@@ -539,10 +549,11 @@ def recommendation_save(
     return recommendation
 
 
+@attributed
 @transaction.atomic
 def recommendation_action_add(
     *,
-    actor: User | None,
+    actor: Actor,
     recommendation: Recommendation,
     title: str,
     owner: Person,
@@ -578,9 +589,10 @@ def recommendation_action_add(
 REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists for another case"
 
 
+@attributed
 def review_for_incident(
     *,
-    actor: User,
+    actor: Actor,
     incident: "SeriousIncident",
     kind: str,
     reference: str,
@@ -600,7 +612,10 @@ def review_for_incident(
     return review
 
 
-def rapid_review_learning_complete(*, actor: User, incident: "SeriousIncident", completed_date: date) -> None:
+@attributed
+def rapid_review_learning_complete(
+    *, actor: Actor, incident: "SeriousIncident", completed_date: date
+) -> None:
     """The rapid review went to the Panel: its learning review is complete on that day."""
     Review.objects.filter(
         partnership=incident.partnership, incident=incident, kind=ReviewKind.RAPID_REVIEW

@@ -13,6 +13,7 @@ from masa.actions import services
 from masa.actions.models import Action, ActionSource
 from masa.partnership.models import Group, Partnership, Person
 from tests.factories import (
+    SETUP,
     GroupFactory,
     GroupMemberFactory,
     PartnershipAgencyFactory,
@@ -70,7 +71,7 @@ def make_action(world: World, title: str = "Audit the front door", **kwargs) -> 
         "group": world.group,
     }
     values.update(kwargs)
-    return services.action_create(actor=None, partnership=world.partnership, title=title, **values)
+    return services.action_create(actor=SETUP, partnership=world.partnership, title=title, **values)
 
 
 def build_world(slug: str) -> World:

@@ -11,7 +11,7 @@ from masa.actions import services
 from masa.actions.models import ActionStatus
 from masa.api.actions_routes import NOT_ALLOWED
 from tests.actions.conftest import TODAY, make_action, user_in_scope
-from tests.factories import member
+from tests.factories import SETUP, member
 
 BASE = "/api/v1/partnerships"
 
@@ -62,7 +62,7 @@ def test_filters_and_paging(client, alpha):
     auth = token_for(member(alpha.partnership, "business_team"))
     late = make_action(alpha, "Late", due_date=TODAY - timedelta(days=2))
     closed = make_action(alpha, "Closed")
-    services.action_close(actor=None, action=closed, impact="Done")
+    services.action_close(actor=SETUP, action=closed, impact="Done")
 
     def titles(**query) -> list[str]:
         response = client.get(f"{BASE}/alpha/actions", query, **auth)
@@ -164,7 +164,7 @@ def test_bad_update_is_422(client, alpha, owner_auth, payload):
 
 def test_update_of_closed_action_is_422(client, alpha, owner_auth):
     action = alpha.actions["mine"]
-    services.action_close(actor=None, action=action, impact="Done")
+    services.action_close(actor=SETUP, action=action, impact="Done")
     response = client.post(
         f"{BASE}/alpha/actions/{action.uuid}/updates",
         {"text": "x"},

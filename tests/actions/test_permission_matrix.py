@@ -13,7 +13,7 @@ from masa.accounts.models import Role
 from masa.actions import services
 from masa.actions.models import ActionStatus
 from tests.actions.conftest import PDF, build_world, make_action, user_in_scope
-from tests.factories import member
+from tests.factories import SETUP, member
 
 ALL = set(Role.values)
 VIEWERS = ALL - {Role.PRACTITIONER}
@@ -54,7 +54,7 @@ def worlds(db, settings, tmp_path):
     for slug in ("alpha", "beta"):
         world = build_world(slug)
         closed = make_action(world, "Closed action", owner=world.colleague, group=world.other_group)
-        services.action_close(actor=None, action=closed, impact="Done")
+        services.action_close(actor=SETUP, action=closed, impact="Done")
         evidence = services.action_add_evidence(
             actor=world.owner_user,
             action=world.actions["colleague"],

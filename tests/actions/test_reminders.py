@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from masa.actions import services
 from tests.actions.conftest import make_action
+from tests.factories import SETUP
 
 DAY = date(2025, 6, 2)
 
@@ -47,7 +48,7 @@ def test_due_soon_email_is_sent_n_days_before(quiet, django_capture_on_commit_ca
 
 def test_the_reminder_threshold_is_the_partnerships(quiet, django_capture_on_commit_callbacks):
     services.action_settings_update(
-        actor=None, partnership=quiet.partnership, remind_days_before=3, escalate_days_overdue=14
+        actor=SETUP, partnership=quiet.partnership, remind_days_before=3, escalate_days_overdue=14
     )
     make_action(quiet, "Seven days", due_date=DAY + timedelta(days=7))
     make_action(quiet, "Three days", due_date=DAY + timedelta(days=3))
@@ -92,7 +93,7 @@ def test_not_escalated_at_the_threshold(quiet, django_capture_on_commit_callback
 def test_no_email_for_closed_actions(quiet, django_capture_on_commit_callbacks):
     for days in (7, -1, -15):
         action = make_action(quiet, f"Closed {days}", due_date=DAY + timedelta(days=days))
-        services.action_close(actor=None, action=action, impact="Done")
+        services.action_close(actor=SETUP, action=action, impact="Done")
     output = run(django_capture_on_commit_callbacks)
     assert mail.outbox == []
     assert "Due soon reminders: 0\nOverdue reminders: 0\nEscalated to chairs: 0" in output
@@ -100,7 +101,7 @@ def test_no_email_for_closed_actions(quiet, django_capture_on_commit_callbacks):
 
 def test_no_email_for_deleted_actions(quiet, django_capture_on_commit_callbacks):
     action = make_action(quiet, "Deleted", due_date=DAY + timedelta(days=7))
-    services.action_soft_delete(actor=None, action=action)
+    services.action_soft_delete(actor=SETUP, action=action)
     run(django_capture_on_commit_callbacks)
     assert mail.outbox == []
 

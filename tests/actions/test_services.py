@@ -11,7 +11,7 @@ from masa.actions.models import Action, ActionEvidence, ActionSource, ActionStat
 from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.actions.conftest import PDF, TODAY, make_action, ooxml
-from tests.factories import PersonFactory, member
+from tests.factories import SETUP, PersonFactory, member
 
 
 def test_actions_are_numbered_in_each_partnership(alpha, beta):
@@ -119,23 +119,23 @@ def test_deleted_evidence_does_not_count(alpha):
     )
     ActionEvidence.objects.filter(pk=evidence.pk).update(is_deleted=True)
     with pytest.raises(ValidationError):
-        services.action_close(actor=None, action=action, impact="Changed")
+        services.action_close(actor=SETUP, action=action, impact="Changed")
 
 
 def test_closed_action_cannot_be_closed_again_or_updated(alpha):
     action = alpha.actions["mine"]
-    services.action_close(actor=None, action=action, impact="Changed")
+    services.action_close(actor=SETUP, action=action, impact="Changed")
     with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
-        services.action_close(actor=None, action=action, impact="Again")
+        services.action_close(actor=SETUP, action=action, impact="Again")
     with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
-        services.action_post_update(actor=None, action=action, text="More")
+        services.action_post_update(actor=SETUP, action=action, text="More")
 
 
 def test_reopen_needs_a_reason_and_a_closed_action(alpha):
     action = alpha.actions["mine"]
     with pytest.raises(ValidationError, match=services.NOT_CLOSED):
         services.action_reopen(actor=alpha.chair_user, action=action, reason="Why not")
-    services.action_close(actor=None, action=action, impact="Changed")
+    services.action_close(actor=SETUP, action=action, impact="Changed")
     with pytest.raises(ValidationError) as error:
         services.action_reopen(actor=alpha.chair_user, action=action, reason=" ")
     assert "reason" in error.value.message_dict
@@ -149,7 +149,7 @@ def test_reopen_needs_a_reason_and_a_closed_action(alpha):
 
 def test_soft_delete_hides_the_action_everywhere(alpha):
     action = alpha.actions["mine"]
-    services.action_soft_delete(actor=None, action=action)
+    services.action_soft_delete(actor=SETUP, action=action)
     user = alpha.owner_user
     assert action not in selectors.action_list(user, alpha.partnership)
     assert selectors.action_get(user, alpha.partnership, str(action.uuid)) is None
@@ -214,7 +214,7 @@ def test_bad_evidence_files_are_refused_and_nothing_saved(alpha, name, content, 
 def test_settings_update_and_reminder_thresholds(alpha):
     assert selectors.settings_for(alpha.partnership).escalate_days_overdue == 14  # the default
     services.action_settings_update(
-        actor=None, partnership=alpha.partnership, remind_days_before=3, escalate_days_overdue=28
+        actor=SETUP, partnership=alpha.partnership, remind_days_before=3, escalate_days_overdue=28
     )
     found = selectors.settings_for(alpha.partnership)
     assert (found.remind_days_before, found.escalate_days_overdue) == (3, 28)
@@ -224,7 +224,7 @@ def test_overdue_for_board_uses_the_escalation_threshold(alpha):
     late = make_action(alpha, "Very late", due_date=TODAY - timedelta(days=20))
     make_action(alpha, "A little late", due_date=TODAY - timedelta(days=3))
     closed = make_action(alpha, "Late but done", due_date=TODAY - timedelta(days=30))
-    services.action_close(actor=None, action=closed, impact="Done")
+    services.action_close(actor=SETUP, action=closed, impact="Done")
     board = selectors.overdue_for_board(alpha.chair_user, alpha.partnership)
     assert [a.title for a in board] == [late.title]
 

@@ -19,7 +19,7 @@ from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.governance.models import AgendaItem, Meeting
 from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.actions.conftest import PDF, TODAY, make_action, ooxml, user_in_scope
-from tests.factories import member
+from tests.factories import SETUP, member
 
 
 def url(name: str, world, *args) -> str:
@@ -442,7 +442,7 @@ def test_action_log_xlsx(client, alpha):
     user = user_in_scope(alpha, "agency_lead")
     make_action(alpha, '=HYPERLINK("http://evil.example")', owner=alpha.colleague)
     closed = make_action(alpha, "Closed for the log", owner=alpha.colleague)
-    services.action_close(actor=None, action=closed, impact="+ fewer repeat referrals")
+    services.action_close(actor=SETUP, action=closed, impact="+ fewer repeat referrals")
     client.force_login(user)
     response = client.get(url("action_log_xlsx", alpha))
     assert response.status_code == 200

@@ -14,6 +14,7 @@ from masa.actions import services
 from masa.actions.models import ActionSource
 from tests.browser.conftest import assert_no_axe_violations, requires_browser
 from tests.factories import (
+    SETUP,
     TEST_PASSWORD,
     GroupFactory,
     GroupMemberFactory,
@@ -45,7 +46,7 @@ def tracker(transactional_db):
     )
     group.save()
     action = services.action_create(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         title=TITLE,
         description="Agreed after the rapid review.",
@@ -55,7 +56,7 @@ def tracker(transactional_db):
         group=group,
     )
     services.action_create(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         title="Check the escalation policy is used",
         owner=owner,

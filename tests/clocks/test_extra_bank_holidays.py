@@ -15,7 +15,7 @@ from masa.accounts.models import Role, User
 from masa.bank_holidays import services
 from masa.bank_holidays.models import ExtraBankHoliday
 from masa.bank_holidays.selectors import current_calendar
-from tests.factories import TEST_TOTP_SECRET, member
+from tests.factories import SETUP, TEST_TOTP_SECRET, member
 from tests.incidents.conftest import make_incident, make_world
 
 MONDAY = date(2024, 1, 8)
@@ -47,13 +47,13 @@ def test_current_calendar_counts_stored_and_environment_holidays_and_is_rebuilt_
     assert first is current_calendar()  # cached while nothing changes
     assert first.is_working_day(MONDAY)
     assert not first.is_working_day(date(2031, 6, 2))
-    holiday = services.bank_holiday_add(actor=None, day=MONDAY, name="Test holiday")
+    holiday = services.bank_holiday_add(actor=SETUP, day=MONDAY, name="Test holiday")
     second = current_calendar()
     assert second is not first
     assert not second.is_working_day(MONDAY)
     assert not second.is_working_day(date(2031, 6, 2))
     assert second.holiday_name(date(2023, 5, 8))  # the coronation stays a holiday
-    services.bank_holiday_remove(actor=None, holiday=holiday)
+    services.bank_holiday_remove(actor=SETUP, holiday=holiday)
     assert current_calendar().is_working_day(MONDAY)
 
 
@@ -84,15 +84,15 @@ def test_saving_a_holiday_drops_the_cached_calendar(monkeypatch):
 )
 def test_bad_holidays_are_refused(day, name, field, message):
     with pytest.raises(ValidationError) as error:
-        services.bank_holiday_add(actor=None, day=day, name=name)
+        services.bank_holiday_add(actor=SETUP, day=day, name=name)
     assert error.value.message_dict == {field: [message]}
     assert not ExtraBankHoliday.objects.exists()
 
 
 def test_holiday_added_twice_is_refused():
-    services.bank_holiday_add(actor=None, day=MONDAY, name="Once")
+    services.bank_holiday_add(actor=SETUP, day=MONDAY, name="Once")
     with pytest.raises(ValidationError) as error:
-        services.bank_holiday_add(actor=None, day=MONDAY, name="Twice")
+        services.bank_holiday_add(actor=SETUP, day=MONDAY, name="Twice")
     assert error.value.message_dict == {"day": ["8 January 2024 is already recorded as a bank holiday"]}
     assert ExtraBankHoliday.objects.count() == 1
 

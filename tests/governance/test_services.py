@@ -313,10 +313,10 @@ def test_action_from_a_meeting_is_a_matter_arising_at_the_next(world, item):
 
 
 def test_resetting_the_calendar_feed_retires_the_old_address(world, meeting):
-    first = services.calendar_feed_reset(user=world.manager)
+    first = services.calendar_feed_reset(actor=world.manager)
     user, meetings = selectors.meetings_for_feed(hash_secret(first))
     assert user == world.manager and meetings == [meeting]
-    second = services.calendar_feed_reset(user=world.manager)
+    second = services.calendar_feed_reset(actor=world.manager)
     assert selectors.meetings_for_feed(hash_secret(first)) == (None, [])
     assert selectors.meetings_for_feed(hash_secret(second))[0] == world.manager
 
@@ -328,5 +328,5 @@ def test_feed_of_a_member_has_only_their_groups(world, meeting):
     world.outsider.user = user
     world.outsider.save()
     [subgroup_meeting] = schedule(world, 30, group=world.subgroup)
-    _, meetings = selectors.meetings_for_feed(hash_secret(services.calendar_feed_reset(user=user)))
+    _, meetings = selectors.meetings_for_feed(hash_secret(services.calendar_feed_reset(actor=user)))
     assert meetings == [subgroup_meeting]

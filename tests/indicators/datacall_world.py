@@ -9,7 +9,7 @@ from masa.accounts.models import Membership, Role
 from masa.indicators import services
 from masa.indicators.models import DataCall, Indicator, Period, Submission
 from masa.partnership.models import Agency, Partnership
-from tests.factories import PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
+from tests.factories import SETUP, PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
 
 Q1_START, Q1_END = date(2023, 4, 1), date(2023, 6, 30)
 
@@ -42,7 +42,7 @@ def indicator(
     partnership: Partnership, code: str, unit: str, agency: Agency | None, **kwargs: Any
 ) -> Indicator:
     return services.indicator_create(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         code=code,
         title=kwargs.pop("title", code.replace("_", " ").capitalize()),

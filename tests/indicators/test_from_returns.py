@@ -9,7 +9,7 @@ from masa.indicators.from_returns import BAD_YEAR, values_from_returns
 from masa.indicators.models import Indicator, IndicatorValue, Period, ValueSource
 from masa.returns.models import ImportStatus, ReturnImport
 from masa.returns.selectors import indicators_for
-from tests.factories import PartnershipFactory
+from tests.factories import SETUP, PartnershipFactory
 from tests.returns.test_import_return import LA, import_la, write_la_files
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def partnership(tmp_path):
 
 def test_writes_the_years_figures_linked_to_the_active_imports(partnership):
     expected = indicators_for(partnership, "2023-24")
-    result = values_from_returns(actor=None, partnership=partnership, year="2023-24")
+    result = values_from_returns(actor=SETUP, partnership=partnership, year="2023-24")
     assert sorted(result.created) == ["cla", "re_referrals", "referrals"]
     assert "unknown" in result.skipped
     period = Period.objects.get(partnership=partnership, frequency="yearly", label="2023-24")
@@ -52,15 +52,15 @@ def test_writes_the_years_figures_linked_to_the_active_imports(partnership):
 
 
 def test_running_again_writes_nothing_and_a_different_figure_keeps_history(partnership):
-    values_from_returns(actor=None, partnership=partnership, year="2023-24")
+    values_from_returns(actor=SETUP, partnership=partnership, year="2023-24")
     count = IndicatorValue.objects.count()
-    again = values_from_returns(actor=None, partnership=partnership, year="2023-24")
+    again = values_from_returns(actor=SETUP, partnership=partnership, year="2023-24")
     assert again.created == [] and len(again.unchanged) == 3
     assert IndicatorValue.objects.count() == count
 
     current = IndicatorValue.objects.get(indicator__code="referrals", is_current=True)
     IndicatorValue.objects.filter(pk=current.pk).update(value=Decimal(1), source=ValueSource.ENTERED)
-    third = values_from_returns(actor=None, partnership=partnership, year="2023-24")
+    third = values_from_returns(actor=SETUP, partnership=partnership, year="2023-24")
     assert third.created == ["referrals"]
     history = IndicatorValue.objects.filter(indicator__code="referrals").order_by("created_at", "pk")
     assert [v.is_current for v in history] == [False, True]
@@ -68,9 +68,9 @@ def test_running_again_writes_nothing_and_a_different_figure_keeps_history(partn
 
 def test_refuses_a_year_without_imports_or_a_badly_written_year(partnership):
     with pytest.raises(ValidationError) as error:
-        values_from_returns(actor=None, partnership=partnership, year="2019-20")
+        values_from_returns(actor=SETUP, partnership=partnership, year="2019-20")
     assert "no active statutory return for 2019-20" in str(error.value)
     with pytest.raises(ValidationError) as error:
-        values_from_returns(actor=None, partnership=partnership, year="2023")
+        values_from_returns(actor=SETUP, partnership=partnership, year="2023")
     assert BAD_YEAR in str(error.value)
     assert not IndicatorValue.objects.exists()

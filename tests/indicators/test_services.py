@@ -11,6 +11,7 @@ from masa.indicators import selectors, services
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE, DFE_CODES
 from masa.indicators.models import Comparator, DataCall, Indicator, IndicatorValue, Period, Submission, Target
 from masa.returns.readers.indicators import INDICATORS
+from tests.factories import SETUP
 from tests.indicators.datacall_world import build_world, indicator, police_answers, police_indicators
 
 A = services.Answer
@@ -125,8 +126,8 @@ def test_indicator_code_is_unique_per_partnership_only(db):
     assert Indicator.objects.filter(code="wait_days").count() == 2
     ind = world.indicators["wait_days"]
     with pytest.raises(ValidationError):
-        services.indicator_update(actor=None, indicator=ind, code="arrests_pct")
-    services.indicator_update(actor=None, indicator=ind, code="wait_days", title="Days waited")
+        services.indicator_update(actor=SETUP, indicator=ind, code="arrests_pct")
+    services.indicator_update(actor=SETUP, indicator=ind, code="wait_days", title="Days waited")
     assert Indicator.objects.get(pk=ind.pk).title == "Days waited"
     assert other.partnership != world.partnership
 
@@ -134,16 +135,16 @@ def test_indicator_code_is_unique_per_partnership_only(db):
 def test_targets_and_comparators_per_year(db):
     world = build_world(open_call=False)
     ind = world.indicators["arrests_pct"]
-    services.target_set(actor=None, indicator=ind, year="2023-24", value=Decimal(80), tolerance=Decimal(5))
-    services.target_set(actor=None, indicator=ind, year="2023-24", value=Decimal(85), tolerance=None)
+    services.target_set(actor=SETUP, indicator=ind, year="2023-24", value=Decimal(80), tolerance=Decimal(5))
+    services.target_set(actor=SETUP, indicator=ind, year="2023-24", value=Decimal(85), tolerance=None)
     assert list(Target.objects.filter(indicator=ind).values_list("year", "value", "tolerance")) == [
         ("2023-24", Decimal(85), Decimal(0))
     ]
     with pytest.raises(ValidationError) as error:
-        services.target_set(actor=None, indicator=ind, year="2023-25", value=Decimal(1))
+        services.target_set(actor=SETUP, indicator=ind, year="2023-25", value=Decimal(1))
     assert error.value.message_dict == {"year": [services.YEAR_FORMAT]}
-    services.comparator_set(actor=None, indicator=ind, year="2023-24", kind="england", value=Decimal("70.1"))
-    services.comparator_set(actor=None, indicator=ind, year="2023-24", kind="london", value=Decimal("72"))
+    services.comparator_set(actor=SETUP, indicator=ind, year="2023-24", kind="england", value=Decimal("70.1"))
+    services.comparator_set(actor=SETUP, indicator=ind, year="2023-24", kind="london", value=Decimal("72"))
     assert Comparator.objects.filter(indicator=ind).count() == 2
 
 
@@ -156,7 +157,9 @@ def test_comparators_import_is_atomic_and_names_file_row_and_column(db):
         ["nope", "2023", "Mars", "1", ""],
     ]
     with pytest.raises(ValidationError) as error:
-        services.comparators_import(actor=None, partnership=world.partnership, filename="comp.csv", rows=rows)
+        services.comparators_import(
+            actor=SETUP, partnership=world.partnership, filename="comp.csv", rows=rows
+        )
     messages = error.value.message_dict["file"]
     assert "comp.csv, row 3, column Value: must be a number" in messages
     assert "comp.csv, row 4, column Indicator code: there is no indicator with the id 'nope'" in messages
@@ -165,11 +168,11 @@ def test_comparators_import_is_atomic_and_names_file_row_and_column(db):
     assert Comparator.objects.count() == 0
     good = rows[:2] + [["visits_rate", "2022-23", "statistical neighbours", "=1+2", "x"]]
     with pytest.raises(ValidationError) as error:
-        services.comparators_import(actor=None, partnership=world.partnership, filename="c.csv", rows=good)
+        services.comparators_import(actor=SETUP, partnership=world.partnership, filename="c.csv", rows=good)
     assert error.value.message_dict["file"] == ["c.csv, row 3, column Value: must be a number, not a formula"]
     good[2][3] = "41.2"
     assert (
-        services.comparators_import(actor=None, partnership=world.partnership, filename="c.csv", rows=good)
+        services.comparators_import(actor=SETUP, partnership=world.partnership, filename="c.csv", rows=good)
         == 2
     )
     assert Comparator.objects.get(kind="statistical_neighbours").value == Decimal("41.2")
@@ -182,7 +185,7 @@ def test_period_refuses_overlap_and_end_before_start(db):
     world = build_world(open_call=False)
     with pytest.raises(ValidationError) as error:
         services.period_create(
-            actor=None,
+            actor=SETUP,
             partnership=world.partnership,
             frequency="quarterly",
             start=date(2023, 6, 1),
@@ -193,7 +196,7 @@ def test_period_refuses_overlap_and_end_before_start(db):
     }
     with pytest.raises(ValidationError) as error:
         services.period_create(
-            actor=None,
+            actor=SETUP,
             partnership=world.partnership,
             frequency="monthly",
             start=date(2023, 6, 1),
@@ -202,7 +205,7 @@ def test_period_refuses_overlap_and_end_before_start(db):
     assert error.value.message_dict == {"end": [services.PERIOD_END_BEFORE_START]}
     # A year overlapping the quarter is fine: a different frequency.
     services.period_create(
-        actor=None,
+        actor=SETUP,
         partnership=world.partnership,
         frequency="yearly",
         start=date(2023, 4, 1),
@@ -237,7 +240,7 @@ def test_data_call_creates_a_task_per_agency_and_emails_the_leads(db, django_cap
 def test_data_call_with_nobody_to_ask_is_refused(db):
     world = build_world(open_call=False)
     month = services.period_create(
-        actor=None,
+        actor=SETUP,
         partnership=world.partnership,
         frequency="monthly",
         start=date(2023, 4, 1),
@@ -245,7 +248,7 @@ def test_data_call_with_nobody_to_ask_is_refused(db):
     )
     with pytest.raises(ValidationError) as error:
         services.data_call_open(
-            actor=None, partnership=world.partnership, period=month, due_date=date(2023, 5, 31)
+            actor=SETUP, partnership=world.partnership, period=month, due_date=date(2023, 5, 31)
         )
     assert "monthly" in error.value.messages[0]
     assert DataCall.objects.count() == 0

@@ -10,7 +10,7 @@ from django.urls import reverse
 from masa.accounts.models import Role
 from masa.indicators import services
 from masa.indicators.models import Comparator, Indicator, IndicatorValue, Period, Submission
-from tests.factories import GroupFactory, member
+from tests.factories import SETUP, GroupFactory, member
 from tests.indicators.datacall_world import build_world, indicator, police_answers, police_indicators
 
 
@@ -297,8 +297,8 @@ def _grow_more(world, n, agency, unit="count"):
 def test_indicator_page_query_count_is_constant(client, world, django_assert_max_num_queries):
     ind = world.indicators["missing_episodes"]
     for year in ("2021-22", "2022-23", "2023-24"):
-        services.target_set(actor=None, indicator=ind, year=year, value=Decimal(10))
-        services.comparator_set(actor=None, indicator=ind, year=year, kind="england", value=Decimal(9))
+        services.target_set(actor=SETUP, indicator=ind, year=year, value=Decimal(10))
+        services.comparator_set(actor=SETUP, indicator=ind, year=year, kind="england", value=Decimal(9))
     client.force_login(world.business)
     url = _url("indicator_detail", world, ind.uuid)
     for version in range(2):

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from masa.partnership import services
 from masa.partnership.models import Agency, Group, PartnershipAgency
-from tests.factories import GroupFactory, PartnershipFactory, PersonFactory
+from tests.factories import SETUP, GroupFactory, PartnershipFactory, PersonFactory
 
 
 @pytest.fixture
@@ -14,14 +14,14 @@ def two(db):
 def test_agency_add_reuses_an_agency_already_serving_another_partnership(two):
     alpha, beta = two
     first = services.agency_add(
-        actor=None,
+        actor=SETUP,
         partnership=alpha,
         name="Metropolitan Police",
         agency_type="police",
         status="statutory_partner",
     )
     second = services.agency_add(
-        actor=None,
+        actor=SETUP,
         partnership=beta,
         name="metropolitan police ",
         agency_type="police",
@@ -35,11 +35,11 @@ def test_agency_add_reuses_an_agency_already_serving_another_partnership(two):
 def test_agency_add_twice_in_one_partnership_is_refused(two):
     alpha, _ = two
     services.agency_add(
-        actor=None, partnership=alpha, name="CAMHS", agency_type="health", status="relevant_agency"
+        actor=SETUP, partnership=alpha, name="CAMHS", agency_type="health", status="relevant_agency"
     )
     with pytest.raises(ValidationError) as error:
         services.agency_add(
-            actor=None, partnership=alpha, name="CAMHS", agency_type="health", status="relevant_agency"
+            actor=SETUP, partnership=alpha, name="CAMHS", agency_type="health", status="relevant_agency"
         )
     assert services.AGENCY_ALREADY_IN_PARTNERSHIP in error.value.message_dict["name"]
 
@@ -47,14 +47,14 @@ def test_agency_add_twice_in_one_partnership_is_refused(two):
 def test_shared_agency_cannot_be_renamed_from_one_partnership(two):
     alpha, beta = two
     link = services.agency_add(
-        actor=None, partnership=alpha, name="ICB", agency_type="icb", status="statutory_partner"
+        actor=SETUP, partnership=alpha, name="ICB", agency_type="icb", status="statutory_partner"
     )
     services.agency_add(
-        actor=None, partnership=beta, name="ICB", agency_type="icb", status="statutory_partner"
+        actor=SETUP, partnership=beta, name="ICB", agency_type="icb", status="statutory_partner"
     )
     with pytest.raises(ValidationError) as error:
         services.agency_update(
-            actor=None,
+            actor=SETUP,
             link=link,
             name="Renamed ICB",
             agency_type="icb",
@@ -70,10 +70,10 @@ def test_shared_agency_cannot_be_renamed_from_one_partnership(two):
 def test_unshared_agency_can_be_renamed(two):
     alpha, _ = two
     link = services.agency_add(
-        actor=None, partnership=alpha, name="Old name", agency_type="health", status="relevant_agency"
+        actor=SETUP, partnership=alpha, name="Old name", agency_type="health", status="relevant_agency"
     )
     services.agency_update(
-        actor=None,
+        actor=SETUP,
         link=link,
         name="New name",
         agency_type="health",
@@ -104,14 +104,14 @@ def _group_fields(**overrides):
 
 def test_group_reporting_line_cannot_loop(two):
     alpha, _ = two
-    board = services.group_save(actor=None, partnership=alpha, **_group_fields(name="Board"))
-    sub = services.group_save(actor=None, partnership=alpha, **_group_fields(name="Sub", reports_to=board))
+    board = services.group_save(actor=SETUP, partnership=alpha, **_group_fields(name="Board"))
+    sub = services.group_save(actor=SETUP, partnership=alpha, **_group_fields(name="Sub", reports_to=board))
     subsub = services.group_save(
-        actor=None, partnership=alpha, **_group_fields(name="SubSub", reports_to=sub)
+        actor=SETUP, partnership=alpha, **_group_fields(name="SubSub", reports_to=sub)
     )
     with pytest.raises(ValidationError) as error:
         services.group_save(
-            actor=None, partnership=alpha, group=board, **_group_fields(name="Board", reports_to=subsub)
+            actor=SETUP, partnership=alpha, group=board, **_group_fields(name="Board", reports_to=subsub)
         )
     assert services.REPORTING_LINE_LOOP in error.value.message_dict["reports_to"]
     board.refresh_from_db()
@@ -123,10 +123,10 @@ def test_group_cannot_report_to_or_be_chaired_from_another_partnership(two):
     foreign_group = GroupFactory(partnership=beta)
     foreign_person = PersonFactory(partnership=beta)
     with pytest.raises(ValidationError) as error:
-        services.group_save(actor=None, partnership=alpha, **_group_fields(reports_to=foreign_group))
+        services.group_save(actor=SETUP, partnership=alpha, **_group_fields(reports_to=foreign_group))
     assert services.REPORTING_LINE_FOREIGN in error.value.message_dict["reports_to"]
     with pytest.raises(ValidationError) as error:
-        services.group_save(actor=None, partnership=alpha, **_group_fields(chair=foreign_person))
+        services.group_save(actor=SETUP, partnership=alpha, **_group_fields(chair=foreign_person))
     assert services.CHAIR_FOREIGN in error.value.message_dict["chair"]
     assert not Group.objects.filter(partnership=alpha).exists()
 
@@ -135,9 +135,9 @@ def test_group_member_added_once(two):
     alpha, _ = two
     group = GroupFactory(partnership=alpha)
     person = PersonFactory(partnership=alpha)
-    services.group_member_add(actor=None, group=group, person=person, member_type="advisory")
+    services.group_member_add(actor=SETUP, group=group, person=person, member_type="advisory")
     with pytest.raises(ValidationError) as error:
-        services.group_member_add(actor=None, group=group, person=person, member_type="voting")
+        services.group_member_add(actor=SETUP, group=group, person=person, member_type="voting")
     assert services.PERSON_ALREADY_MEMBER in error.value.message_dict["person"]
     assert group.members.get().member_type == "advisory"
 
@@ -145,11 +145,11 @@ def test_group_member_added_once(two):
 def test_person_must_belong_to_an_agency_of_the_partnership(two):
     alpha, beta = two
     outsider = services.agency_add(
-        actor=None, partnership=beta, name="Beta only", agency_type="other", status="relevant_agency"
+        actor=SETUP, partnership=beta, name="Beta only", agency_type="other", status="relevant_agency"
     ).agency
     with pytest.raises(ValidationError) as error:
         services.person_create(
-            actor=None, partnership=alpha, name="A", job_title="B", agency=outsider, email=""
+            actor=SETUP, partnership=alpha, name="A", job_title="B", agency=outsider, email=""
         )
     assert services.AGENCY_NOT_IN_PARTNERSHIP in error.value.message_dict["agency"]
 
@@ -157,5 +157,5 @@ def test_person_must_belong_to_an_agency_of_the_partnership(two):
 def test_plan_must_end_after_it_starts(two):
     alpha, _ = two
     with pytest.raises(ValidationError) as error:
-        services.plan_save(actor=None, partnership=alpha, title="Plan", start_year=2024, end_year=2024)
+        services.plan_save(actor=SETUP, partnership=alpha, title="Plan", start_year=2024, end_year=2024)
     assert "The last year must be after the first year" in str(error.value)

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from masa.demo.sample_returns import LA_CODE as SAMPLE_LA
 from masa.returns.models import ImportedRecord, ImportStatus, Population, PseudonymSecret, ReturnImport
 from masa.returns.readers.common import CollectionYear
-from tests.factories import PartnershipFactory
+from tests.factories import SETUP, PartnershipFactory
 
 from .builders import child_xml, cin_xml, episode_xml, episodes_csv, header_csv, uasc_csv
 from .test_indicators import (
@@ -387,7 +387,7 @@ def test_the_service_refusal_carries_the_problem_list(partnership, tmp_path):
     path.write_text("<Root/>")
     with pytest.raises(ImportRefused) as refused:
         return_import(
-            actor=None, partnership=partnership, la_code=LA, year="2023-24", kind="cin", paths=[path]
+            actor=SETUP, partnership=partnership, la_code=LA, year="2023-24", kind="cin", paths=[path]
         )
     [problem] = refused.value.problems
     assert (problem.file, problem.fatal) == ("not-cin.xml", True)
@@ -401,7 +401,7 @@ def test_the_service_reports_progress_while_reading_and_saving(partnership, tmp_
     files = write_la_files(tmp_path)
     seen: list[tuple[int, str]] = []
     return_import(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         la_code=LA,
         year="2023-24",
@@ -418,7 +418,7 @@ def test_population_refusals_name_the_field_and_save_nothing(partnership):
     from masa.returns.services import PopulationRefused, population_set
 
     with pytest.raises(PopulationRefused) as refused:
-        population_set(actor=None, partnership=partnership, la_code="31", year="2023-25", children_0_17=0)
+        population_set(actor=SETUP, partnership=partnership, la_code="31", year="2023-25", children_0_17=0)
     assert set(refused.value.message_dict) == {"la_code", "year", "children_0_17"}
     assert isinstance(refused.value, ValueError)  # callers that caught ValueError still do
     assert not Population.objects.exists()

@@ -12,7 +12,14 @@ from masa.actions.models import Action
 from masa.partnership.models import Agency, Group, Partnership, Person
 from masa.reviews import services
 from masa.reviews.models import Finding, Recommendation, Review, ReviewKind, Theme
-from tests.factories import GroupFactory, PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
+from tests.factories import (
+    SETUP,
+    GroupFactory,
+    PartnershipAgencyFactory,
+    PartnershipFactory,
+    PersonFactory,
+    member,
+)
 
 TODAY = timezone.localdate()
 
@@ -36,7 +43,7 @@ def make_review(world_or_partnership, reference: str, *, themes=(), kind=ReviewK
     partnership = getattr(world_or_partnership, "partnership", world_or_partnership)
     values.setdefault("start_date", date(2024, 3, 4))
     return services.review_create(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         kind=kind,
         reference=reference,
@@ -51,17 +58,17 @@ def add_chain(world: World, review: Review, *, findings: int = 1, closed: bool =
     actions = []
     for n in range(findings):
         finding = services.finding_save(
-            actor=None, review=review, text=f"Finding {n}", themes=[world.themes["online-harm"]]
+            actor=SETUP, review=review, text=f"Finding {n}", themes=[world.themes["online-harm"]]
         )
         recommendation = services.recommendation_save(
-            actor=None,
+            actor=SETUP,
             review=review,
             text=f"Recommendation {n}",
             finding=finding,
             accountable_agency=world.agency,
         )
         action = services.recommendation_action_add(
-            actor=None,
+            actor=SETUP,
             recommendation=recommendation,
             title=f"Action {review.reference} {n}",
             owner=world.owner,

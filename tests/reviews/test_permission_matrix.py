@@ -10,7 +10,7 @@ from django.urls import reverse
 from masa.accounts.models import Role
 from masa.reviews import services
 from masa.reviews.models import ReviewKind
-from tests.factories import member
+from tests.factories import SETUP, member
 from tests.reviews.conftest import make_review
 
 ALL = set(Role.values)
@@ -73,14 +73,16 @@ def world(alpha, beta):
             "recommendation": w.recommendation,
             # A theme only this partnership has, so its address under the other one is unknown.
             "theme": services.theme_create(
-                actor=None, partnership=w.partnership, name=f"Only in {w.partnership.slug}"
+                actor=SETUP, partnership=w.partnership, name=f"Only in {w.partnership.slug}"
             ),
             "national": national,
-            "national_item": services.national_recommendation_save(actor=None, review=national, text="Learn"),
-            "milestone": services.milestone_save(
-                actor=None, review=w.review, title="Panel", due_date=w.review.start_date
+            "national_item": services.national_recommendation_save(
+                actor=SETUP, review=national, text="Learn"
             ),
-            "question": services.question_save(actor=None, review=w.review, text="Does focus shift at 18?"),
+            "milestone": services.milestone_save(
+                actor=SETUP, review=w.review, title="Panel", due_date=w.review.start_date
+            ),
+            "question": services.question_save(actor=SETUP, review=w.review, text="Does focus shift at 18?"),
         }
     return worlds
 

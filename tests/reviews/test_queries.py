@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from masa.reviews import services
+from tests.factories import SETUP
 from tests.reviews.conftest import add_chain, make_review
 
 
@@ -19,9 +20,9 @@ def _grow_review(world, n: int) -> None:
     add_chain(world, world.review, findings=n)
     for i in range(n):
         services.milestone_save(
-            actor=None, review=world.review, title=f"M{i}", due_date=world.review.start_date
+            actor=SETUP, review=world.review, title=f"M{i}", due_date=world.review.start_date
         )
-        services.question_save(actor=None, review=world.review, text=f"Q{i}")
+        services.question_save(actor=SETUP, review=world.review, text=f"Q{i}")
 
 
 def test_review_page_queries_do_not_grow_with_the_chain(client, alpha, django_assert_max_num_queries):

@@ -18,6 +18,7 @@ from masa.reviews.models import (
     ReviewKind,
     Theme,
 )
+from tests.factories import SETUP
 from tests.governance.files import pdf_bytes
 from tests.reviews.conftest import make_review
 
@@ -65,28 +66,30 @@ def test_default_themes_are_added_once_and_keep_renamed_ones(db):
     from tests.factories import PartnershipFactory
 
     p = PartnershipFactory()
-    services.theme_create(actor=None, partnership=p, name="Online safety", slug="online-harm")
-    created = services.themes_add_defaults(actor=None, partnership=p)
+    services.theme_create(actor=SETUP, partnership=p, name="Online safety", slug="online-harm")
+    created = services.themes_add_defaults(actor=SETUP, partnership=p)
     assert len(created) == len(DEFAULT_THEMES) - 1
-    assert services.themes_add_defaults(actor=None, partnership=p) == []
+    assert services.themes_add_defaults(actor=SETUP, partnership=p) == []
     assert Theme.objects.get(partnership=p, slug="online-harm").name == "Online safety"
 
 
 def test_theme_slug_and_name_are_unique_in_a_partnership_but_not_across(alpha, beta):
     with pytest.raises(ValidationError) as error:
-        services.theme_create(actor=None, partnership=alpha.partnership, name="Neglect")
+        services.theme_create(actor=SETUP, partnership=alpha.partnership, name="Neglect")
     assert errors_of(error)["name"] == [services.THEME_NAME_TAKEN.format(name="Neglect")]
     with pytest.raises(ValidationError) as error:
-        services.theme_create(actor=None, partnership=alpha.partnership, name="Neglect again", slug="neglect")
+        services.theme_create(
+            actor=SETUP, partnership=alpha.partnership, name="Neglect again", slug="neglect"
+        )
     assert errors_of(error)["slug"] == [services.THEME_SLUG_TAKEN.format(slug="neglect")]
     with pytest.raises(ValidationError) as error:
-        services.theme_create(actor=None, partnership=alpha.partnership, name="New", slug="new")
+        services.theme_create(actor=SETUP, partnership=alpha.partnership, name="New", slug="new")
     assert errors_of(error)["slug"] == [services.THEME_SLUG_RESERVED.format(slug="new")]
     with pytest.raises(ValidationError) as error:
-        services.theme_create(actor=None, partnership=alpha.partnership, name="Bad", slug="Bad Slug!")
+        services.theme_create(actor=SETUP, partnership=alpha.partnership, name="Bad", slug="Bad Slug!")
     assert errors_of(error)["slug"] == [services.THEME_SLUG_INVALID]
     theme = services.theme_create(
-        actor=None, partnership=alpha.partnership, name="Child criminal exploitation"
+        actor=SETUP, partnership=alpha.partnership, name="Child criminal exploitation"
     )
     assert theme.slug == "child-criminal-exploitation"
     assert Theme.objects.filter(slug="child-criminal-exploitation").count() == 1
@@ -95,7 +98,7 @@ def test_theme_slug_and_name_are_unique_in_a_partnership_but_not_across(alpha, b
 def test_theme_rename_and_retire_keep_history(alpha):
     theme = alpha.themes["mental-health"]
     services.theme_update(
-        actor=None, theme=theme, name="Emotional health", slug="emotional-health", is_active=False
+        actor=SETUP, theme=theme, name="Emotional health", slug="emotional-health", is_active=False
     )
     theme.refresh_from_db()
     assert (theme.name, theme.slug, theme.is_active) == ("Emotional health", "emotional-health", False)
@@ -176,7 +179,7 @@ def test_milestone_dates_cannot_precede_the_start(alpha):
     review = alpha.review  # started 4 March 2024
     with pytest.raises(ValidationError) as error:
         services.milestone_save(
-            actor=None,
+            actor=SETUP,
             review=review,
             title="Panel",
             due_date=date(2024, 3, 1),
@@ -188,11 +191,11 @@ def test_milestone_dates_cannot_precede_the_start(alpha):
         services.MILESTONE_COMPLETED_BEFORE_START.format(start="4 March 2024")
     ]
     assert not Milestone.objects.exists()
-    services.milestone_save(actor=None, review=review, title="Panel", due_date=date(2024, 4, 1))
+    services.milestone_save(actor=SETUP, review=review, title="Panel", due_date=date(2024, 4, 1))
     # Moving the start after a milestone is refused too.
     with pytest.raises(ValidationError) as error:
         services.review_update(
-            actor=None,
+            actor=SETUP,
             review=review,
             reference=review.reference,
             title=review.title,
@@ -204,17 +207,19 @@ def test_milestone_dates_cannot_precede_the_start(alpha):
 
 
 def test_questions_are_numbered(alpha):
-    first = services.question_save(actor=None, review=alpha.review, text="Does our focus shift at 18?")
-    second = services.question_save(actor=None, review=alpha.review, text="Thresholds into adults' services?")
+    first = services.question_save(actor=SETUP, review=alpha.review, text="Does our focus shift at 18?")
+    second = services.question_save(
+        actor=SETUP, review=alpha.review, text="Thresholds into adults' services?"
+    )
     assert (first.number, second.number) == (1, 2)
     with pytest.raises(ValidationError) as error:
-        services.question_save(actor=None, review=alpha.review, text="  ")
+        services.question_save(actor=SETUP, review=alpha.review, text="  ")
     assert errors_of(error)["text"] == [services.QUESTION_NEEDED]
 
 
 def test_national_self_assessment_records_who_and_when(alpha):
     review = make_review(alpha, "NAT-1", kind=ReviewKind.NATIONAL, source_organisation="Brighton & Hove SCP")
-    item = services.national_recommendation_save(actor=None, review=review, text="Pre-birth practice")
+    item = services.national_recommendation_save(actor=SETUP, review=review, text="Pre-birth practice")
     assert item.assurance == "" and item.assessed_on is None
     item = services.national_recommendation_save(
         actor=alpha.business_team,
@@ -233,12 +238,12 @@ def test_national_self_assessment_records_who_and_when(alpha):
     )
     with pytest.raises(ValidationError) as error:
         services.national_recommendation_save(
-            actor=None, review=review, text="X", evidence="Some", assessed_on=date(2999, 1, 1)
+            actor=SETUP, review=review, text="X", evidence="Some", assessed_on=date(2999, 1, 1)
         )
     assert errors_of(error)["assurance"] == [services.ASSURANCE_NEEDED]
     assert errors_of(error)["assessed_on"] == [services.ASSESSED_IN_FUTURE]
     with pytest.raises(ValidationError) as error:
-        services.national_recommendation_save(actor=None, review=alpha.review, text="X")
+        services.national_recommendation_save(actor=SETUP, review=alpha.review, text="X")
     assert errors_of(error)["text"] == [services.NATIONAL_ONLY]
     assert NationalRecommendation.objects.count() == 1
 
@@ -247,7 +252,7 @@ def test_recommendation_refuses_another_reviews_finding_and_a_foreign_agency(alp
     other = make_review(alpha, "LLR-2")
     with pytest.raises(ValidationError) as error:
         services.recommendation_save(
-            actor=None, review=other, text="X", finding=alpha.finding, accountable_agency=beta.agency
+            actor=SETUP, review=other, text="X", finding=alpha.finding, accountable_agency=beta.agency
         )
     assert errors_of(error) == {
         "finding": [services.FINDING_FOREIGN],
@@ -268,7 +273,7 @@ def test_action_owner_must_be_of_the_partnership(alpha, beta):
     before = Action.objects.count()
     with pytest.raises(ValidationError) as error:
         services.recommendation_action_add(
-            actor=None,
+            actor=SETUP,
             recommendation=alpha.recommendation,
             title="X",
             owner=beta.owner,
@@ -277,7 +282,7 @@ def test_action_owner_must_be_of_the_partnership(alpha, beta):
     assert "owner" in errors_of(error)
     with pytest.raises(ValidationError) as error:
         services.recommendation_action_add(
-            actor=None,
+            actor=SETUP,
             recommendation=alpha.recommendation,
             title=" ",
             owner=alpha.owner,

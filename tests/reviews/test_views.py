@@ -11,6 +11,7 @@ from django.utils import timezone
 from masa.actions.models import Action, ActionSource
 from masa.reviews import selectors, services, views
 from masa.reviews.models import Finding, Milestone, Recommendation, Review, ReviewKind, Theme
+from tests.factories import SETUP
 from tests.governance.files import pdf_bytes
 from tests.reviews.conftest import TODAY, add_chain, make_review
 
@@ -37,7 +38,7 @@ def test_review_list_filters_by_kind_status_and_theme(client, alpha):
     make_review(alpha, "NAT-1", kind=ReviewKind.NATIONAL, title="True to Us", status="completed")
     online = make_review(alpha, "LLR-9", title="Scams and adolescents")
     services.finding_save(
-        actor=None, review=online, text="Online scams", themes=[alpha.themes["online-harm"]]
+        actor=SETUP, review=online, text="Online scams", themes=[alpha.themes["online-harm"]]
     )
     client.force_login(alpha.owner_user)
     page = text_of(client.get(url("review_list", alpha)))

@@ -13,7 +13,7 @@ from masa.accounts import services as account_services
 from masa.actions import services as action_services
 from masa.actions.models import Action, ActionSource
 from masa.partnership.models import Group
-from tests.factories import GroupFactory, PersonFactory
+from tests.factories import SETUP, GroupFactory, PersonFactory
 from tests.indicators.datacall_world import World, build_world
 
 BASE = "/api/v1/partnerships/alpha"
@@ -45,7 +45,7 @@ def build_api_world() -> ApiWorld:
     group = GroupFactory(partnership=partnership, name="Board")
     owner = PersonFactory(partnership=partnership, agency=data.police)
     action = action_services.action_create(
-        actor=None,
+        actor=SETUP,
         partnership=partnership,
         title="Audit the front door",
         owner=owner,

@@ -5,6 +5,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.actions.services import action_send_reminders
+from masa.core.actors import SystemActor
+
+ACTOR = SystemActor("masa: nightly reminders")
 
 
 class Command(BaseCommand):
@@ -20,7 +23,7 @@ class Command(BaseCommand):
                 today = date.fromisoformat(str(options["date"]))
             except ValueError as error:
                 raise CommandError("Enter the date in the format YYYY-MM-DD, like 2024-03-31") from error
-        counts = action_send_reminders(today=today)
+        counts = action_send_reminders(actor=ACTOR, today=today)
         self.stdout.write(
             f"Due soon reminders: {counts['due_soon']}\n"
             f"Overdue reminders: {counts['overdue']}\n"

@@ -5,6 +5,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masa.bank_holidays.services import bank_holiday_add
 from masa.core import bounds
+from masa.core.actors import SystemActor
+
+ACTOR = SystemActor("masa: command add_bank_holiday")
 
 
 class Command(BaseCommand):
@@ -20,7 +23,7 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"DATE must be a date like 2030-05-06, {bounds.ISO_DATE_RANGE}") from None
         try:
-            holiday = bank_holiday_add(actor=None, day=day, name=options["name"])
+            holiday = bank_holiday_add(actor=ACTOR, day=day, name=options["name"])
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
         self.stdout.write(f"Added {holiday.name} on {holiday.date.isoformat()}")

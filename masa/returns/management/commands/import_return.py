@@ -4,12 +4,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from masa.core.actors import SystemActor
 from masa.partnership.models import Partnership
 from masa.returns.readers import ReturnProblem
 from masa.returns.services import ImportRefused, return_import
 
 #: Problems listed on the terminal; the rest are counted (and, on success, kept on the import).
 SHOWN = 200
+ACTOR = SystemActor("masa: command import_return")
 
 
 def describe(problem: ReturnProblem) -> str:
@@ -56,7 +58,7 @@ class Command(BaseCommand):
             raise CommandError("Give the LA's 3-digit DfE code with --la-code (the partnership has none)")
         try:
             imported = return_import(
-                actor=None,
+                actor=ACTOR,
                 partnership=partnership,
                 la_code=la_code,
                 year=options["year"],
