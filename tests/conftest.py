@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from tests.demo_copy import DemoCopy
+
 os.environ.setdefault("MASA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django's live server is fine with it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -26,9 +28,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             names.insert(0, "_demo_for_module")
 
 
+# The demo is built once per test process (each xdist worker) and copied into the database for
+# each module that asks for it: building runs every service (about 20 seconds), copying the rows
+# back takes a fraction of that.
+_demo_copy: DemoCopy | None = None
+
+
 @pytest.fixture(scope="module")
 def _demo_for_module(django_db_setup, django_db_blocker):
-    """The demo partnerships, loaded once inside a transaction kept open for the module."""
+    """The demo partnerships, in a transaction kept open for the module: built once per process,
+    copied in for every later module."""
+    global _demo_copy
     from django.db import transaction
 
     from masa.demo.loader import load_demo
@@ -37,7 +47,11 @@ def _demo_for_module(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield load_demo()
+            if _demo_copy is None:
+                _demo_copy = DemoCopy(load_demo)
+                yield _demo_copy.logins
+            else:
+                yield _demo_copy.paste()
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
