@@ -65,3 +65,20 @@ def demo(request, db):
     from masa.demo.loader import load_demo
 
     return load_demo()
+
+
+@pytest.fixture(autouse=True)
+def _page_check(monkeypatch):
+    """Every full HTML page a test receives through the test client passes tests/page_check.py."""
+    from django.test import Client
+
+    from tests.page_check import check_response
+
+    original = Client.request
+
+    def request_and_check(self, **request):
+        response = original(self, **request)
+        check_response(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request_and_check)

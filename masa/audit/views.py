@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_AUDIT_LOG
@@ -12,6 +13,7 @@ from masa.core.csv_safe import csv_text
 
 def _filtered(request: PartnershipRequest):
     form = AuditFilterForm(request.GET or None, content_types=audited_content_types(request.partnership))
+    form.helper.form_action = reverse("audit:log", args=[request.partnership.slug])
     filters: dict = {}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
