@@ -38,7 +38,7 @@ def test_business_manager_records_an_incident_and_sees_its_clocks(page, demo):
     _fill_date(page, "date_aware", today)
     page.get_by_role("button", name="Record the incident").click()
     page.wait_for_url(re.compile(r"/incidents/[0-9a-f-]{36}/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("SI-2026-07")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Serious incident SI-2026-07")
     expect(page.get_by_role("rowheader", name="Rapid review")).to_be_visible()
     assert_no_axe_violations(page)
 
