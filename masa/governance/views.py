@@ -25,11 +25,12 @@ from masa.accounts.permissions import (
 )
 from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
 from masa.core.access import public_view
+from masa.core.dates import long_date
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance import selectors, services
-from masa.governance.documents import agenda_pack_pdf, long_date, meeting_title, minutes_docx
+from masa.governance.documents import agenda_pack_pdf, meeting_title, minutes_docx
 from masa.governance.forms import (
     NO_REPEAT,
     ActionForm,
@@ -224,7 +225,7 @@ def minutes_approve(request: PartnershipRequest, uuid: str, earlier_uuid: str) -
         services.minutes_approve(actor=request.user, meeting=earlier, at_meeting=page.meeting)
     except ValidationError as error:
         return _render_meeting(request, page, error=" ".join(error.messages))
-    messages.success(request, MINUTES_APPROVED.format(date=long_date(earlier.starts_at)))
+    messages.success(request, MINUTES_APPROVED.format(date=long_date(timezone.localtime(earlier.starts_at))))
     return redirect(_url("meeting_detail", request, page.meeting.uuid))
 
 

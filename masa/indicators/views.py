@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
+from masa.core.dates import long_date
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services
@@ -459,7 +460,7 @@ def submission_template(request: PartnershipRequest, uuid: Any) -> HttpResponse:
         agency=submission.agency.name,
         period=period.label,
         partnership=request.partnership.name,
-        due=f"{submission.data_call.due_date:%-d %B %Y}",
+        due=long_date(submission.data_call.due_date),
         rows=rows,
     )
     response = HttpResponse(
