@@ -12,6 +12,7 @@ from django.utils import timezone
 from masa.accounts.models import hash_secret, new_secret
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
+from masa.clocks.calendar import add_months
 from masa.core import bounds
 from masa.core.dates import long_date
 from masa.core.tasks import send_email
@@ -31,7 +32,6 @@ from masa.governance.models import (
     Paper,
     WorkplanItem,
 )
-from masa.governance.rules_pure import add_months
 from masa.partnership.models import Group, Partnership, Person, Priority
 
 GROUP_FOREIGN = "Choose a group from this partnership"
