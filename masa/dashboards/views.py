@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_INDICATORS
+from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.views import form_page
 from masa.dashboards import selectors as selectors
@@ -136,8 +137,8 @@ def commentary_edit(request: PartnershipRequest, indicator_uuid, period_uuid) ->
 def export(request: PartnershipRequest) -> HttpResponse:
     # A download of the whole dataset is recorded as a read of the partnership's dataset.
     record_read(actor=request.user, instance=request.partnership)
-    response = HttpResponse(dataset_workbook(request.partnership), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{request.partnership.slug}-performance-dataset.xlsx"'
+    return file_response(
+        dataset_workbook(request.partnership),
+        f"{request.partnership.slug}-performance-dataset.xlsx",
+        XLSX_TYPE,
     )
-    return response

@@ -19,6 +19,7 @@ from django.utils import timezone
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
 from masa.core.dates import long_date
+from masa.core.downloads import file_response
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services
@@ -463,13 +464,11 @@ def submission_template(request: PartnershipRequest, uuid: Any) -> HttpResponse:
         due=long_date(submission.data_call.due_date),
         rows=rows,
     )
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     filename = f"data-call-{period.label}-{submission.agency.name}".replace(" ", "-").lower()
     safe = "".join(c for c in filename if c.isalnum() or c in "-_")
-    response["Content-Disposition"] = f'attachment; filename="{safe}.xlsx"'
-    return response
+    return file_response(
+        content, f"{safe}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 @partnership_view(SUBMIT_INDICATORS)

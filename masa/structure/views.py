@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
 from masa.core.access import public_view
+from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance.selectors import visible_group_get
@@ -451,9 +452,8 @@ def arrangements(request: HttpRequest, slug: str) -> HttpResponse:
 @public_view
 def arrangements_download(request: HttpRequest, slug: str) -> HttpResponse:
     a = _public_arrangements(slug)
-    response = HttpResponse(
+    return file_response(
         arrangements_docx(a),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        f"{slug}-safeguarding-arrangements.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="{slug}-safeguarding-arrangements.docx"'
-    return response
