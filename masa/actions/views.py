@@ -247,7 +247,7 @@ def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str
         raise Http404("The file is missing") from error
     record_read(actor=request.user, instance=evidence)
     # The type comes from the stored name (the checked type), never from the name people gave.
-    content_type = mimetypes.guess_type(evidence.file.name)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(evidence.file.name or "")[0] or "application/octet-stream"
     return file_response(stream, evidence.original_name, content_type)
 
 

@@ -21,6 +21,7 @@ from masa.briefings.forms import BriefingForm, DisseminationForm
 from masa.briefings.models import Briefing, BriefingStatus
 from masa.core.access import public_view
 from masa.core.downloads import file_response
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 BRIEFING_SAVED = "Draft briefing saved"
@@ -34,9 +35,7 @@ _url = url_in("briefings")
 
 
 def _briefing(request: PartnershipRequest, uuid: str) -> Briefing:
-    briefing = selectors.briefing_get(request.partnership, uuid)
-    if briefing is None:
-        raise Http404("Not found in this partnership")
+    briefing = found_or_404(selectors.briefing_get(request.partnership, uuid))
     return briefing
 
 
@@ -70,9 +69,7 @@ def briefing_create(request: PartnershipRequest) -> HttpResponse:
             review = selectors.review_for_briefing(request.partnership, review_uuid)
         except ValidationError:  # not a UUID
             review = None
-        if review is None:
-            raise Http404("No such review in this partnership")
-        initial = selectors.briefing_prefill(review)
+        initial = selectors.briefing_prefill(found_or_404(review, "No such review in this partnership"))
     return form_page(
         request,
         form_class=BriefingForm,
@@ -262,9 +259,7 @@ def dissemination_confirm(request: PartnershipRequest, uuid: str) -> HttpRespons
 
 
 def _public_partnership(request: HttpRequest, slug: str):
-    partnership = selectors.public_partnership(slug)
-    if partnership is None:
-        raise Http404("No such partnership")
+    partnership = found_or_404(selectors.public_partnership(slug), "No such partnership")
     # Shows the partnership's name in the header, as the public arrangements page does.
     request.partnership = partnership  # type: ignore[attr-defined]
     return partnership
@@ -272,9 +267,9 @@ def _public_partnership(request: HttpRequest, slug: str):
 
 def _public_briefing(request: HttpRequest, slug: str, briefing_slug: str) -> Briefing:
     partnership = _public_partnership(request, slug)
-    briefing = selectors.public_briefing_get(partnership, briefing_slug)
-    if briefing is None:
-        raise Http404("No such published briefing")
+    briefing = found_or_404(
+        selectors.public_briefing_get(partnership, briefing_slug), "No such published briefing"
+    )
     return briefing
 
 
@@ -319,8 +314,6 @@ def public_briefing_pdf(request: HttpRequest, slug: str, briefing_slug: str) -> 
 @public_view
 def public_review_report(request: HttpRequest, slug: str, uuid: str) -> HttpResponse:
     partnership = _public_partnership(request, slug)
-    review = selectors.public_review_get(partnership, uuid)
-    if review is None:
-        raise Http404("No such published report")
+    review = found_or_404(selectors.public_review_get(partnership, uuid), "No such published report")
     name = (review.final_report.name or "report").rsplit("/", 1)[-1]
     return file_response(review.final_report.open("rb"), name)

@@ -20,6 +20,7 @@ from masa.accounts.permissions import PartnershipRequest, partnership_view, url_
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
 from masa.core.dates import long_date
 from masa.core.downloads import file_response
+from masa.core.shortcuts import found_or_404
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services
@@ -57,23 +58,19 @@ _url = url_in("indicators")
 
 
 def _indicator(request: PartnershipRequest, uuid: Any) -> Indicator:
-    indicator = selectors.indicator_get(request.partnership, uuid)
-    if indicator is None:
-        raise Http404("Not found in this partnership")
+    indicator = found_or_404(selectors.indicator_get(request.partnership, uuid))
     return indicator
 
 
 def _call(request: PartnershipRequest, uuid: Any) -> DataCall:
-    call = selectors.data_call_get(request.partnership, uuid)
-    if call is None:
-        raise Http404("Not found in this partnership")
+    call = found_or_404(selectors.data_call_get(request.partnership, uuid))
     return call
 
 
 def _submission(request: PartnershipRequest, uuid: Any) -> Submission:
-    submission = selectors.submission_get(request.user, request.partnership, uuid)
-    if submission is None:
-        raise Http404("Not found, or not your agency's")
+    submission = found_or_404(
+        selectors.submission_get(request.user, request.partnership, uuid), "Not found, or not your agency's"
+    )
     return submission
 
 

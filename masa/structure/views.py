@@ -1,5 +1,7 @@
 """Pages for a partnership's structure. Thin: parse, call a service or selector, render."""
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -164,7 +166,7 @@ def group_list(request: PartnershipRequest) -> HttpResponse:
 def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     group = _found(selectors.group_get(request.partnership, uuid))
     # The workplan page shows only groups the user may see (governance need-to-know).
-    can_view_workplan = visible_group_get(request.user, request.partnership, group.uuid) is not None
+    can_view_workplan = visible_group_get(request.user, request.partnership, str(group.uuid)) is not None
     return render(
         request,
         "structure/group_detail.html",
@@ -285,9 +287,13 @@ STATEMENT_MODELS: dict[str, type[Value] | type[Principle]] = {"values": Value, "
 def _statement_page(request: PartnershipRequest, kind: str, uuid: str | None) -> HttpResponse:
     model = STATEMENT_MODELS[kind]
     noun = str(model._meta.verbose_name)
-    statement = None
+    statement: Value | Principle | None = None
     if uuid is not None:
-        statement = _found(model.objects.filter(partnership=request.partnership, uuid=uuid).first())
+        # cast: mypy infers found_or_404's type from the union as the common base, Statement.
+        statement = cast(
+            Value | Principle,
+            _found(model.objects.filter(partnership=request.partnership, uuid=uuid).first()),
+        )
     initial = (
         {"title": statement.title, "description": statement.description, "order": statement.order}
         if statement
