@@ -14,6 +14,7 @@ from masa.accounts.permissions import PartnershipRequest, SignedInRequest, partn
 from masa.accounts.rules import MANAGE_USERS
 from masa.core.access import public_view
 from masa.core.reads import record_read
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.partnership.selectors import agency_choices
 
@@ -49,9 +50,7 @@ def invite(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(MANAGE_USERS)
 def membership_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
-    membership = selectors.membership_get(request.partnership, uuid)
-    if membership is None:
-        raise Http404
+    membership = found_or_404(selectors.membership_get(request.partnership, uuid))
     if request.method == "GET":
         # A user's access record is personal data: reading it is audited.
         record_read(actor=request.user, instance=membership)
@@ -72,9 +71,7 @@ def membership_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @require_POST
 @partnership_view(MANAGE_USERS)
 def invitation_revoke(request: PartnershipRequest, uuid: str) -> HttpResponse:
-    invitation = selectors.invitation_list_open(request.partnership).filter(uuid=uuid).first()
-    if invitation is None:
-        raise Http404
+    invitation = found_or_404(selectors.invitation_list_open(request.partnership).filter(uuid=uuid).first())
     services.invitation_revoke(actor=request.user, invitation=invitation)
     messages.success(request, f"Invitation to {invitation.email} withdrawn")
     return redirect("accounts:user_list", request.partnership.slug)
@@ -161,9 +158,7 @@ def api_token_create(request: SignedInRequest) -> HttpResponse:
 @require_POST
 @signed_in_view
 def api_token_revoke(request: SignedInRequest, uuid: str) -> HttpResponse:
-    token = selectors.api_tokens_for_user(request.user).filter(uuid=uuid).first()
-    if token is None:
-        raise Http404
+    token = found_or_404(selectors.api_tokens_for_user(request.user).filter(uuid=uuid).first())
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, f"API token {token.name} revoked")
     return redirect("accounts:profile")

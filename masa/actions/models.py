@@ -3,8 +3,11 @@
 Actions are never deleted (soft delete only) and their history is kept for ever.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from masa.partnership.models import Agency, Group, Partnership, PartnershipOwned, Person, Priority
 
@@ -106,6 +109,14 @@ class Action(PartnershipOwned):
     @property
     def is_open(self) -> bool:
         return self.status != ActionStatus.CLOSED
+
+    def is_overdue_on(self, today: date) -> bool:
+        """Open and its due date has passed (due today is not yet overdue)."""
+        return self.is_open and self.due_date < today
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
 
 
 class ActionUpdate(PartnershipOwned):

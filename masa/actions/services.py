@@ -17,6 +17,7 @@ from masa.actions.models import (
     EvidenceKind,
 )
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.dates import long_date
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
@@ -242,7 +243,8 @@ def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[st
             _queue_email(
                 [action.owner.email],
                 f"{action.reference} is {'due soon' if kind == 'due_soon' else 'overdue'}",
-                f"{action.title}\nDue: {action.due_date:%d %B %Y}\nPartnership: {action.partnership.name}\n",
+                f"{action.title}\nDue: {long_date(action.due_date)}\n"
+                f"Partnership: {action.partnership.name}\n",
             )
             counts[kind] += 1
         escalate = days_left < -settings.escalate_days_overdue and action.escalated_at is None
@@ -252,7 +254,7 @@ def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[st
                 _queue_email(
                     [chair.email],
                     f"Escalation: {action.reference} is {-days_left} days overdue",
-                    f"{action.title}\nOwner: {action.owner.name}\nDue: {action.due_date:%d %B %Y}\n",
+                    f"{action.title}\nOwner: {action.owner.name}\nDue: {long_date(action.due_date)}\n",
                 )
             action.escalated_at = timezone.now()
             counts["escalated"] += 1

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from masa.actions.forms import ActionFilterForm, CloseForm, EvidenceForm, Reopen
 from masa.actions.models import Action, ActionStatus
 from masa.actions.permissions import can_reopen, can_update
 from masa.actions.xlsx import action_log_workbook
+from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
@@ -141,9 +142,8 @@ def action_log_xlsx(request: PartnershipRequest) -> HttpResponse:
     if form.errors:
         return _list_page(request)
     actions = selectors.action_search(request.user, request.partnership, **form.filters())
-    response = HttpResponse(action_log_workbook(actions, today=timezone.localdate()), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{request.partnership.slug}-actions.xlsx"'
-    return response
+    workbook = action_log_workbook(actions, today=timezone.localdate())
+    return file_response(workbook, f"{request.partnership.slug}-actions.xlsx", XLSX_TYPE)
 
 
 # One action -------------------------------------------------------------------------------
@@ -247,11 +247,8 @@ def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str
         raise Http404("The file is missing") from error
     record_read(actor=request.user, instance=evidence)
     # The type comes from the stored name (the checked type), never from the name people gave.
-    content_type = mimetypes.guess_type(evidence.file.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        stream, as_attachment=True, filename=evidence.original_name, content_type=content_type
-    )
-    return response  # type: ignore[return-value]  # streamed; the View type names HttpResponse
+    content_type = mimetypes.guess_type(evidence.file.name or "")[0] or "application/octet-stream"
+    return file_response(stream, evidence.original_name, content_type)
 
 
 # Settings ---------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ COLUMNS = [
     ("Owner's agency", 28, lambda a, today: a.owner_agency.name),
     ("Due date", 16, lambda a, today: a.due_date),
     ("Status", 13, lambda a, today: a.get_status_display()),
-    ("Overdue", 10, lambda a, today: "Yes" if a.is_open and a.due_date < today else "No"),
+    ("Overdue", 10, lambda a, today: "Yes" if a.is_overdue_on(today) else "No"),
     ("Latest update", 50, lambda a, today: getattr(a, "latest_update_text", None) or ""),
     ("Impact", 45, lambda a, today: a.impact),
     ("Closed on", 16, lambda a, today: timezone.localdate(a.closed_at) if a.closed_at else None),

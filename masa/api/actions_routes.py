@@ -117,7 +117,7 @@ def _action_out(a: Action, today: date) -> dict:
         "owner_agency": a.owner_agency.name,
         "due_date": a.due_date,
         "status": a.status,
-        "overdue": a.is_open and a.due_date < today,
+        "overdue": a.is_overdue_on(today),
         "latest_update": getattr(a, "latest_update_text", None),
         "impact": a.impact,
         "closed_at": a.closed_at,

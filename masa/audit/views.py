@@ -9,6 +9,7 @@ from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
 from masa.audit.selectors import audit_entries, audited_content_types, system_actor_name
 from masa.core.csv_safe import csv_text
+from masa.core.downloads import file_response
 
 
 def _filtered(request: PartnershipRequest):
@@ -64,6 +65,4 @@ def log_csv(request: PartnershipRequest) -> HttpResponse:
         for e in entries.iterator(chunk_size=2000)
     )
     body = csv_text(["When", "Who", "Action", "Record type", "Record", "Changes", "IP address"], rows)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{request.partnership.slug}-audit-log.csv"'
-    return response
+    return file_response(body, f"{request.partnership.slug}-audit-log.csv", "text/csv; charset=utf-8")

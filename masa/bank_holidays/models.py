@@ -8,6 +8,7 @@ Every clock in masa counts them (masa.bank_holidays.selectors.current_calendar).
 from django.conf import settings
 from django.db import models
 
+from masa.core.dates import long_date
 from masa.core.models import TimestampedModel
 
 
@@ -23,4 +24,4 @@ class ExtraBankHoliday(TimestampedModel):
         verbose_name = "extra bank holiday"
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.date:%d %B %Y})"
+        return f"{self.name} ({long_date(self.date)})"

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from masa.accounts.permissions import SignedInRequest, signed_in_view
 from masa.bank_holidays import selectors, services
 from masa.bank_holidays.forms import BankHolidayForm
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 HOLIDAY_ADDED = "Bank holiday added: every clock now counts it"
@@ -44,9 +45,7 @@ def holiday_add(request: SignedInRequest) -> HttpResponse:
 @signed_in_view
 def holiday_remove(request: SignedInRequest, uuid: str) -> HttpResponse:
     _require_administrator(request)
-    holiday = selectors.bank_holiday_get(uuid)
-    if holiday is None:
-        raise Http404("No such bank holiday")
+    holiday = found_or_404(selectors.bank_holiday_get(uuid), "No such bank holiday")
     if request.method == "POST":
         services.bank_holiday_remove(actor=request.user, holiday=holiday)
         messages.success(request, HOLIDAY_REMOVED)

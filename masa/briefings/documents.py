@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from docx import Document
 
 from masa.briefings.models import Briefing
-from masa.briefings.services import SECTIONS, long_date
+from masa.briefings.services import SECTIONS
+from masa.core.dates import long_date
 
 # WeasyPrint logs each rendering step at INFO; only its warnings belong in the service's log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

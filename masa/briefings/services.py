@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.dates import long_date
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
 from masa.reviews.models import Review, Theme
 
@@ -69,10 +70,6 @@ def publication_problems(values: Mapping[str, str]) -> dict[str, str]:
     for field in missing_sections(values):
         problems[field] = SECTION_NEEDED.format(heading=SECTION_HEADINGS[field].lower())
     return problems
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def confirmation_date_problem(

@@ -6,11 +6,9 @@ The public learning page shows only published briefings and published review rep
 else is 404, so a visitor cannot tell a draft exists.
 """
 
-from typing import cast
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from masa.accounts.models import Role
@@ -22,6 +20,8 @@ from masa.briefings.documents import briefing_docx, briefing_pdf, briefing_secti
 from masa.briefings.forms import BriefingForm, DisseminationForm
 from masa.briefings.models import Briefing, BriefingStatus
 from masa.core.access import public_view
+from masa.core.downloads import file_response
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 BRIEFING_SAVED = "Draft briefing saved"
@@ -35,16 +35,8 @@ _url = url_in("briefings")
 
 
 def _briefing(request: PartnershipRequest, uuid: str) -> Briefing:
-    briefing = selectors.briefing_get(request.partnership, uuid)
-    if briefing is None:
-        raise Http404("Not found in this partnership")
+    briefing = found_or_404(selectors.briefing_get(request.partnership, uuid))
     return briefing
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _form_kwargs(request: PartnershipRequest) -> dict:
@@ -77,9 +69,7 @@ def briefing_create(request: PartnershipRequest) -> HttpResponse:
             review = selectors.review_for_briefing(request.partnership, review_uuid)
         except ValidationError:  # not a UUID
             review = None
-        if review is None:
-            raise Http404("No such review in this partnership")
-        initial = selectors.briefing_prefill(review)
+        initial = selectors.briefing_prefill(found_or_404(review, "No such review in this partnership"))
     return form_page(
         request,
         form_class=BriefingForm,
@@ -202,14 +192,14 @@ def briefing_withdraw(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def briefing_docx_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     briefing = _briefing(request, uuid)
     _hide_drafts(request, briefing)
-    return _download(briefing_docx(briefing), DOCX, f"{briefing.slug}.docx")
+    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX)
 
 
 @partnership_view(VIEW_REVIEWS)
 def briefing_pdf_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     briefing = _briefing(request, uuid)
     _hide_drafts(request, briefing)
-    return _download(briefing_pdf(briefing), "application/pdf", f"{briefing.slug}.pdf")
+    return file_response(briefing_pdf(briefing), f"{briefing.slug}.pdf", "application/pdf")
 
 
 # Dissemination ----------------------------------------------------------------------------
@@ -269,9 +259,7 @@ def dissemination_confirm(request: PartnershipRequest, uuid: str) -> HttpRespons
 
 
 def _public_partnership(request: HttpRequest, slug: str):
-    partnership = selectors.public_partnership(slug)
-    if partnership is None:
-        raise Http404("No such partnership")
+    partnership = found_or_404(selectors.public_partnership(slug), "No such partnership")
     # Shows the partnership's name in the header, as the public arrangements page does.
     request.partnership = partnership  # type: ignore[attr-defined]
     return partnership
@@ -279,9 +267,9 @@ def _public_partnership(request: HttpRequest, slug: str):
 
 def _public_briefing(request: HttpRequest, slug: str, briefing_slug: str) -> Briefing:
     partnership = _public_partnership(request, slug)
-    briefing = selectors.public_briefing_get(partnership, briefing_slug)
-    if briefing is None:
-        raise Http404("No such published briefing")
+    briefing = found_or_404(
+        selectors.public_briefing_get(partnership, briefing_slug), "No such published briefing"
+    )
     return briefing
 
 
@@ -314,21 +302,18 @@ def public_briefing(request: HttpRequest, slug: str, briefing_slug: str) -> Http
 @public_view
 def public_briefing_docx(request: HttpRequest, slug: str, briefing_slug: str) -> HttpResponse:
     briefing = _public_briefing(request, slug, briefing_slug)
-    return _download(briefing_docx(briefing), DOCX, f"{briefing.slug}.docx")
+    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX)
 
 
 @public_view
 def public_briefing_pdf(request: HttpRequest, slug: str, briefing_slug: str) -> HttpResponse:
     briefing = _public_briefing(request, slug, briefing_slug)
-    return _download(briefing_pdf(briefing), "application/pdf", f"{briefing.slug}.pdf")
+    return file_response(briefing_pdf(briefing), f"{briefing.slug}.pdf", "application/pdf")
 
 
 @public_view
 def public_review_report(request: HttpRequest, slug: str, uuid: str) -> HttpResponse:
     partnership = _public_partnership(request, slug)
-    review = selectors.public_review_get(partnership, uuid)
-    if review is None:
-        raise Http404("No such published report")
+    review = found_or_404(selectors.public_review_get(partnership, uuid), "No such published report")
     name = (review.final_report.name or "report").rsplit("/", 1)[-1]
-    response = FileResponse(review.final_report.open("rb"), as_attachment=True, filename=name)
-    return cast(HttpResponse, response)  # streamed: FileResponse is a StreamingHttpResponse
+    return file_response(review.final_report.open("rb"), name)

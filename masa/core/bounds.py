@@ -13,6 +13,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from masa.core.dates import long_date
+
 # Dates: a century either side is more than any safeguarding record needs (a child's date of
 # birth, a review's milestones, a rule set's effective date), and keeps every clock, series and
 # deadline well inside Python's date range (years 1 to 9999).
@@ -49,12 +51,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\ud
 TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"
 
 
-def date_text(day: date) -> str:
-    """GOV.UK style: 1 January 1900."""
-    return f"{day.day} {day:%B} {day.year}"
-
-
-DATE_RANGE = f"between {date_text(MIN_DATE)} and {date_text(MAX_DATE)}"
+DATE_RANGE = f"between {long_date(MIN_DATE)} and {long_date(MAX_DATE)}"
 ISO_DATE_RANGE = f"from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
 
 

@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
 from masa.accounts.rules import VIEW_INDICATORS
+from masa.core.downloads import file_response
 from masa.core.reads import record_read
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.dashboards import selectors as selectors
 from masa.dashboards.forms import CommentaryForm
@@ -55,9 +57,7 @@ def index(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(VIEW_INDICATORS)
 def priority_dashboard(request: PartnershipRequest, priority_uuid) -> HttpResponse:
-    priority = selectors.priority_for(request.partnership, priority_uuid)
-    if priority is None:
-        raise Http404("No such priority")
+    priority = found_or_404(selectors.priority_for(request.partnership, priority_uuid), "No such priority")
     cards = _cards(request, selectors.priority_indicators(request.partnership, priority))
     return render(
         request,
@@ -68,9 +68,7 @@ def priority_dashboard(request: PartnershipRequest, priority_uuid) -> HttpRespon
 
 @partnership_view(VIEW_INDICATORS)
 def group_dashboard(request: PartnershipRequest, group_uuid) -> HttpResponse:
-    group = selectors.group_for(request.partnership, group_uuid)
-    if group is None:
-        raise Http404("No such group")
+    group = found_or_404(selectors.group_for(request.partnership, group_uuid), "No such group")
     cards = _cards(request, selectors.group_indicators(request.partnership, group))
     return render(
         request,
@@ -81,9 +79,9 @@ def group_dashboard(request: PartnershipRequest, group_uuid) -> HttpResponse:
 
 @partnership_view(VIEW_INDICATORS)
 def indicator_chart(request: PartnershipRequest, indicator_uuid) -> HttpResponse:
-    indicator = selectors.indicator_for(request.partnership, indicator_uuid)
-    if indicator is None:
-        raise Http404("No such indicator")
+    indicator = found_or_404(
+        selectors.indicator_for(request.partnership, indicator_uuid), "No such indicator"
+    )
     card = _cards(request, [indicator])[0]
     history = selectors.indicator_history(
         request.partnership, indicator, selectors.submission_opener(request.user, request.partnership)
@@ -136,8 +134,8 @@ def commentary_edit(request: PartnershipRequest, indicator_uuid, period_uuid) ->
 def export(request: PartnershipRequest) -> HttpResponse:
     # A download of the whole dataset is recorded as a read of the partnership's dataset.
     record_read(actor=request.user, instance=request.partnership)
-    response = HttpResponse(dataset_workbook(request.partnership), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{request.partnership.slug}-performance-dataset.xlsx"'
+    return file_response(
+        dataset_workbook(request.partnership),
+        f"{request.partnership.slug}-performance-dataset.xlsx",
+        XLSX_TYPE,
     )
-    return response

@@ -26,6 +26,7 @@ from masa.actions.models import (
     ActionUpdate,
     EvidenceKind,
 )
+from masa.core.dates import long_date
 from masa.core.models import TimestampedModel
 from masa.demo import governance_data as data
 from masa.demo.structure_data import PARTNERSHIPS
@@ -97,10 +98,6 @@ def historic_timestamps(*model_classes: type[models.Model]) -> Iterator[None]:
 
 def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=LONDON)
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _names(names: list[str]) -> str:
@@ -233,7 +230,7 @@ class _Builder:
         group = self.groups[key]
         chair = self.key_of.get(group.chair_id or 0, self.members[key][0][0])
         meetings = data.GROUPS[key]["meetings"]
-        previous = f"the meeting on {_long(meetings[index - 1]['date'])}" if index else "the last meeting"
+        previous = f"the meeting on {long_date(meetings[index - 1]['date'])}" if index else "the last meeting"
         away = [
             self.people[k].name + (f" (represented by {self.people[d].name})" if d else "")
             for k, (status, d) in rows.items()
@@ -333,7 +330,7 @@ class _Builder:
     def _summary(self, group: Group, meeting: Meeting, voting: int, quorate: bool) -> str:
         n_voting = sum(1 for _, t in self.members[self._key(group)] if t == MemberType.VOTING)
         text = (
-            f"The {group.name} met on {_long(meeting.starts_at.date())}. {voting} of {n_voting} voting "
+            f"The {group.name} met on {long_date(meeting.starts_at.date())}. {voting} of {n_voting} voting "
             f"members attended in person or by deputy (quorum {group.quorum}): "
         )
         if quorate:
@@ -431,7 +428,7 @@ class _Builder:
                     number=number,
                     title=a["title"],
                     description=(
-                        f"Agreed at the {meeting.group.name} on {_long(day)} under "
+                        f"Agreed at the {meeting.group.name} on {long_date(day)} under "
                         f"item {item.order}, {item.title}."
                     ),
                     group=meeting.group,
@@ -552,7 +549,7 @@ class _Builder:
                 **self.owned,
                 action=action,
                 kind=EvidenceKind.TEXT,
-                text=(f"Reported to the {group} on {_long(closed_at.date())}. {action.impact}"),
+                text=(f"Reported to the {group} on {long_date(closed_at.date())}. {action.impact}"),
                 added_by=action.owner.user,
             )
         else:

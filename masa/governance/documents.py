@@ -13,6 +13,7 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader, PdfWriter
 
+from masa.core.dates import long_date
 from masa.governance.models import AttendanceStatus, Meeting, Paper
 from masa.governance.selectors import AgendaRow
 
@@ -27,15 +28,8 @@ ATTENDANCE_ORDER: list[str] = [
 ]
 
 
-def long_date(moment) -> str:
-    """5 March 2024 (no leading zero), in local time for date-times."""
-    if hasattr(moment, "hour"):
-        moment = timezone.localtime(moment)
-    return f"{moment.day} {moment:%B %Y}"
-
-
 def meeting_title(meeting: Meeting) -> str:
-    return f"{meeting.group.name}, {long_date(meeting.starts_at)}"
+    return f"{meeting.group.name}, {long_date(timezone.localtime(meeting.starts_at))}"
 
 
 def _time_range(meeting: Meeting) -> str:
@@ -70,13 +64,12 @@ def minutes_docx(meeting: Meeting, rows: list[AgendaRow]) -> bytes:
     doc.core_properties.title = title
     doc.core_properties.language = "en-GB"
     doc.add_heading(title, level=0)
-    doc.add_paragraph(f"Date: {long_date(meeting.starts_at)}, {_time_range(meeting)}")
+    doc.add_paragraph(f"Date: {long_date(timezone.localtime(meeting.starts_at))}, {_time_range(meeting)}")
     if meeting.location:
         doc.add_paragraph(f"Location: {meeting.location}")
     if meeting.minutes_locked and meeting.minutes_approved_at_meeting:
-        doc.add_paragraph(
-            f"Approved at the meeting of {long_date(meeting.minutes_approved_at_meeting.starts_at)}."
-        )
+        approved_at = timezone.localtime(meeting.minutes_approved_at_meeting.starts_at)
+        doc.add_paragraph(f"Approved at the meeting of {long_date(approved_at)}.")
     else:
         doc.add_paragraph("Draft: these minutes have not yet been approved.")
 

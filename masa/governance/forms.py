@@ -6,6 +6,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 
+from masa.core.dates import long_date
 from masa.core.forms import BoundedForm, GovDateField, GovForm
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
 from masa.governance.services import OCCURRENCES_RANGE
@@ -325,7 +326,7 @@ class WorkplanItemForm(MeetingForm):
 def _meeting_label(meeting: object) -> str:
 
     start = timezone.localtime(meeting.starts_at)  # type: ignore[attr-defined]
-    return f"{meeting.group.name}, {start.day} {start:%B %Y}"  # type: ignore[attr-defined]
+    return f"{meeting.group.name}, {long_date(start)}"  # type: ignore[attr-defined]
 
 
 class YearForm(BoundedForm):

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from masa.core.dates import long_date
 from masa.partnership.models import Group, PartnershipOwned, Person, Priority
 
 
@@ -81,7 +83,7 @@ class Meeting(PartnershipOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group} – {self.starts_at:%d %B %Y}"
+        return f"{self.group} – {long_date(timezone.localtime(self.starts_at))}"
 
     @property
     def minutes_locked(self) -> bool:

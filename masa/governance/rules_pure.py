@@ -1,20 +1,14 @@
 """Governance rules that need no database: quorum, cadence and attendance arithmetic."""
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from masa.clocks.calendar import add_months
 
 
 def is_quorate(voting_present: int, quorum: int) -> bool:
     """A meeting is quorate when at least `quorum` voting members (or their deputies) attend."""
     return voting_present >= quorum
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day number `months` later, clamped to the month's end (30 Nov + 3 = 28 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def quarter_of(day: date) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from masa.accounts.models import Role, User
 from masa.accounts.selectors import active_role
 from masa.actions.models import Action
 from masa.actions.selectors import open_actions_for_group
+from masa.clocks.calendar import add_months
 from masa.governance.models import (
     AgendaItem,
     Attendance,
@@ -166,7 +167,7 @@ class AttendanceRow:
 
 def attendance_rates(partnership: Partnership, *, year_start: date) -> list[AttendanceRow]:
     """Attendance per agency per group in a reporting year: present or deputised / recorded."""
-    year_end = date(year_start.year + 1, year_start.month, year_start.day)
+    year_end = add_months(year_start, 12)
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     records = Attendance.objects.filter(
         partnership=partnership,

@@ -12,8 +12,10 @@ from django.utils import timezone
 from masa.accounts.models import hash_secret, new_secret
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
+from masa.clocks.calendar import add_months
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.dates import long_date
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.governance.ics import meeting_ics
@@ -31,7 +33,6 @@ from masa.governance.models import (
     Paper,
     WorkplanItem,
 )
-from masa.governance.rules_pure import add_months
 from masa.partnership.models import Group, Partnership, Person, Priority
 
 GROUP_FOREIGN = "Choose a group from this partnership"
@@ -116,12 +117,8 @@ def meeting_send_invitations(*, meeting: Meeting) -> int:
         return 0
     ics = meeting_ics([meeting])
     start = timezone.localtime(meeting.starts_at)
-    day = f"{start.day} {start:%B %Y}"
-    deadline = (
-        f"Papers are due by {meeting.papers_deadline.day} {meeting.papers_deadline:%B %Y}.\n"
-        if meeting.papers_deadline
-        else ""
-    )
+    day = long_date(start)
+    deadline = f"Papers are due by {long_date(meeting.papers_deadline)}.\n" if meeting.papers_deadline else ""
     send_email.enqueue(
         to=emails,
         subject=f"Invitation: {meeting.group.name}, {day} {start:%H:%M}",

@@ -2,13 +2,13 @@
 
 import uuid as uuid_lib
 from datetime import date, datetime, time
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,11 +25,13 @@ from masa.accounts.permissions import (
 )
 from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
 from masa.core.access import public_view
+from masa.core.dates import long_date
+from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance import selectors, services
-from masa.governance.documents import agenda_pack_pdf, long_date, meeting_title, minutes_docx
+from masa.governance.documents import agenda_pack_pdf, meeting_title, minutes_docx
 from masa.governance.forms import (
     NO_REPEAT,
     ActionForm,
@@ -93,12 +95,6 @@ def _meeting(request: PartnershipRequest, uuid: object) -> Meeting:
 
 def _can_manage(request: PartnershipRequest) -> bool:
     return request.user.has_perm(MANAGE_MEETINGS, request.partnership)
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _file_stem(meeting: Meeting) -> str:
@@ -224,15 +220,15 @@ def minutes_approve(request: PartnershipRequest, uuid: str, earlier_uuid: str) -
         services.minutes_approve(actor=request.user, meeting=earlier, at_meeting=page.meeting)
     except ValidationError as error:
         return _render_meeting(request, page, error=" ".join(error.messages))
-    messages.success(request, MINUTES_APPROVED.format(date=long_date(earlier.starts_at)))
+    messages.success(request, MINUTES_APPROVED.format(date=long_date(timezone.localtime(earlier.starts_at))))
     return redirect(_url("meeting_detail", request, page.meeting.uuid))
 
 
 @partnership_view(VIEW_MEETINGS)
 def meeting_invite(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
-    return _download(
-        meeting_ics([meeting]).encode(), "text/calendar; charset=utf-8", f"{_file_stem(meeting)}.ics"
+    return file_response(
+        meeting_ics([meeting]).encode(), f"{_file_stem(meeting)}.ics", "text/calendar; charset=utf-8"
     )
 
 
@@ -240,8 +236,8 @@ def meeting_invite(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def minutes_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
     rows = selectors.agenda_rows(request.user, meeting, request.role)
-    return _download(
-        minutes_docx(meeting, rows), CONTENT_TYPES["docx"], f"minutes-{_file_stem(meeting)}.docx"
+    return file_response(
+        minutes_docx(meeting, rows), f"minutes-{_file_stem(meeting)}.docx", CONTENT_TYPES["docx"]
     )
 
 
@@ -251,7 +247,7 @@ def agenda_pack(request: PartnershipRequest, uuid: str) -> HttpResponse:
     pdf, papers = agenda_pack_pdf(meeting, selectors.agenda_rows(request.user, meeting, request.role))
     for paper in papers:
         record_read(actor=request.user, instance=paper)
-    return _download(pdf, CONTENT_TYPES["pdf"], f"agenda-pack-{_file_stem(meeting)}.pdf")
+    return file_response(pdf, f"agenda-pack-{_file_stem(meeting)}.pdf", CONTENT_TYPES["pdf"])
 
 
 # Agenda items, papers, decisions and actions ------------------------------------------------
@@ -310,13 +306,7 @@ def paper_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpRes
 def paper_download(request: PartnershipRequest, uuid: str, paper_uuid: str) -> HttpResponse:
     paper = _found(selectors.paper_get(request.user, request.partnership, str(uuid), str(paper_uuid)))
     record_read(actor=request.user, instance=paper)
-    response = FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
-        filename=paper.original_name,
-        content_type=CONTENT_TYPES[paper.file_type],
-    )
-    return cast(HttpResponse, response)  # streamed: FileResponse is a StreamingHttpResponse
+    return file_response(paper.file.open("rb"), paper.original_name, CONTENT_TYPES[paper.file_type])
 
 
 @partnership_view(MANAGE_MEETINGS)
@@ -473,7 +463,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     user, meetings = selectors.meetings_for_feed(hash_secret(token))
     if user is None:
         raise Http404("No such calendar")
-    response = HttpResponse(meeting_ics(meetings), content_type="text/calendar; charset=utf-8")
+    response = file_response(meeting_ics(meetings), None, "text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
 

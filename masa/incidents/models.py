@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from masa.clocks.rules import DEFAULT_RULE_SET
+from masa.core.dates import long_date
 from masa.partnership.models import Agency, PartnershipOwned
 
 MAX_CHILDREN_PER_NOTIFICATION = 4
@@ -107,7 +108,7 @@ class PanelNotification(PartnershipOwned):
         ordering = ["sent_date", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.incident} notified {self.sent_date:%d %B %Y}"
+        return f"{self.incident} notified {long_date(self.sent_date)}"
 
 
 # Rapid reviews ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from masa.accounts.models import Role, User
 from masa.accounts.selectors import active_role
 from masa.clocks.calendar import WorkingCalendar, default_calendar
 from masa.clocks.rules import DEFAULT_RULE_SET, Clock, Rule, clock, clock_state, get_rule
+from masa.core.dates import long_date
 from masa.incidents.models import (
     IncidentChild,
     InformationRequest,
@@ -128,7 +129,7 @@ class IncidentClock:
         if self.clock is None:
             return self.note
         if self.clock.met_on is not None:
-            return f"Met on {self.clock.met_on.day} {self.clock.met_on:%B %Y}"
+            return f"Met on {long_date(self.clock.met_on)}"
         days = abs(self.clock.days_left)
         unit = "working day" if self.clock.rule.counts_working_days else "day"
         text = f"{days} {unit}{'' if days == 1 else 's'}"

@@ -15,6 +15,7 @@ from masa.accounts.permissions import PartnershipRequest, partnership_view, url_
 from masa.accounts.rules import MANAGE_INCIDENTS, VIEW_INCIDENTS
 from masa.bank_holidays.selectors import current_calendar
 from masa.core.reads import record_read
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.incidents import selectors, services
 from masa.incidents.forms import (
@@ -51,9 +52,7 @@ _url = url_in("incidents")
 
 
 def _incident(request: PartnershipRequest, uuid: str) -> SeriousIncident:
-    incident = selectors.incident_get(request.user, request.partnership, uuid)
-    if incident is None:
-        raise Http404("Not found in this partnership")
+    incident = found_or_404(selectors.incident_get(request.user, request.partnership, uuid))
     return incident
 
 
@@ -256,9 +255,9 @@ def information_request_add(request: PartnershipRequest, uuid: str) -> HttpRespo
 @partnership_view(MANAGE_INCIDENTS)
 def information_request_received(request: PartnershipRequest, uuid: str, request_uuid: str) -> HttpResponse:
     incident = _incident(request, uuid)
-    info = selectors.information_request_get(incident, request_uuid)
-    if info is None:
-        raise Http404("No such information request")
+    info = found_or_404(
+        selectors.information_request_get(incident, request_uuid), "No such information request"
+    )
     return _review_form(
         request,
         incident,

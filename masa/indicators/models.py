@@ -5,8 +5,11 @@ of a statutory return (masa.returns), or entry by the business team. Values are 
 overwritten: a resubmission adds a new row and marks the old one as no longer current.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from masa.partnership.models import Agency, Group, PartnershipOwned, Priority
 
@@ -134,6 +137,14 @@ class DataCall(PartnershipOwned):
     def __str__(self) -> str:
         return f"Data call {self.period}"
 
+    def is_overdue_on(self, today: date) -> bool:
+        """Still open after its due date."""
+        return self.status == DataCallStatus.OPEN and self.due_date < today
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
+
 
 class SubmissionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -170,6 +181,18 @@ class Submission(PartnershipOwned):
     @property
     def is_locked(self) -> bool:
         return self.status == SubmissionStatus.APPROVED
+
+    def is_overdue_on(self, today: date) -> bool:
+        """The call's due date has passed and the agency has not yet submitted (a submission
+        returned for changes is overdue again)."""
+        return self.data_call.due_date < today and self.status not in (
+            SubmissionStatus.SUBMITTED,
+            SubmissionStatus.APPROVED,
+        )
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
 
 
 class ValueSource(models.TextChoices):

@@ -140,7 +140,7 @@ def data_call_summary(call: DataCall, today: date, agency_ids: set[int] | None =
     counts = {status: 0 for status in SubmissionStatus.values}
     for submission in submissions:
         counts[submission.status] += 1
-    overdue = call.status == DataCallStatus.OPEN and call.due_date < today
+    overdue = call.is_overdue_on(today)
     return CallSummary(submissions, counts, overdue)
 
 

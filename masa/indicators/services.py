@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.dates import long_date
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
     Commentary,
@@ -465,7 +466,7 @@ def _notify_leads(call: DataCall, agency_ids: list[int], site_url: str) -> None:
         subject = f"{partnership.short_name or partnership.name}: data call for {call.period.label}"
         body = (
             f"The partnership has asked your agency for its figures for {call.period.label}.\n\n"
-            f"Enter them by {call.due_date:%-d %B %Y} at {link}\n\n"
+            f"Enter them by {long_date(call.due_date)} at {link}\n\n"
             "You can fill in the form, upload the spreadsheet template, or use the API."
         )
         transaction.on_commit(partial(send_email.enqueue, to=to, subject=subject, body=body))
@@ -485,7 +486,7 @@ def data_call_close(*, actor: Actor, data_call: DataCall) -> DataCall:
 def _check_editable(submission: Submission) -> None:
     if submission.is_locked:
         when = submission.reviewed_at or submission.updated_at
-        raise ValidationError({"__all__": LOCKED.format(date=f"{timezone.localtime(when):%-d %B %Y}")})
+        raise ValidationError({"__all__": LOCKED.format(date=long_date(timezone.localtime(when)))})
     if submission.data_call.status == DataCallStatus.CLOSED:
         raise ValidationError({"__all__": CALL_CLOSED})
 

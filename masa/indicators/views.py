@@ -18,6 +18,9 @@ from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
+from masa.core.dates import long_date
+from masa.core.downloads import file_response
+from masa.core.shortcuts import found_or_404
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
 from masa.indicators import selectors, services
@@ -55,23 +58,19 @@ _url = url_in("indicators")
 
 
 def _indicator(request: PartnershipRequest, uuid: Any) -> Indicator:
-    indicator = selectors.indicator_get(request.partnership, uuid)
-    if indicator is None:
-        raise Http404("Not found in this partnership")
+    indicator = found_or_404(selectors.indicator_get(request.partnership, uuid))
     return indicator
 
 
 def _call(request: PartnershipRequest, uuid: Any) -> DataCall:
-    call = selectors.data_call_get(request.partnership, uuid)
-    if call is None:
-        raise Http404("Not found in this partnership")
+    call = found_or_404(selectors.data_call_get(request.partnership, uuid))
     return call
 
 
 def _submission(request: PartnershipRequest, uuid: Any) -> Submission:
-    submission = selectors.submission_get(request.user, request.partnership, uuid)
-    if submission is None:
-        raise Http404("Not found, or not your agency's")
+    submission = found_or_404(
+        selectors.submission_get(request.user, request.partnership, uuid), "Not found, or not your agency's"
+    )
     return submission
 
 
@@ -459,16 +458,14 @@ def submission_template(request: PartnershipRequest, uuid: Any) -> HttpResponse:
         agency=submission.agency.name,
         period=period.label,
         partnership=request.partnership.name,
-        due=f"{submission.data_call.due_date:%-d %B %Y}",
+        due=long_date(submission.data_call.due_date),
         rows=rows,
-    )
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     filename = f"data-call-{period.label}-{submission.agency.name}".replace(" ", "-").lower()
     safe = "".join(c for c in filename if c.isalnum() or c in "-_")
-    response["Content-Disposition"] = f'attachment; filename="{safe}.xlsx"'
-    return response
+    return file_response(
+        content, f"{safe}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 @partnership_view(SUBMIT_INDICATORS)

@@ -6,12 +6,13 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
+from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.returns import selectors, services
 from masa.returns.forms import ConfirmReplaceForm, PopulationForm, ReturnUploadForm
@@ -27,9 +28,7 @@ _url = url_in("returns")
 
 
 def _job(request: PartnershipRequest, job_uuid: Any) -> ReturnImportJob:
-    job = selectors.job_get(request.partnership, job_uuid)
-    if job is None:
-        raise Http404("No such upload")
+    job = found_or_404(selectors.job_get(request.partnership, job_uuid), "No such upload")
     return job
 
 
@@ -179,9 +178,7 @@ def indicator_rows(partnership: Any, year: str) -> list[dict[str, Any]]:
 def import_detail(request: PartnershipRequest, import_uuid: str) -> HttpResponse:
     """Where a dashboard figure computed from a return came from. Problems name pseudonymous
     children only, and are shown to the business team, who import returns."""
-    item = selectors.import_get(request.partnership, import_uuid)
-    if item is None:
-        raise Http404("No such import")
+    item = found_or_404(selectors.import_get(request.partnership, import_uuid), "No such import")
     can_manage = request.user.has_perm(MANAGE_RETURNS, request.partnership)
     context = {
         "item": item,
@@ -260,9 +257,9 @@ def population_add(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(MANAGE_RETURNS)
 def population_change(request: PartnershipRequest, population_uuid: str) -> HttpResponse:
-    found = selectors.population_get(request.partnership, population_uuid)
-    if found is None:
-        raise Http404("No such population figure")
+    found = found_or_404(
+        selectors.population_get(request.partnership, population_uuid), "No such population figure"
+    )
     return form_page(
         request,
         form_class=PopulationForm,

@@ -9,8 +9,11 @@ can answer "where have we seen this before and what did we do?".
 Nothing here names a child: reviews point at the pseudonymous serious incident when there is one.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from masa.partnership.models import Agency, Group, PartnershipOwned, Person
 
@@ -126,6 +129,14 @@ class Milestone(PartnershipOwned):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_overdue_on(self, today: date) -> bool:
+        """Not completed and its due date has passed."""
+        return self.completed_date is None and self.due_date < today
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
 
 
 class ReviewQuestion(PartnershipOwned):

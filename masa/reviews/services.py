@@ -20,6 +20,7 @@ from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
 from masa.clocks.calendar import add_working_days
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.dates import long_date
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 
@@ -91,10 +92,6 @@ COPY_MISSING = (
 RESERVED_THEME_SLUGS = {"new", "defaults"}
 
 
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 # Pure rules (no database) ---------------------------------------------------------------------
 
 
@@ -113,11 +110,13 @@ def copy_warnings(
     warnings = []
     for whom, sent in (("the Panel", panel_copy), ("the Secretary of State", secretary_of_state_copy)):
         if sent is None:
-            warnings.append(COPY_MISSING.format(whom=whom, days=COPY_WORKING_DAYS, deadline=_long(deadline)))
+            warnings.append(
+                COPY_MISSING.format(whom=whom, days=COPY_WORKING_DAYS, deadline=long_date(deadline))
+            )
         elif sent > deadline:
             warnings.append(
                 COPY_LATE.format(
-                    whom=whom, sent=_long(sent), deadline=_long(deadline), days=COPY_WORKING_DAYS
+                    whom=whom, sent=long_date(sent), deadline=long_date(deadline), days=COPY_WORKING_DAYS
                 )
             )
     return warnings
@@ -146,9 +145,9 @@ def milestone_date_errors(start: date | None, due: date, completed: date | None)
     if start is None:
         return errors
     if due < start:
-        errors["due_date"] = DUE_BEFORE_START.format(start=_long(start))
+        errors["due_date"] = DUE_BEFORE_START.format(start=long_date(start))
     if completed is not None and completed < start:
-        errors["completed_date"] = MILESTONE_COMPLETED_BEFORE_START.format(start=_long(start))
+        errors["completed_date"] = MILESTONE_COMPLETED_BEFORE_START.format(start=long_date(start))
     return errors
 
 
@@ -361,7 +360,7 @@ def review_update(
         )
         earliest = min(d for d in (first_due, first_done, date.max) if d is not None)
         if earliest < start:
-            errors["start_date"] = START_AFTER_MILESTONE.format(due=_long(earliest))
+            errors["start_date"] = START_AFTER_MILESTONE.format(due=long_date(earliest))
     if errors:
         raise ValidationError(errors)
     review.reference = reference

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_REVIEWS, VIEW_INCIDENTS, VIEW_REVIEWS
 from masa.clocks.rules import clock
+from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.reviews import selectors, services
@@ -289,8 +290,7 @@ def review_report(request: PartnershipRequest, uuid: str) -> HttpResponse:
     # The stored name ends with the type checked from the content (masa.core.uploads).
     name = f"{review.reference}{os.path.splitext(review.final_report.name or '')[1]}"
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(stream, as_attachment=True, filename=name, content_type=content_type)
-    return response  # type: ignore[return-value]  # streamed; the View type names HttpResponse
+    return file_response(stream, name, content_type)
 
 
 # Milestones, questions and national recommendations ---------------------------------------------

@@ -1,11 +1,14 @@
 """Pages for a partnership's structure. Thin: parse, call a service or selector, render."""
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
 from masa.core.access import public_view
+from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.governance.selectors import visible_group_get
@@ -163,7 +166,7 @@ def group_list(request: PartnershipRequest) -> HttpResponse:
 def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     group = _found(selectors.group_get(request.partnership, uuid))
     # The workplan page shows only groups the user may see (governance need-to-know).
-    can_view_workplan = visible_group_get(request.user, request.partnership, group.uuid) is not None
+    can_view_workplan = visible_group_get(request.user, request.partnership, str(group.uuid)) is not None
     return render(
         request,
         "structure/group_detail.html",
@@ -284,9 +287,13 @@ STATEMENT_MODELS: dict[str, type[Value] | type[Principle]] = {"values": Value, "
 def _statement_page(request: PartnershipRequest, kind: str, uuid: str | None) -> HttpResponse:
     model = STATEMENT_MODELS[kind]
     noun = str(model._meta.verbose_name)
-    statement = None
+    statement: Value | Principle | None = None
     if uuid is not None:
-        statement = _found(model.objects.filter(partnership=request.partnership, uuid=uuid).first())
+        # cast: mypy infers found_or_404's type from the union as the common base, Statement.
+        statement = cast(
+            Value | Principle,
+            _found(model.objects.filter(partnership=request.partnership, uuid=uuid).first()),
+        )
     initial = (
         {"title": statement.title, "description": statement.description, "order": statement.order}
         if statement
@@ -451,9 +458,8 @@ def arrangements(request: HttpRequest, slug: str) -> HttpResponse:
 @public_view
 def arrangements_download(request: HttpRequest, slug: str) -> HttpResponse:
     a = _public_arrangements(slug)
-    response = HttpResponse(
+    return file_response(
         arrangements_docx(a),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        f"{slug}-safeguarding-arrangements.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="{slug}-safeguarding-arrangements.docx"'
-    return response

@@ -5,7 +5,6 @@ Pure Python: no Django imports, so the readers can run in a worker, a test or a 
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import hmac
 import re
@@ -81,14 +80,6 @@ class CollectionYear:
 
     def __str__(self) -> str:
         return self.label
-
-
-def add_months(day: date, months: int) -> date:
-    """Calendar months, clamped to the month's last day (29 Feb 2024 + 12 months = 28 Feb 2025)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def parse_iso_date(text: str) -> date | None:

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from masa.clocks.calendar import add_months
+
 from .cin import CINChild
-from .common import CollectionYear, add_months
+from .common import CollectionYear
 from .ssda903 import ChildHeader, Episode, UASCRecord
 
 WorkingDaysBetween = Callable[[date, date], int]
