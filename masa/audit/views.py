@@ -3,9 +3,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.accounts.rules import VIEW_AUDIT_LOG
 from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
+from masa.audit.rules import VIEW_AUDIT_LOG
 from masa.audit.selectors import audit_entries, audited_content_types
 from masa.core.csv_safe import csv_text
 
