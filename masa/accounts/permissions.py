@@ -44,6 +44,25 @@ def signed_in_view(view: View) -> View:
     return wrapped
 
 
+def site_view(permission: str) -> Callable[[View], View]:
+    """A page outside any partnership for holders of a site-wide permission (administrators);
+    signed-in users without it get 403."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.masa_permission = permission  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
 def partnership_view(permission: str) -> Callable[[View], View]:
     """A page inside one partnership, at /p/<slug>/...
 

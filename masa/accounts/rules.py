@@ -1,15 +1,31 @@
-"""Who may do what in a partnership. Every permission is checked against a Partnership object.
+"""Who holds which role, as `rules` predicates; and the permissions of accounts' own pages.
 
-Default deny: a permission not listed here is refused (rules returns False for unknown names).
+This is the bottom of the permission registry. Each app names its own permissions in
+`masa/<app>/rules.py` (django-rules' autodiscovery imports them all at start-up) from the role
+predicates here; views, selectors, services and templates ask the registry
+(`user.has_perm(NAME, partnership_or_record)`) and never compare role strings.
+
+Default deny: a permission no app registers is refused (rules returns False for unknown names).
 """
+
+from typing import Any
 
 import rules
 
 from masa.accounts.models import Role
-from masa.accounts.selectors import active_role
+from masa.accounts.selectors import active_role, active_role_by_id
+
+
+def role_in(user: Any, partnership_id: int | None) -> str | None:
+    """The user's active role in a partnership given by id (no query once the roles are loaded)."""
+    if partnership_id is None or not getattr(user, "is_authenticated", False):
+        return None
+    return active_role_by_id(user, partnership_id)
 
 
 def has_role(*roles: str) -> rules.Predicate:
+    """The user holds one of these roles in the partnership given as the object."""
+
     @rules.predicate(name=f"has_role({','.join(roles)})")
     def predicate(user, partnership) -> bool:
         if partnership is None or not getattr(user, "is_authenticated", False):
@@ -19,66 +35,42 @@ def has_role(*roles: str) -> rules.Predicate:
     return predicate
 
 
+def has_role_for_record(*roles: str) -> rules.Predicate:
+    """The user holds one of these roles in the partnership the record (the object) belongs to."""
+
+    @rules.predicate(name=f"has_role_for_record({','.join(roles)})")
+    def predicate(user, record) -> bool:
+        return role_in(user, getattr(record, "partnership_id", None)) in roles
+
+    return predicate
+
+
+# Roles (docs/domain.md, "5. Roles").
 is_member = has_role(*Role.values)
 is_business_team = has_role(Role.BUSINESS_TEAM)
 is_leadership = has_role(Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR)
+is_agency_lead = has_role(Role.AGENCY_LEAD)
+is_scrutineer = has_role(Role.SCRUTINEER)
+# The people of the governance: every role except agency leads and practitioners.
+GOVERNANCE_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.MEMBER, Role.SCRUTINEER)
+in_governance = has_role(*GOVERNANCE_ROLES)
+# Everyone but practitioners: the governance and the agency leads who own actions and data.
+in_governance_or_agency_lead = has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD)
+# Senior roles that read across the partnership (every meeting, every action).
+SENIOR_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER)
+is_senior = has_role(*SENIOR_ROLES)
+# Those who answer for the arrangements as a whole.
+is_oversight = has_role(Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.SCRUTINEER)
+
+# Record-level forms of the same roles, for permissions checked against a record.
+is_member_for_record = has_role_for_record(*Role.values)
+is_business_team_for_record = has_role_for_record(Role.BUSINESS_TEAM)
+is_agency_lead_for_record = has_role_for_record(Role.AGENCY_LEAD)
+is_dsp_for_record = has_role_for_record(Role.DSP)
+
+# Administrators (superusers) change what every partnership relies on, such as bank holidays.
+is_administrator = rules.is_superuser
 
 # Permission names are constants so views, API and the permission-matrix test share them.
-VIEW_HOME = "partnership.view_home"
-VIEW_STRUCTURE = "partnership.view_structure"
-MANAGE_STRUCTURE = "partnership.manage_structure"
 MANAGE_USERS = "accounts.manage_users"
-VIEW_AUDIT_LOG = "audit.view_log"
-
-rules.add_perm(VIEW_HOME, is_member)
-rules.add_perm(VIEW_STRUCTURE, is_member)
-rules.add_perm(MANAGE_STRUCTURE, is_business_team)
 rules.add_perm(MANAGE_USERS, is_business_team)
-rules.add_perm(VIEW_AUDIT_LOG, is_business_team)
-
-# Governance and actions. Which meetings and actions a user sees inside the partnership is
-# decided record by record in the selectors (need-to-know); these gate the pages.
-VIEW_MEETINGS = "governance.view_meetings"
-MANAGE_MEETINGS = "governance.manage_meetings"
-VIEW_ACTIONS = "actions.view_actions"
-MANAGE_ACTIONS = "actions.manage_actions"
-
-# Practitioners see nothing of meetings and actions; agency leads see their agency's actions.
-GOVERNANCE_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.MEMBER, Role.SCRUTINEER)
-rules.add_perm(VIEW_MEETINGS, has_role(*GOVERNANCE_ROLES))
-rules.add_perm(MANAGE_MEETINGS, is_business_team)
-rules.add_perm(
-    VIEW_ACTIONS,
-    has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD),
-)
-rules.add_perm(MANAGE_ACTIONS, is_business_team)
-
-# Learning from reviews. Which incidents a user may open is decided record by record in
-# masa.incidents.selectors (case team, business team; the scrutineer sees an anonymised view).
-VIEW_INCIDENTS = "incidents.view_incidents"
-MANAGE_INCIDENTS = "incidents.manage_incidents"
-
-INCIDENT_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER, Role.CHAIR, Role.MEMBER)
-rules.add_perm(VIEW_INCIDENTS, has_role(*INCIDENT_ROLES))
-rules.add_perm(MANAGE_INCIDENTS, is_business_team)
-
-# Learning reviews, themes and briefings. Reviews name no child, so every governance role and
-# agency leads (who own review actions) may read them; the business team manages them.
-VIEW_REVIEWS = "reviews.view_reviews"
-MANAGE_REVIEWS = "reviews.manage_reviews"
-rules.add_perm(VIEW_REVIEWS, has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD))
-rules.add_perm(MANAGE_REVIEWS, is_business_team)
-
-# Statutory returns: imported and read by the business team; the computed indicators are shared
-# through the dashboards.
-MANAGE_RETURNS = "returns.manage_returns"
-rules.add_perm(MANAGE_RETURNS, is_business_team)
-
-# The performance dataset: everyone in governance reads the dashboards; agency leads submit
-# their agency's values to a data call; the business team runs the catalogue and approves.
-VIEW_INDICATORS = "indicators.view_indicators"
-SUBMIT_INDICATORS = "indicators.submit_indicators"
-MANAGE_INDICATORS = "indicators.manage_indicators"
-rules.add_perm(VIEW_INDICATORS, has_role(*GOVERNANCE_ROLES, Role.AGENCY_LEAD))
-rules.add_perm(SUBMIT_INDICATORS, has_role(Role.BUSINESS_TEAM, Role.AGENCY_LEAD))
-rules.add_perm(MANAGE_INDICATORS, is_business_team)

@@ -22,6 +22,11 @@ def active_role(user: User, partnership: Partnership) -> str | None:
     return _role_map(user).get(partnership.pk)
 
 
+def active_role_by_id(user: User, partnership_id: int) -> str | None:
+    """The same, for a record that carries only its partnership's id."""
+    return _role_map(user).get(partnership_id)
+
+
 def roles_of(user: User) -> set[str]:
     return set(_role_map(user).values())
 

@@ -6,8 +6,8 @@ from uuid import UUID
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from masa.accounts.models import Membership, Role, User
-from masa.accounts.selectors import active_role
+from masa.accounts.models import Membership, User
+from masa.accounts.rules import is_member
 from masa.actions.models import (
     Action,
     ActionEvidence,
@@ -16,10 +16,8 @@ from masa.actions.models import (
     ActionUpdate,
     EvidenceKind,
 )
+from masa.actions.rules import VIEW_ACTIONS, sees_agency_actions, sees_all_actions, sees_group_actions
 from masa.partnership.models import Agency, Group, GroupMember, Partnership
-
-# Roles that see every action of the partnership.
-SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
 
 
 def _with_latest_update(qs: QuerySet[Action]) -> QuerySet[Action]:
@@ -31,21 +29,20 @@ def _with_latest_update(qs: QuerySet[Action]) -> QuerySet[Action]:
 
 
 def action_scope(user: User, partnership: Partnership) -> Q:
-    """The actions of this partnership that this user may see (need-to-know)."""
-    role = active_role(user, partnership)
-    if role is None:
+    """The actions of this partnership that this user may see (need-to-know, masa/actions/rules.py)."""
+    if not is_member(user, partnership):
         return Q(pk__in=[])
-    if role in SEE_ALL_ROLES:
+    if sees_all_actions(user, partnership):
         return Q(partnership=partnership)
     mine = Q(owner__user=user)
-    if role == Role.AGENCY_LEAD:
+    if sees_agency_actions(user, partnership):
         agency_id = (
             Membership.objects.filter(user=user, partnership=partnership)
             .values_list("agency_id", flat=True)
             .first()
         )
         return Q(partnership=partnership) & (mine | Q(owner_agency_id=agency_id))
-    if role in (Role.CHAIR, Role.MEMBER):
+    if sees_group_actions(user, partnership):
         groups = GroupMember.objects.filter(partnership=partnership, person__user=user).values("group_id")
         chaired = Group.objects.filter(partnership=partnership, chair__user=user).values("pk")
         return Q(partnership=partnership) & (mine | Q(group_id__in=groups) | Q(group_id__in=chaired))
@@ -176,7 +173,6 @@ def evidence_file_get(action: Action, uuid: str) -> ActionEvidence | None:
 
 def partnerships_viewing_actions(user: User) -> set[int]:
     """Ids of the user's partnerships where their role may open action pages (one query at most)."""
-    from masa.accounts.rules import VIEW_ACTIONS
     from masa.accounts.selectors import partnerships_for_user
 
     return {p.pk for p in partnerships_for_user(user) if user.has_perm(VIEW_ACTIONS, p)}

@@ -5,7 +5,6 @@ who may change one by masa.actions.permissions (anyone else gets 403).
 """
 
 import mimetypes
-from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,11 +21,10 @@ from masa.accounts.permissions import (
     signed_in_view,
     url_in,
 )
-from masa.accounts.rules import MANAGE_ACTIONS, VIEW_ACTIONS
 from masa.actions import selectors, services
 from masa.actions.forms import ActionFilterForm, CloseForm, EvidenceForm, ReopenForm, SettingsForm, UpdateForm
 from masa.actions.models import Action, ActionStatus
-from masa.actions.permissions import can_reopen, can_update
+from masa.actions.rules import MANAGE_ACTIONS, REOPEN_ACTION, UPDATE_ACTION, VIEW_ACTIONS
 from masa.actions.xlsx import action_log_workbook
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
@@ -60,9 +58,9 @@ def _action(request: PartnershipRequest, uuid: str) -> Action:
     return _found(selectors.action_get(request.user, request.partnership, uuid))
 
 
-def _changeable(request: PartnershipRequest, uuid: str, allowed: Callable[..., bool] = can_update) -> Action:
+def _changeable(request: PartnershipRequest, uuid: str, permission: str = UPDATE_ACTION) -> Action:
     action = _action(request, uuid)
-    if not allowed(request.user, request.role, action):
+    if not request.user.has_perm(permission, action):
         raise PermissionDenied
     return action
 
@@ -155,8 +153,8 @@ def action_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     context = {
         "action": action,
         "evidence": [e for e in action.evidence.all() if not e.is_deleted],
-        "can_update": can_update(request.user, request.role, action) and action.is_open,
-        "can_reopen": can_reopen(request.user, request.role, action) and not action.is_open,
+        "can_update": request.user.has_perm(UPDATE_ACTION, action) and action.is_open,
+        "can_reopen": request.user.has_perm(REOPEN_ACTION, action) and not action.is_open,
         "today": timezone.localdate(),
     }
     return render(request, "actions/action_detail.html", context)
@@ -225,7 +223,7 @@ def action_close(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(VIEW_ACTIONS)
 def action_reopen(request: PartnershipRequest, uuid: str) -> HttpResponse:
-    action = _changeable(request, uuid, allowed=can_reopen)
+    action = _changeable(request, uuid, REOPEN_ACTION)
     return form_page(
         request,
         form_class=ReopenForm,

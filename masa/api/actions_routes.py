@@ -12,11 +12,9 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from masa.accounts.models import User
-from masa.accounts.rules import VIEW_ACTIONS
-from masa.accounts.selectors import active_role
 from masa.actions import selectors, services
 from masa.actions.models import Action, ActionUpdate
-from masa.actions.permissions import can_update
+from masa.actions.rules import UPDATE_ACTION, VIEW_ACTIONS
 from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import BoundedDate, Limit, LongText, Offset, Slug
@@ -205,7 +203,7 @@ def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
 def post_update(request: HttpRequest, slug: Slug, uuid: UUID, payload: UpdateIn):
     user = cast(User, request.user)
     partnership, action = _action(request, slug, uuid)
-    if not can_update(user, active_role(user, partnership), action):
+    if not user.has_perm(UPDATE_ACTION, action):
         raise HttpError(403, NOT_ALLOWED)
     try:
         update = services.action_post_update(

@@ -11,13 +11,12 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from masa.accounts.models import User
-from masa.accounts.rules import VIEW_MEETINGS
-from masa.accounts.selectors import active_role
 from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import BoundedDate, Slug
 from masa.governance import selectors
 from masa.governance.models import AgendaItem, Meeting
+from masa.governance.rules import VIEW_MEETINGS
 
 router = Router(tags=["Meetings"])
 
@@ -137,7 +136,6 @@ def get_meeting(request: HttpRequest, slug: Slug, uuid: UUID):
     meeting = selectors.meeting_get(user, partnership, str(uuid))
     if meeting is None:
         raise HttpError(404, "Not found")
-    role = active_role(user, partnership)
     items = [
         {
             **_item(item),
@@ -150,7 +148,7 @@ def get_meeting(request: HttpRequest, slug: Slug, uuid: UUID):
                     "size": p.size,
                     "restricted": p.restricted,
                 }
-                for p in selectors.visible_papers(user, item, role)
+                for p in selectors.visible_papers(user, item)
             ],
         }
         for item in meeting.items.all()

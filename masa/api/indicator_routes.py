@@ -16,12 +16,12 @@ from ninja.errors import HttpError
 from pydantic import Field, StrictBool
 
 from masa.accounts.models import User
-from masa.accounts.rules import SUBMIT_INDICATORS
 from masa.api.access import partnership_or_404
 from masa.api.errors import Error, ValidationErrorOut, replies
 from masa.api.types import BoundedDecimal, ShortText, Slug
 from masa.indicators import selectors, services
 from masa.indicators.models import DataCallStatus
+from masa.indicators.rules import SUBMIT_INDICATORS
 
 router = Router(tags=["Data calls"])
 

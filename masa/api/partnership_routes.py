@@ -8,12 +8,12 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from masa.accounts.models import User
-from masa.accounts.rules import VIEW_STRUCTURE
 from masa.accounts.selectors import active_role, partnerships_for_user
 from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import Slug
 from masa.partnership import selectors
+from masa.structure.rules import VIEW_STRUCTURE
 
 router = Router(tags=["Partnership structure"])
 

@@ -15,12 +15,13 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from masa.accounts.models import User
-from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
 from masa.api.access import partnership_or_404
 from masa.api.errors import Error, replies
 from masa.api.types import RecordId, ShortText, Slug
+from masa.indicators.rules import VIEW_INDICATORS
 from masa.returns import selectors, services
 from masa.returns.readers import CollectionYear
+from masa.returns.rules import MANAGE_RETURNS
 
 router = Router(tags=["Statutory returns"])
 

@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.accounts.rules import VIEW_AUDIT_LOG
 from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
+from masa.audit.rules import VIEW_AUDIT_LOG
 from masa.audit.selectors import audit_entries, audited_content_types, system_actor_name
 from masa.core.csv_safe import csv_text
 from masa.core.downloads import file_response

@@ -1,14 +1,14 @@
 """Administrators (superusers) list, add and remove one-off bank holidays; everyone else gets 403."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from masa.accounts.permissions import SignedInRequest, signed_in_view
+from masa.accounts.permissions import SignedInRequest, site_view
 from masa.bank_holidays import selectors, services
 from masa.bank_holidays.forms import BankHolidayForm
+from masa.bank_holidays.rules import ADMINISTER_BANK_HOLIDAYS
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
@@ -16,21 +16,14 @@ HOLIDAY_ADDED = "Bank holiday added: every clock now counts it"
 HOLIDAY_REMOVED = "Bank holiday removed"
 
 
-def _require_administrator(request: HttpRequest) -> None:
-    if not request.user.is_superuser:
-        raise PermissionDenied
-
-
-@signed_in_view
+@site_view(ADMINISTER_BANK_HOLIDAYS)
 def holiday_list(request: SignedInRequest) -> HttpResponse:
-    _require_administrator(request)
     holidays = list(selectors.bank_holiday_list())
     return render(request, "bank_holidays/holiday_list.html", {"holidays": holidays})
 
 
-@signed_in_view
+@site_view(ADMINISTER_BANK_HOLIDAYS)
 def holiday_add(request: SignedInRequest) -> HttpResponse:
-    _require_administrator(request)
     return form_page(
         request,
         form_class=BankHolidayForm,
@@ -42,9 +35,8 @@ def holiday_add(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@signed_in_view
+@site_view(ADMINISTER_BANK_HOLIDAYS)
 def holiday_remove(request: SignedInRequest, uuid: str) -> HttpResponse:
-    _require_administrator(request)
     holiday = found_or_404(selectors.bank_holiday_get(uuid), "No such bank holiday")
     if request.method == "POST":
         services.bank_holiday_remove(actor=request.user, holiday=holiday)

@@ -11,18 +11,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from masa.accounts.models import Role
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_REVIEWS, VIEW_REVIEWS
 from masa.briefings import selectors as selectors
 from masa.briefings import services as services
 from masa.briefings.documents import briefing_docx, briefing_pdf, briefing_sections
 from masa.briefings.forms import BriefingForm, DisseminationForm
 from masa.briefings.models import Briefing, BriefingStatus
+from masa.briefings.rules import CONFIRM_DISSEMINATION, CONFIRM_DISSEMINATION_FOR_ANY_AGENCY
 from masa.core.access import public_view
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
+from masa.reviews.rules import MANAGE_REVIEWS, VIEW_REVIEWS
 
 BRIEFING_SAVED = "Draft briefing saved"
 BRIEFING_PUBLISHED = "Briefing published: it is now on the public learning page"
@@ -207,7 +207,7 @@ def briefing_pdf_download(request: PartnershipRequest, uuid: str) -> HttpRespons
 
 def _may_confirm(request: PartnershipRequest) -> bool:
     """The business team records for any agency; agency leads for their own."""
-    return request.role == Role.AGENCY_LEAD or request.user.has_perm(MANAGE_REVIEWS, request.partnership)
+    return request.user.has_perm(CONFIRM_DISSEMINATION, request.partnership)
 
 
 @partnership_view(VIEW_REVIEWS)
@@ -231,7 +231,7 @@ def dissemination_confirm(request: PartnershipRequest, uuid: str) -> HttpRespons
     if briefing.status != BriefingStatus.PUBLISHED:
         messages.error(request, services.NOT_PUBLISHED)
         return redirect(_url("briefing_detail", request, briefing.uuid))
-    any_agency = request.user.has_perm(MANAGE_REVIEWS, request.partnership)
+    any_agency = request.user.has_perm(CONFIRM_DISSEMINATION_FOR_ANY_AGENCY, request.partnership)
     own_agency = selectors.agency_of(request.user, request.partnership)
     current = selectors.dissemination_for(briefing, own_agency)
     initial: dict = {"agency": own_agency}

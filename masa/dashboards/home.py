@@ -6,20 +6,21 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from masa.accounts.models import Role, User
-from masa.accounts.rules import SUBMIT_INDICATORS, VIEW_ACTIONS, VIEW_INCIDENTS, VIEW_MEETINGS
+from masa.accounts.models import User
 from masa.actions.models import ActionStatus
+from masa.actions.rules import VIEW_ACTIONS
 from masa.actions.selectors import my_actions, overdue_for_board
+from masa.dashboards.rules import SEE_CADENCE_WARNINGS
 from masa.governance.models import Meeting
+from masa.governance.rules import VIEW_MEETINGS
 from masa.governance.rules_pure import CadenceFinding
 from masa.governance.selectors import cadence_warnings, meeting_list
+from masa.incidents.rules import VIEW_INCIDENTS
 from masa.indicators.models import Submission, SubmissionStatus
+from masa.indicators.rules import SUBMIT_INDICATORS
 from masa.indicators.selectors import submissions_for_user
 from masa.partnership.models import Partnership
 from masa.partnership.selectors import HomeSummary, home_summary
-
-# Roles that answer for the arrangements as a whole see cadence warnings on their home page.
-OVERSIGHT_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.CHAIR, Role.SCRUTINEER}
 
 
 @dataclass
@@ -57,6 +58,6 @@ def dashboard_for(
     if user.has_perm(SUBMIT_INDICATORS, partnership):
         waiting = (SubmissionStatus.NOT_STARTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
         board.data_call_tasks = list(submissions_for_user(user, partnership).filter(status__in=waiting)[:5])
-    if role in OVERSIGHT_ROLES:
+    if user.has_perm(SEE_CADENCE_WARNINGS, partnership):
         board.cadence = cadence_warnings(partnership, today=today)
     return board

@@ -5,10 +5,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.accounts.rules import VIEW_HOME
 from masa.accounts.selectors import partnerships_for_user
 from masa.core.access import public_view
 from masa.dashboards.home import dashboard_for
+from masa.dashboards.rules import VIEW_HOME
 from masa.partnership.selectors import partnership_public_list
 
 

@@ -18,8 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from masa.accounts.models import Membership, Role, User
-from masa.accounts.selectors import active_role
+from masa.accounts.models import User
+from masa.dashboards.rules import COMMENT_ON_INDICATOR
 from masa.indicators import charts
 from masa.indicators.models import (
     Commentary,
@@ -35,6 +35,7 @@ from masa.indicators.models import (
     ValueSource,
 )
 from masa.indicators.rag import RAG_TEXT, Rag, Travel, rag, travel
+from masa.indicators.rules import sees_all_submissions
 from masa.indicators.selectors import lead_agency_ids
 from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
 from masa.returns.models import ReturnKind
@@ -236,7 +237,7 @@ def _rows(partnership: Partnership, periods: dict[int, Period], **filters: Any) 
 def submission_opener(user: User, partnership: Partnership) -> Callable[[int | None], bool]:
     """Whether this viewer may open a submission of a given agency: the business team any,
     an agency lead their own agencies' (the data call pages' own rule), everyone else none."""
-    if active_role(user, partnership) == Role.BUSINESS_TEAM:
+    if sees_all_submissions(user, partnership):
         return lambda agency_id: True
     agencies = lead_agency_ids(user, partnership)
     return lambda agency_id: agency_id in agencies
@@ -291,28 +292,16 @@ def _trend_periods(partnership: Partnership) -> dict[int, Period]:
     return {p.pk: p for periods in by_frequency.values() for p in periods}
 
 
-def commentary_agency(user: User, partnership: Partnership) -> int | None:
-    """The agency of an agency lead (whose indicators they may comment on), else None."""
-    return (
-        Membership.objects.filter(user=user, partnership=partnership, is_active=True, role=Role.AGENCY_LEAD)
-        .values_list("agency_id", flat=True)
-        .first()
-    )
-
-
-def may_comment(role: str | None, agency_id: int | None, indicator: Indicator) -> bool:
+def may_comment(user: User | None, indicator: Indicator) -> bool:
     """The business team comments on any indicator; an agency lead on its own agency's."""
-    if role == Role.BUSINESS_TEAM:
-        return True
-    return role == Role.AGENCY_LEAD and agency_id is not None and indicator.source_agency_id == agency_id
+    return user is not None and user.has_perm(COMMENT_ON_INDICATOR, indicator)
 
 
 def indicator_cards(
     partnership: Partnership,
     indicators: Iterable[Indicator],
     *,
-    role: str | None = None,
-    agency_id: int | None = None,
+    user: User | None = None,
     can_open: Callable[[int | None], bool] = _never,
 ) -> list[Card]:
     """One card per indicator; 4 queries whatever the number of indicators and periods."""
@@ -346,7 +335,7 @@ def indicator_cards(
                 comparators,
                 commentaries,
                 sources,
-                may_comment(role, agency_id, indicator),
+                may_comment(user, indicator),
             )
         )
     return cards

@@ -9,29 +9,26 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.accounts.rules import VIEW_INDICATORS
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.dashboards import selectors as selectors
 from masa.dashboards.forms import CommentaryForm
+from masa.dashboards.rules import COMMENT_ON_INDICATOR
 from masa.indicators.export import dataset_workbook
 from masa.indicators.models import Frequency
+from masa.indicators.rules import VIEW_INDICATORS
 from masa.indicators.services import commentary_save
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cards(request: PartnershipRequest, indicators) -> list[selectors.Card]:
-    agency_id = None
-    if request.role == "agency_lead":
-        agency_id = selectors.commentary_agency(request.user, request.partnership)
     return selectors.indicator_cards(
         request.partnership,
         indicators,
-        role=request.role,
-        agency_id=agency_id,
+        user=request.user,
         can_open=selectors.submission_opener(request.user, request.partnership),
     )
 
@@ -106,8 +103,7 @@ def commentary_edit(request: PartnershipRequest, indicator_uuid, period_uuid) ->
     period = selectors.period_for(request.partnership, period_uuid)
     if indicator is None or period is None:
         raise Http404("No such indicator or period")
-    agency_id = selectors.commentary_agency(request.user, request.partnership)
-    if not selectors.may_comment(request.role, agency_id, indicator):
+    if not request.user.has_perm(COMMENT_ON_INDICATOR, indicator):
         raise PermissionDenied
     existing = indicator.commentaries.filter(period=period).first()
     back = reverse("dashboards:indicator_chart", args=[request.partnership.slug, indicator.uuid])

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from masa.accounts.models import Role, User
-from masa.accounts.selectors import active_role
+from masa.accounts.models import User
+from masa.accounts.rules import is_member
 from masa.actions.models import Action
 from masa.actions.selectors import open_actions_for_group
 from masa.clocks.calendar import add_months
@@ -23,10 +23,9 @@ from masa.governance.models import (
     Paper,
     WorkplanItem,
 )
+from masa.governance.rules import OPEN_PAPER, sees_all_meetings
 from masa.governance.rules_pure import CadenceFinding, attendance_rate, cadence_findings, is_quorate
 from masa.partnership.models import Group, GroupKind, GroupMember, MemberType, Partnership, Person, Priority
-
-SEE_ALL_ROLES = {Role.BUSINESS_TEAM, Role.LSP, Role.DSP, Role.SCRUTINEER}
 
 
 def user_group_ids(user: User, partnership: Partnership) -> QuerySet:
@@ -36,10 +35,9 @@ def user_group_ids(user: User, partnership: Partnership) -> QuerySet:
 
 def meeting_scope(user: User, partnership: Partnership) -> Q:
     """Members see their own groups' meetings; senior roles and the business team see all."""
-    role = active_role(user, partnership)
-    if role is None:
+    if not is_member(user, partnership):
         return Q(pk__in=[])
-    if role in SEE_ALL_ROLES:
+    if sees_all_meetings(user, partnership):
         return Q(partnership=partnership)
     return Q(partnership=partnership, group_id__in=user_group_ids(user, partnership))
 
@@ -75,11 +73,9 @@ def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | No
     )
 
 
-def paper_visible(user: User, paper: Paper, role: str | None) -> bool:
+def paper_visible(user: User, paper: Paper) -> bool:
     """Restricted papers: only the named members (and the business team) may open them."""
-    if not paper.restricted or role == Role.BUSINESS_TEAM:
-        return True
-    return any(p.user_id == user.pk for p in paper.restricted_to.all())
+    return user.has_perm(OPEN_PAPER, paper)
 
 
 @dataclass
@@ -225,11 +221,10 @@ def meetings_for_feed(token_hash: str) -> tuple[User | None, list[Meeting]]:
 
 def visible_groups(user: User, partnership: Partnership) -> QuerySet[Group]:
     """The groups whose meetings this user may see (all of them for senior roles)."""
-    role = active_role(user, partnership)
     groups = Group.objects.filter(partnership=partnership).order_by("order", "name")
-    if role is None:
+    if not is_member(user, partnership):
         return groups.none()
-    if role in SEE_ALL_ROLES:
+    if sees_all_meetings(user, partnership):
         return groups
     return groups.filter(pk__in=user_group_ids(user, partnership))
 
@@ -238,9 +233,9 @@ def visible_group_get(user: User, partnership: Partnership, uuid: str) -> Group 
     return visible_groups(user, partnership).filter(uuid=uuid).first()
 
 
-def visible_papers(user: User, item: AgendaItem, role: str | None) -> list[Paper]:
+def visible_papers(user: User, item: AgendaItem) -> list[Paper]:
     """The item's papers this user may open (uses the papers prefetched by `meeting_get`)."""
-    return [p for p in item.papers.all() if not p.is_deleted and paper_visible(user, p, role)]
+    return [p for p in item.papers.all() if not p.is_deleted and paper_visible(user, p)]
 
 
 @dataclass
@@ -250,11 +245,11 @@ class AgendaRow:
     papers: list[Paper]
 
 
-def agenda_rows(user: User, meeting: Meeting, role: str | None) -> list[AgendaRow]:
+def agenda_rows(user: User, meeting: Meeting) -> list[AgendaRow]:
     """The agenda with each item's planned start time and the papers the user may see."""
     rows, start = [], meeting.starts_at
     for item in meeting.items.all():
-        rows.append(AgendaRow(item=item, starts_at=start, papers=visible_papers(user, item, role)))
+        rows.append(AgendaRow(item=item, starts_at=start, papers=visible_papers(user, item)))
         start += timedelta(minutes=item.minutes_allotted)
     return rows
 
@@ -277,7 +272,7 @@ def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage
     attendance = list(meeting.attendance.all())
     return MeetingPage(
         meeting=meeting,
-        agenda=agenda_rows(user, meeting, active_role(user, partnership)),
+        agenda=agenda_rows(user, meeting),
         attendance=attendance,
         quorum=quorum_for(meeting) if attendance else None,
         matters_arising=list(matters_arising(meeting)),
@@ -295,9 +290,8 @@ def paper_get(user: User, partnership: Partnership, meeting_uuid: str, paper_uui
     meeting = meeting_get(user, partnership, meeting_uuid)
     if meeting is None:
         return None
-    role = active_role(user, partnership)
     for item in meeting.items.all():
-        for paper in visible_papers(user, item, role):
+        for paper in visible_papers(user, item):
             if str(paper.uuid) == str(paper_uuid):
                 return paper
     return None

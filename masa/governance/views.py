@@ -23,7 +23,6 @@ from masa.accounts.permissions import (
     signed_in_view,
     url_in,
 )
-from masa.accounts.rules import MANAGE_MEETINGS, VIEW_MEETINGS
 from masa.core.access import public_view
 from masa.core.dates import long_date
 from masa.core.downloads import file_response
@@ -46,6 +45,7 @@ from masa.governance.forms import (
 )
 from masa.governance.ics import meeting_ics
 from masa.governance.models import Meeting
+from masa.governance.rules import MANAGE_MEETINGS, VIEW_MEETINGS
 from masa.partnership.selectors import person_list
 
 QUORUM_WARNING = (
@@ -235,7 +235,7 @@ def meeting_invite(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @partnership_view(VIEW_MEETINGS)
 def minutes_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
-    rows = selectors.agenda_rows(request.user, meeting, request.role)
+    rows = selectors.agenda_rows(request.user, meeting)
     return file_response(
         minutes_docx(meeting, rows), f"minutes-{_file_stem(meeting)}.docx", CONTENT_TYPES["docx"]
     )
@@ -244,7 +244,7 @@ def minutes_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @partnership_view(VIEW_MEETINGS)
 def agenda_pack(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
-    pdf, papers = agenda_pack_pdf(meeting, selectors.agenda_rows(request.user, meeting, request.role))
+    pdf, papers = agenda_pack_pdf(meeting, selectors.agenda_rows(request.user, meeting))
     for paper in papers:
         record_read(actor=request.user, instance=paper)
     return file_response(pdf, f"agenda-pack-{_file_stem(meeting)}.pdf", CONTENT_TYPES["pdf"])
@@ -370,7 +370,7 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def minutes_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
     if meeting.minutes_locked:
-        rows = selectors.agenda_rows(request.user, meeting, request.role)
+        rows = selectors.agenda_rows(request.user, meeting)
         return render(request, "governance/minutes_locked.html", {"meeting": meeting, "rows": rows})
     return form_page(
         request,

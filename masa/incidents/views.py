@@ -4,15 +4,14 @@ Which incidents a user may open is decided by the selectors: anything outside th
 need-to-know is 404, so its existence is not revealed. Every read of an incident is audited.
 """
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from masa.accounts.models import Role
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_INCIDENTS, VIEW_INCIDENTS
 from masa.bank_holidays.selectors import current_calendar
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
@@ -33,6 +32,7 @@ from masa.incidents.forms import (
     SignOffForm,
 )
 from masa.incidents.models import RapidReview, SeriousIncident
+from masa.incidents.rules import MANAGE_INCIDENTS, SIGN_OFF_RAPID_REVIEW, VIEW_INCIDENTS
 
 INCIDENT_RECORDED = "Serious incident recorded"
 CHILD_ADDED = "Child added"
@@ -334,7 +334,12 @@ def rapid_review_sign_off(request: PartnershipRequest, uuid: str) -> HttpRespons
         else:
             messages.success(request, SIGNED_OFF)
             return redirect(_url("rapid_review", request, incident.uuid))
-    context = {"incident": incident, "review": review, "form": form, "is_dsp": request.role == Role.DSP}
+    context = {
+        "incident": incident,
+        "review": review,
+        "form": form,
+        "can_sign_off": rules.has_perm(SIGN_OFF_RAPID_REVIEW, request.user, incident),
+    }
     return render(
         request, "incidents/rapid_review_sign_off.html", context, status=400 if form.errors else 200
     )

@@ -9,7 +9,6 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from masa.accounts.models import Membership, Role
-from masa.accounts.selectors import active_role
 from masa.indicators.models import (
     Comparator,
     DataCall,
@@ -21,6 +20,7 @@ from masa.indicators.models import (
     SubmissionStatus,
     ValueSource,
 )
+from masa.indicators.rules import answers_for_agency, sees_all_submissions
 from masa.partnership.models import Agency, Group, Partnership, Person, Priority
 
 
@@ -149,7 +149,7 @@ def data_call_summary(call: DataCall, today: date, agency_ids: set[int] | None =
 
 def lead_agency_ids(user: Any, partnership: Partnership) -> set[int]:
     """The agencies an agency lead answers for: their membership's agency and their Person's."""
-    if active_role(user, partnership) != Role.AGENCY_LEAD:
+    if not answers_for_agency(user, partnership):
         return set()
     ids = set(
         Membership.objects.filter(
@@ -181,10 +181,9 @@ def lead_emails_by_agency(partnership: Partnership, agency_ids: list[int]) -> di
 
 def submission_scope(user: Any, partnership: Partnership) -> Q:
     """Business team: every submission; agency lead: their agencies' only; others: none."""
-    role = active_role(user, partnership)
-    if role == Role.BUSINESS_TEAM:
+    if sees_all_submissions(user, partnership):
         return Q(partnership=partnership)
-    if role == Role.AGENCY_LEAD:
+    if answers_for_agency(user, partnership):
         return Q(partnership=partnership, agency_id__in=lead_agency_ids(user, partnership))
     return Q(pk__in=[])
 

@@ -17,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
 from masa.core.dates import long_date
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
@@ -37,6 +36,7 @@ from masa.indicators.forms import (
     TemplateUploadForm,
 )
 from masa.indicators.models import DataCall, DataCallStatus, Indicator, Submission, SubmissionStatus, Unit
+from masa.indicators.rules import MANAGE_INDICATORS, SUBMIT_INDICATORS, VIEW_INDICATORS
 from masa.indicators.xlsx_template import TemplateError, TemplateRow, build_template, read_table
 
 INDICATOR_SAVED = "Indicator saved"

@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_RETURNS, VIEW_INDICATORS
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.returns import selectors, services
 from masa.returns.forms import ConfirmReplaceForm, PopulationForm, ReturnUploadForm
 from masa.returns.models import JobStatus, ReturnImportJob, ReturnKind
 from masa.returns.readers.indicators import INDICATORS
+from masa.returns.rules import MANAGE_RETURNS, VIEW_RETURN_FIGURES
 
 _POSITION = re.compile(r"^(Child \d+|Row \d+)")
 #: Problems shown on a job page; the rest are counted.
@@ -174,7 +174,7 @@ def indicator_rows(partnership: Any, year: str) -> list[dict[str, Any]]:
     ]
 
 
-@partnership_view(VIEW_INDICATORS)
+@partnership_view(VIEW_RETURN_FIGURES)
 def import_detail(request: PartnershipRequest, import_uuid: str) -> HttpResponse:
     """Where a dashboard figure computed from a return came from. Problems name pseudonymous
     children only, and are shown to the business team, who import returns."""
@@ -211,7 +211,7 @@ def job_status(request: PartnershipRequest, job_uuid: str) -> HttpResponse:
     return response
 
 
-@partnership_view(VIEW_INDICATORS)
+@partnership_view(VIEW_RETURN_FIGURES)
 def population_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,

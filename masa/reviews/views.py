@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_REVIEWS, VIEW_INCIDENTS, VIEW_REVIEWS
 from masa.clocks.rules import clock
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
@@ -35,7 +34,10 @@ from masa.reviews.forms import (
     ThemeForm,
 )
 from masa.reviews.models import Review, ReviewKind, Theme
+from masa.reviews.rules import MANAGE_REVIEWS, VIEW_REVIEWS
 
+# Registered in masa/incidents/rules.py; reviews sit below incidents, so by name.
+VIEW_INCIDENTS = "incidents.view_incidents"
 PAGE_SIZE = 50
 REVIEW_SAVED = "Review saved"
 THEME_SAVED = "Theme saved"

@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
-from masa.accounts.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
+from masa.actions.rules import VIEW_ACTIONS
 from masa.core.access import public_view
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
+from masa.governance.rules import VIEW_MEETINGS
 from masa.governance.selectors import visible_group_get
 from masa.partnership import selectors, services
 from masa.partnership.models import Principle, Value
@@ -30,6 +31,7 @@ from masa.structure.forms import (
     StatementForm,
     VisionForm,
 )
+from masa.structure.rules import MANAGE_STRUCTURE, VIEW_STRUCTURE
 
 _found = found_or_404
 
@@ -174,6 +176,8 @@ def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
             "group": group,
             "can_manage": request.user.has_perm(MANAGE_STRUCTURE, request.partnership),
             "can_view_workplan": can_view_workplan,
+            "can_view_meetings": request.user.has_perm(VIEW_MEETINGS, request.partnership),
+            "can_view_actions": request.user.has_perm(VIEW_ACTIONS, request.partnership),
         },
     )
 

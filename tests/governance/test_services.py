@@ -163,9 +163,9 @@ def test_restricted_paper_is_visible_to_named_members_and_the_business_team(worl
         restricted=True,
         restricted_to=[world.people[1]],
     )
-    assert selectors.paper_visible(named, paper, "member")
-    assert not selectors.paper_visible(other, paper, "member")
-    assert selectors.paper_visible(world.manager, paper, "business_team")
+    assert selectors.paper_visible(named, paper)
+    assert not selectors.paper_visible(other, paper)
+    assert selectors.paper_visible(world.manager, paper)
 
 
 # Attendance and quorum ------------------------------------------------------------------------

@@ -1,113 +1,395 @@
-"""The permission matrix: role x page -> allowed or denied, asserted in two partnerships.
+"""The permission matrix: every URL pattern and every API operation, for every role, a member
+of another partnership, an anonymous visitor and an administrator.
 
-Later issues add rows. "allowed" means 200, "denied" means 403 for a member without the
-permission. Non-members always get 404 (see test_cross_partnership_records_are_404).
+PAGES and API below are the table: one row per URL pattern (by name) and per API operation,
+one expected status code per column (COLUMNS in matrix_world.py). A page is fetched with GET;
+a POST-only page answers 405 to whoever passes its permission check and 403 to the others, so
+no page writes. The API's writes run inside a transaction that is rolled back. A URL pattern
+or API operation without a row fails the test, and so does a row for one that no longer
+exists. Object URLs name real records of the small world (matrix_world.py); a few name no
+record (NO_RECORD), where a role with the permission gets 404 and one without it 403.
+
+To print the table as the code now answers (after a deliberate change), run this module
+with MASA_MATRIX_RECORD=1 and -s; then check each changed row against docs/domain.md.
 """
 
+import os
+
 import pytest
-from django.urls import reverse
+from django.db import transaction
 
-from masa.accounts.models import Role
-from tests.factories import GroupFactory, PartnershipAgencyFactory, PersonFactory, member
+from tests.security.matrix_world import (
+    COLUMNS,
+    api_operations,
+    api_url,
+    build_matrix_world,
+    page_patterns,
+    page_url,
+)
 
-ALL = set(Role.values)
-BT = {Role.BUSINESS_TEAM}
+RECORD = bool(os.environ.get("MASA_MATRIX_RECORD"))
 
-# page name -> (url kwargs builder, roles allowed)
-MATRIX = {
-    "dashboards:home": ALL,
-    "structure:structure": ALL,
-    "structure:agency_list": ALL,
-    "structure:person_list": ALL,
-    "structure:group_list": ALL,
-    "structure:group_detail": ALL,
-    "structure:plan_list": ALL,
-    "structure:agency_add": BT,
-    "structure:agency_edit": BT,
-    "structure:person_add": BT,
-    "structure:person_edit": BT,
-    "structure:group_add": BT,
-    "structure:group_edit": BT,
-    "structure:group_member_add": BT,
-    "structure:vision_edit": BT,
-    "structure:plan_add": BT,
-    "accounts:user_list": BT,
-    "accounts:invite": BT,
-    "audit:log": BT,
-    "audit:log_csv": BT,
+# Columns: business_team, lsp, dsp, chair, member, agency_lead, practitioner, scrutineer,
+# other (a member of another partnership), anonymous, administrator.
+PAGES: dict[str, tuple[int, ...]] = {
+    "core:healthz": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "core:accessibility": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "core:privacy": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "core:api_docs": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "structure:structure": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:agency_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:agency_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:agency_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:person_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:person_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:person_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:group_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:group_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:group_detail": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:group_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:group_member_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:group_member_remove": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:vision_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:statement_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:statement_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:plan_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "structure:plan_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:plan_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:priority_add": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:priority_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:objective_add": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:objective_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "structure:arrangements": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "structure:arrangements_docx": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "accounts:user_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "accounts:invite": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "accounts:membership_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "accounts:invitation_revoke": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
+    "accounts:invitation_accept": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "accounts:profile": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302),
+    "accounts:api_token_create": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302),
+    "accounts:api_token_revoke": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
+    "audit:log": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "audit:log_csv": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:meeting_list": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:meeting_schedule": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:compliance": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:meeting_detail": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:meeting_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:meeting_invite": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:minutes_docx": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:agenda_pack": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:attendance": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:minutes_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:minutes_approve": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
+    "governance:item_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:item_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:paper_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:decision_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:action_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:paper_download": (404, 404, 404, 404, 404, 403, 403, 404, 404, 302, 302),
+    "governance:workplan": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:workplan_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:workplan_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:forward_plan": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "governance:calendar_feed": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 302),
+    "governance:calendar_settings": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302),
+    "actions:my_actions": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302),
+    "actions:action_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "actions:action_log_xlsx": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "actions:overdue": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "actions:action_settings": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "actions:group_actions": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "actions:action_detail": (200, 200, 200, 404, 404, 404, 403, 200, 404, 302, 302),
+    "actions:action_update": (200, 403, 403, 404, 404, 404, 403, 403, 404, 302, 302),
+    "actions:action_evidence": (200, 403, 403, 404, 404, 404, 403, 403, 404, 302, 302),
+    "actions:action_close": (200, 403, 403, 404, 404, 404, 403, 403, 404, 302, 302),
+    "actions:action_reopen": (200, 403, 403, 404, 404, 404, 403, 403, 404, 302, 302),
+    "actions:evidence_download": (404, 404, 404, 404, 404, 404, 403, 404, 404, 302, 302),
+    "incidents:incident_list": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "incidents:incident_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:clocks": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "incidents:incident_detail": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "incidents:child_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:notify": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:case_team": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:rapid_review": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "incidents:information_request_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:information_request_received": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:rapid_review_meeting": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:rapid_review_report": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:rapid_review_sign_off": (200, 200, 200, 200, 200, 403, 403, 403, 404, 302, 302),
+    "incidents:rapid_review_submitted": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:panel_response": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "incidents:decision": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:return_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:return_upload": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:import_detail": (404, 404, 404, 404, 404, 404, 403, 404, 404, 302, 302),
+    "returns:job_detail": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:job_confirm": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:job_status": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:population_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "returns:population_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "returns:population_change": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:review_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "reviews:review_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:review_detail": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "reviews:review_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:review_report": (404, 404, 404, 404, 404, 404, 403, 404, 404, 302, 302),
+    "reviews:milestone_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:milestone_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:question_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:question_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:national_add": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:national_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:finding_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:finding_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:recommendation_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:recommendation_edit": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:action_add": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:theme_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "reviews:theme_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:theme_add_defaults": (405, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "reviews:theme_detail": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "reviews:theme_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "briefings:briefing_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_detail": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "briefings:briefing_edit": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_preview": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_publish": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_withdraw": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "briefings:briefing_docx": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "briefings:briefing_pdf": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "briefings:dissemination": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "briefings:dissemination_confirm": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "briefings:public_learning": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "briefings:public_briefing": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "briefings:public_briefing_docx": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "briefings:public_briefing_pdf": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "briefings:public_review_report": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 302),
+    "indicators:indicator_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "indicators:indicator_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:dfe_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:comparators_import": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:indicator_detail": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "indicators:indicator_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:target_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:comparator_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:data_call_list": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "indicators:period_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:data_call_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:data_call_detail": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "indicators:data_call_close": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:submission_detail": (200, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
+    "indicators:submission_template": (200, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
+    "indicators:submission_upload": (200, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
+    "indicators:submission_approve": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:submission_return": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "indicators:submission_reopen": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "dashboards:start": (200, 200, 200, 200, 200, 200, 200, 200, 302, 200, 302),
+    "dashboards:home": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "dashboards:index": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "dashboards:export": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "dashboards:priority": (404, 404, 404, 404, 404, 404, 403, 404, 404, 302, 302),
+    "dashboards:group": (404, 404, 404, 404, 404, 404, 403, 404, 404, 302, 302),
+    "dashboards:indicator_chart": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "dashboards:commentary_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "bank_holidays:holiday_list": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
+    "bank_holidays:holiday_add": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
+    "bank_holidays:holiday_remove": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
+    "account_login": (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302),
+    "account_logout": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
+    "account_inactive": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_signup": (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302),
+    "account_reauthenticate": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
+    "account_email": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
+    "account_email_verification_sent": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_change_password": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
+    "account_set_password": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "account_reset_password": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_confirm_login_code": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "account_confirm_email": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_reset_password_from_key_done": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_reset_password_from_key": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "account_reset_password_done": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "mfa_index": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
+    "mfa_authenticate": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "mfa_reauthenticate": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302),
+    "mfa_activate_totp": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "mfa_deactivate_totp": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
+    "mfa_view_recovery_codes": (404, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
+    "mfa_generate_recovery_codes": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "mfa_download_recovery_codes": (404, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
+}
+API: dict[str, tuple[int, ...]] = {
+    "GET /api/v1/partnerships": (200, 200, 200, 200, 200, 200, 200, 200, 200, 401, 401),
+    "GET /api/v1/partnerships/{slug}/agencies": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/groups": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/plans": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/actions": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/actions/{uuid}": (200, 200, 200, 404, 404, 404, 403, 200, 404, 401, 401),
+    "POST /api/v1/partnerships/{slug}/actions/{uuid}/updates": (
+        201,
+        403,
+        403,
+        404,
+        404,
+        404,
+        403,
+        403,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/partnerships/{slug}/meetings": (200, 200, 200, 200, 200, 403, 403, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/meetings/{uuid}": (
+        200,
+        200,
+        200,
+        200,
+        200,
+        403,
+        403,
+        200,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/clocks/{rule}": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "POST /api/v1/partnerships/{slug}/returns": (422, 422, 422, 422, 422, 422, 422, 422, 422, 401, 401),
+    "GET /api/v1/partnerships/{slug}/returns/jobs/{job_id}": (
+        404,
+        403,
+        403,
+        403,
+        403,
+        403,
+        403,
+        403,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/partnerships/{slug}/indicators": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/data-calls": (200, 403, 403, 403, 403, 200, 403, 403, 404, 401, 401),
+    "POST /api/v1/partnerships/{slug}/data-calls/{call_id}/submissions/{agency_id}": (
+        422,
+        422,
+        422,
+        422,
+        422,
+        422,
+        422,
+        422,
+        422,
+        401,
+        401,
+    ),
 }
 
 
-def _url(name, partnership, objects):
-    args = [partnership.slug]
-    if name.startswith("structure:group_") and name not in (
-        "structure:group_list",
-        "structure:group_add",
-    ):
-        args.append(objects["group"].uuid)
-    elif name == "structure:agency_edit":
-        args.append(objects["agency"].uuid)
-    elif name == "structure:person_edit":
-        args.append(objects["person"].uuid)
-    return reverse(name, args=args)
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once per module inside a transaction kept open for it (as tests/conftest.py does
+    for the demo); each test's own savepoint rolls back what it changes."""
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_matrix_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
-@pytest.fixture
-def world(db):
-    from tests.factories import PartnershipFactory
-
-    worlds = {}
-    for slug in ("alpha", "beta"):
-        p = PartnershipFactory(slug=slug)
-        worlds[slug] = {
-            "partnership": p,
-            "group": GroupFactory(partnership=p),
-            "agency": PartnershipAgencyFactory(partnership=p),
-            "person": PersonFactory(partnership=p),
-        }
-    return worlds
+def _client_for(client, world, column):
+    user = world.users[column]
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
-@pytest.mark.parametrize("slug", ["alpha", "beta"])
-@pytest.mark.parametrize("role", sorted(ALL))
-def test_permission_matrix(client, world, slug, role):
-    objects = world[slug]
-    user = member(objects["partnership"], role)
-    client.force_login(user)
-    outcomes = {}
-    for name, allowed in MATRIX.items():
-        response = client.get(_url(name, objects["partnership"], objects))
-        outcomes[name] = response.status_code
-        expected = 200 if role in allowed else 403
-        assert response.status_code == expected, f"{role} on {name}: {response.status_code}"
-    assert len(outcomes) == len(MATRIX)
+def _pages(client, world, column):
+    found = {}
+    for _, name, params in page_patterns():
+        response = client.get(page_url(world, name, params))
+        found[name] = response.status_code
+    return found
 
 
-@pytest.mark.parametrize("role", [Role.BUSINESS_TEAM, Role.PRACTITIONER])
-def test_cross_partnership_records_are_404(client, world, role):
-    """A member of alpha gets 404 on every page and record of beta, and on beta's ids in alpha."""
-    user = member(world["alpha"]["partnership"], role)
-    client.force_login(user)
-    for name in MATRIX:
-        assert client.get(_url(name, world["beta"]["partnership"], world["beta"])).status_code == 404
-    # beta's record ids under alpha's address
-    mixed = dict(world["beta"])
-    for name in ("structure:group_detail", "structure:agency_edit", "structure:person_edit"):
-        response = client.get(_url(name, world["alpha"]["partnership"], mixed))
-        assert response.status_code in (403, 404)
-        if role == Role.BUSINESS_TEAM or name == "structure:group_detail":
-            assert response.status_code == 404
+def _api(client, world, column):
+    found = {}
+    for method, path in api_operations():
+        url = api_url(world, path)
+        if method == "GET":
+            status = client.get(url).status_code
+        else:
+            with transaction.atomic():
+                status = client.post(url, {"text": "Checked"}, content_type="application/json").status_code
+                transaction.set_rollback(True)
+        found[f"{method} {path}"] = status
+    return found
 
 
-def test_anonymous_visitor_is_sent_to_sign_in(client, world):
-    for name in MATRIX:
-        response = client.get(_url(name, world["alpha"]["partnership"], world["alpha"]))
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/")
+def test_every_url_pattern_and_api_operation_has_a_row():
+    names = {name for _, name, _ in page_patterns()}
+    operations = {f"{m} {p}" for m, p in api_operations()}
+    if RECORD:
+        pytest.skip("recording")
+    assert sorted(names - set(PAGES)) == [], "URL patterns without a row in PAGES"
+    assert sorted(set(PAGES) - names) == [], "rows in PAGES for URL patterns that no longer exist"
+    assert sorted(operations - set(API)) == [], "API operations without a row in API"
+    assert sorted(set(API) - operations) == [], "rows in API for operations that no longer exist"
+    assert all(len(row) == len(COLUMNS) for row in [*PAGES.values(), *API.values()])
 
 
-def test_inactive_membership_has_no_access(client, world):
-    user = member(world["alpha"]["partnership"], Role.BUSINESS_TEAM)
+_RECORDED: dict[str, dict[str, dict[str, int]]] = {"pages": {}, "api": {}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("column", COLUMNS)
+def test_permission_matrix(client, world, column):
+    client = _client_for(client, world, column)
+    index = COLUMNS.index(column)
+    pages, api = _pages(client, world, column), _api(client, world, column)
+    if RECORD:
+        _RECORDED["pages"][column], _RECORDED["api"][column] = pages, api
+        if len(_RECORDED["pages"]) == len(COLUMNS):
+            _print_table()
+        return
+    wrong = [
+        f"{name}: expected {PAGES[name][index]}, got {status}"
+        for name, status in pages.items()
+        if name in PAGES and PAGES[name][index] != status
+    ]
+    wrong += [
+        f"{op}: expected {API[op][index]}, got {status}"
+        for op, status in api.items()
+        if op in API and API[op][index] != status
+    ]
+    assert wrong == [], f"{column}:\n" + "\n".join(wrong)
+
+
+def _print_table():
+    for table, title in (("pages", "PAGES"), ("api", "API")):
+        print(f"\n{title} = {{")
+        for key in _RECORDED[table][COLUMNS[0]]:
+            row = ", ".join(str(_RECORDED[table][c][key]) for c in COLUMNS)
+            print(f'    "{key}": ({row}),')
+        print("}")
+
+
+def test_inactive_membership_has_no_access(client, db):
+    from django.urls import reverse
+
+    from masa.accounts.models import Role
+    from tests.factories import PartnershipFactory, member
+
+    partnership = PartnershipFactory()
+    user = member(partnership, Role.BUSINESS_TEAM)
     user.memberships.update(is_active=False)
     client.force_login(user)
-    assert client.get(reverse("dashboards:home", args=["alpha"])).status_code == 404
+    assert client.get(reverse("dashboards:home", args=[partnership.slug])).status_code == 404

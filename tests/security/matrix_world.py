@@ -1,0 +1,201 @@
+"""The small world the permission matrix runs in: one record of each kind, so that object URLs
+resolve, spread over the partnerships the per-app test worlds build, and one user per role
+holding that role in every one of them; plus a member of another partnership, an administrator.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from masa.accounts.models import Membership, Role, User
+from masa.actions import services as action_services
+from masa.bank_holidays import services as holiday_services
+from tests.actions.conftest import build_world as actions_world
+from tests.briefings.conftest import make_world as briefings_world
+from tests.factories import GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
+from tests.governance.conftest import annual_report_item, schedule
+from tests.governance.conftest import make_world as governance_world
+from tests.incidents.conftest import make_world as incidents_world
+from tests.indicators.datacall_world import build_world as indicators_world
+from tests.reviews.conftest import make_world as reviews_world
+
+# The columns of the matrix, in order.
+ROLES = [
+    Role.BUSINESS_TEAM,
+    Role.LSP,
+    Role.DSP,
+    Role.CHAIR,
+    Role.MEMBER,
+    Role.AGENCY_LEAD,
+    Role.PRACTITIONER,
+    Role.SCRUTINEER,
+]
+OTHER = "other"  # a business-team member of another partnership
+ANONYMOUS = "anonymous"
+ADMINISTRATOR = "administrator"  # a superuser with no membership
+COLUMNS = [str(r) for r in ROLES] + [OTHER, ANONYMOUS, ADMINISTRATOR]
+# An id no record has: the page's permission is checked before the record is looked up.
+NO_RECORD = uuid.UUID("00000000-0000-4000-8000-000000000000")
+
+
+@dataclass
+class MatrixWorld:
+    users: dict[str, User | None]
+    # URL parameter values per route name ("app:name" -> kwargs), and the partnership per app.
+    slugs: dict[str, str]
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def build_matrix_world() -> MatrixWorld:
+    acts = actions_world("mx-actions")
+    gov = governance_world("mx-meetings")
+    inc = incidents_world("mx-incidents")
+    rev = reviews_world("mx-reviews")
+    brf = briefings_world("mx-briefings")
+    ind = indicators_world("mx-indicators")
+    partnerships = [w.partnership for w in (acts, gov, inc, rev, brf, ind)]
+
+    users: dict[str, User | None] = {}
+    for role in ROLES:
+        user = member(partnerships[0], role)
+        for p in partnerships[1:]:
+            Membership.objects.create(user=user, partnership=p, role=role)
+        # In the meetings' group and the incident's case team, so that need-to-know scopes
+        # leave the role's page permission as what decides.
+        GroupMemberFactory(group=gov.board, person=PersonFactory(partnership=gov.partnership, user=user))
+        inc.incident.case_team.add(user)
+        users[str(role)] = user
+    users[OTHER] = member(PartnershipFactory(slug="mx-elsewhere"), Role.BUSINESS_TEAM)
+    users[ANONYMOUS] = None
+    users[ADMINISTRATOR] = UserFactory(is_superuser=True, is_staff=True)
+
+    meeting = schedule(gov, 14)[0]
+    item = annual_report_item(gov, meeting)
+    open_action = acts.actions["colleague"]
+    closed = acts.actions["outsider"]
+    action_services.action_close(actor=None, action=closed, impact="Done")
+    holiday = holiday_services.bank_holiday_add(actor=None, day=date(2031, 7, 16), name="Matrix holiday")
+    submission = ind.call.submissions.first()
+    theme = next(iter(rev.themes.values()))
+
+    world = MatrixWorld(
+        users=users,
+        slugs={
+            "structure": gov.partnership.slug,
+            "governance": gov.partnership.slug,
+            "actions": acts.partnership.slug,
+            "incidents": inc.partnership.slug,
+            "reviews": rev.partnership.slug,
+            "briefings": brf.partnership.slug,
+            "indicators": ind.partnership.slug,
+            "dashboards": ind.partnership.slug,
+        },
+    )
+    v = world.values
+    for name in ("agency_edit",):
+        v[f"structure:{name}"] = {"uuid": gov.agencies[0].uuid}
+    v["structure:person_edit"] = {"uuid": gov.people[0].uuid}
+    for name in ("group_detail", "group_edit", "group_member_add"):
+        v[f"structure:{name}"] = {"uuid": gov.board.uuid}
+    v["structure:group_member_remove"] = {
+        "uuid": gov.board.uuid,
+        "member_uuid": gov.board.members.first().uuid,
+    }
+    v["governance:workplan"] = v["governance:workplan_add"] = {"uuid": gov.board.uuid}
+    v["actions:group_actions"] = {"uuid": acts.other_group.uuid}
+    v["governance:*"] = {"uuid": meeting.uuid, "item_uuid": item.uuid}
+    v["actions:*"] = {"uuid": open_action.uuid}
+    v["actions:action_reopen"] = {"uuid": closed.uuid}
+    v["incidents:*"] = {"uuid": inc.incident.uuid}
+    v["reviews:*"] = {"uuid": rev.review.uuid, "theme": theme.slug}
+    v["briefings:*"] = {
+        "uuid": brf.published.uuid,
+        "briefing_slug": brf.published.slug,
+    }
+    v["briefings:public_review_report"] = {"uuid": brf.review.uuid}
+    v["indicators:*"] = {"uuid": next(iter(ind.indicators.values())).uuid}
+    for name in ("data_call_detail", "data_call_close"):
+        v[f"indicators:{name}"] = {"uuid": ind.call.uuid}
+    for name in ("submission_detail", "submission_template", "submission_upload", "submission_approve"):
+        v[f"indicators:{name}"] = {"uuid": submission.uuid}
+    for name in ("submission_return", "submission_reopen"):
+        v[f"indicators:{name}"] = {"uuid": submission.uuid}
+    v["dashboards:*"] = {
+        "indicator_uuid": next(iter(ind.indicators.values())).uuid,
+        "period_uuid": ind.period.uuid,
+        "group_uuid": NO_RECORD,
+        "priority_uuid": NO_RECORD,
+    }
+    v["bank_holidays:*"] = {"uuid": holiday.uuid}
+    v["api"] = {
+        "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
+        "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
+        "returns": (ind.partnership.slug, {"job_id": 999999}),
+        "indicators": (ind.partnership.slug, {}),
+        "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
+        "*": (gov.partnership.slug, {}),
+    }
+    return world
+
+
+# The URL patterns -----------------------------------------------------------------------------
+
+
+def walk(patterns, prefix: str = "", namespace: str = ""):
+    """(route, "namespace:name", parameter names) for every URL pattern."""
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}:{p.namespace}".strip(":") if p.namespace else namespace
+            yield from walk(p.url_patterns, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            params = list(getattr(p.pattern, "converters", {}) or p.pattern.regex.groupindex)
+            name = f"{namespace}:{p.name}".strip(":")
+            yield prefix + str(p.pattern), name, params
+
+
+def page_patterns() -> list[tuple[str, str, list[str]]]:
+    """Every URL pattern outside the API (the API is checked operation by operation)."""
+    return [row for row in walk(get_resolver().url_patterns) if not row[0].startswith("api/v1/")]
+
+
+def page_url(world: MatrixWorld, name: str, params: list[str]) -> str:
+    app = name.split(":")[0]
+    values = {**world.values.get(f"{app}:*", {}), **world.values.get(name, {})}
+    kwargs: dict[str, Any] = {}
+    for param in params:
+        if param == "slug":
+            kwargs[param] = world.slugs.get(app, world.slugs["structure"])
+        elif param == "kind":
+            kwargs[param] = "values"
+        elif param in values:
+            kwargs[param] = values[param]
+        elif param in ("token", "key", "uidb36", "briefing_slug", "theme"):
+            kwargs[param] = "no-such-token"
+        else:
+            kwargs[param] = NO_RECORD
+    return reverse(name, kwargs=kwargs)
+
+
+def api_operations() -> list[tuple[str, str]]:
+    from masa.api.api import api
+
+    return [
+        (method.upper(), path) for path, view in api.get_openapi_schema()["paths"].items() for method in view
+    ]
+
+
+def api_url(world: MatrixWorld, path: str) -> str:
+    parts = path.split("/")
+    topic = parts[5] if len(parts) > 5 else parts[3] if len(parts) > 3 else "*"
+    slug, values = world.values["api"].get(topic, world.values["api"]["*"])
+    values = {"slug": slug, "rule": "rapid_review", **values}
+    for key, value in values.items():
+        path = path.replace("{" + key + "}", str(value))
+    return path + QUERIES.get(topic, "")
+
+
+# Query parameters an operation requires, so the answer is about permission, not validation.
+QUERIES = {"clocks": "?start=2024-03-01", "indicators": "?year=2023-24"}
