@@ -36,9 +36,7 @@ class Dashboard:
     data_call_tasks: list[Submission] = field(default_factory=list)
 
 
-def dashboard_for(
-    user: User, partnership: Partnership, role: str | None, *, today: date | None = None
-) -> Dashboard:
+def dashboard_for(user: User, partnership: Partnership, *, today: date | None = None) -> Dashboard:
     today = today or timezone.localdate()
     board = Dashboard(structure=home_summary(partnership))
     if user.has_perm(VIEW_MEETINGS, partnership):

@@ -25,5 +25,5 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @partnership_view(VIEW_HOME)
 def home(request: PartnershipRequest) -> HttpResponse:
-    board = dashboard_for(request.user, request.partnership, request.role)
+    board = dashboard_for(request.user, request.partnership)
     return render(request, "dashboards/home.html", {"board": board, "summary": board.structure})
