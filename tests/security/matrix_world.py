@@ -15,7 +15,7 @@ from masa.actions import services as action_services
 from masa.bank_holidays import services as holiday_services
 from tests.actions.conftest import build_world as actions_world
 from tests.briefings.conftest import make_world as briefings_world
-from tests.factories import GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
+from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
 from tests.governance.conftest import annual_report_item, schedule
 from tests.governance.conftest import make_world as governance_world
 from tests.incidents.conftest import make_world as incidents_world
@@ -76,8 +76,8 @@ def build_matrix_world() -> MatrixWorld:
     item = annual_report_item(gov, meeting)
     open_action = acts.actions["colleague"]
     closed = acts.actions["outsider"]
-    action_services.action_close(actor=None, action=closed, impact="Done")
-    holiday = holiday_services.bank_holiday_add(actor=None, day=date(2031, 7, 16), name="Matrix holiday")
+    action_services.action_close(actor=SETUP, action=closed, impact="Done")
+    holiday = holiday_services.bank_holiday_add(actor=SETUP, day=date(2031, 7, 16), name="Matrix holiday")
     submission = ind.call.submissions.first()
     theme = next(iter(rev.themes.values()))
 
