@@ -60,11 +60,16 @@ def _demo_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(request, db):
     """The three demo partnerships, loaded as `make demo` loads them."""
+    global _demo_copy
     if "_demo_for_module" in request.fixturenames:
         return request.getfixturevalue("_demo_for_module")
-    from masa.demo.loader import load_demo
+    # A test that commits (a browser test) gets the copy pasted too; its rows are flushed after it.
+    if _demo_copy is None:
+        from masa.demo.loader import load_demo
 
-    return load_demo()
+        _demo_copy = DemoCopy(load_demo)
+        return _demo_copy.logins
+    return _demo_copy.paste()
 
 
 @pytest.fixture(autouse=True)

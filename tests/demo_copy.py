@@ -25,15 +25,17 @@ class DemoCopy:
         """Insert the rows as they were (raw, so timestamps are kept), then move each sequence on
         past the copied keys (PostgreSQL)."""
         from django.core.management.color import no_style
-        from django.db import connection
+        from django.db import connection, transaction
 
-        for model, objs in self.rows:
-            fields = model._meta.concrete_fields
-            size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
-            for start in range(0, len(objs), size):
-                model._base_manager._insert(objs[start : start + size], fields=fields, raw=True)
-        reset = connection.ops.sequence_reset_sql(no_style(), [model for model, _ in self.rows])
-        with connection.cursor() as cursor:
-            for sql in reset:
-                cursor.execute(sql)
+        # One transaction, so the foreign keys (deferred) are checked once every row is in.
+        with transaction.atomic():
+            for model, objs in self.rows:
+                fields = model._meta.concrete_fields
+                size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+                for start in range(0, len(objs), size):
+                    model._base_manager._insert(objs[start : start + size], fields=fields, raw=True)
+            reset = connection.ops.sequence_reset_sql(no_style(), [model for model, _ in self.rows])
+            with connection.cursor() as cursor:
+                for sql in reset:
+                    cursor.execute(sql)
         return self.logins
