@@ -73,4 +73,10 @@ is_administrator = rules.is_superuser
 
 # Permission names are constants so views, API and the permission-matrix test share them.
 MANAGE_USERS = "accounts.manage_users"
-rules.add_perm(MANAGE_USERS, is_business_team)
+# The roles that manage users; a partnership must always keep one active member in them.
+USER_MANAGER_ROLES = frozenset({Role.BUSINESS_TEAM})
+rules.add_perm(MANAGE_USERS, has_role(*USER_MANAGER_ROLES))
+
+
+def role_manages_users(role: str) -> bool:
+    return role in USER_MANAGER_ROLES

@@ -17,6 +17,7 @@ from masa.accounts.models import (
     hash_secret,
     new_secret,
 )
+from masa.accounts.rules import USER_MANAGER_ROLES, role_manages_users
 from masa.accounts.selectors import user_needs_second_factor
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.partnership.models import Agency, Partnership
@@ -129,10 +130,10 @@ def invitation_revoke(*, actor: Actor, invitation: Invitation) -> None:
 
 
 def _would_leave_no_business_team(membership: Membership, role: str, is_active: bool) -> bool:
-    if membership.role != "business_team" or (role == "business_team" and is_active):
+    if not role_manages_users(membership.role) or (role_manages_users(role) and is_active):
         return False
     others = Membership.objects.filter(
-        partnership=membership.partnership, role="business_team", is_active=True
+        partnership=membership.partnership, role__in=USER_MANAGER_ROLES, is_active=True
     ).exclude(pk=membership.pk)
     return not others.exists()
 

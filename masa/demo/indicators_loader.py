@@ -744,11 +744,12 @@ class _Builder:
             if plan_year is not None
             else {}
         )
-        memberships = Membership.objects.filter(partnership=partnership, is_active=True).select_related(
-            "user"
-        )
-        self.business = next((m.user for m in memberships if m.role == Role.BUSINESS_TEAM), None)
-        self.leads = {m.agency_id: m.user for m in memberships if m.role == Role.AGENCY_LEAD and m.agency_id}
+        members = Membership.objects.filter(partnership=partnership, is_active=True).select_related("user")
+        business = members.filter(role=Role.BUSINESS_TEAM).first()
+        self.business = business.user if business else None
+        self.leads = {
+            m.agency_id: m.user for m in members.filter(role=Role.AGENCY_LEAD, agency__isnull=False)
+        }
 
     def build(self) -> None:
         periods = self._periods()
