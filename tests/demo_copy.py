@@ -30,7 +30,9 @@ class DemoCopy:
         # One transaction, so the foreign keys (deferred) are checked once every row is in.
         with transaction.atomic():
             for model, objs in self.rows:
-                fields = model._meta.concrete_fields
+                # A child model (a rapid review is a review) inserts only its own table's
+                # columns: the parent's rows are copied as the parent model's.
+                fields = model._meta.local_concrete_fields
                 size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
                 for start in range(0, len(objs), size):
                     model._base_manager._insert(objs[start : start + size], fields=fields, raw=True)

@@ -1,10 +1,13 @@
 """factory-boy factories for masa's records."""
 
+from datetime import date
+
 import factory
 from allauth.mfa.totp.internal.auth import TOTP
 
 from masa.accounts.models import Membership, User
 from masa.core.actors import SystemActor
+from masa.incidents.models import RapidReview, SeriousIncident
 from masa.partnership.models import (
     Agency,
     Group,
@@ -70,6 +73,30 @@ class GroupFactory(factory.django.DjangoModelFactory):
     purpose = "To assure the partnership."
     people = "Senior leaders from each agency."
     process = "Meets quarterly."
+
+
+class SeriousIncidentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeriousIncident
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    reference = factory.Sequence(lambda n: f"SI-2023-{n:02d}")
+    category = "serious_harm"
+    date_aware = date(2023, 11, 1)
+
+
+class RapidReviewFactory(factory.django.DjangoModelFactory):
+    """A rapid review (a learning review of kind rapid review) of its own serious incident."""
+
+    class Meta:
+        model = RapidReview
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    incident = factory.SubFactory(SeriousIncidentFactory, partnership=factory.SelfAttribute("..partnership"))
+    kind = "rapid_review"
+    reference = factory.LazyAttribute(lambda review: f"RR-{review.incident.reference}")
+    title = factory.LazyAttribute(lambda review: f"Rapid review {review.incident.reference}")
+    status = "completed"
 
 
 class GroupMemberFactory(factory.django.DjangoModelFactory):

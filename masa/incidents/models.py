@@ -10,6 +10,7 @@ from django.db import models
 from masa.clocks.rules import DEFAULT_RULE_SET
 from masa.core.dates import long_date
 from masa.partnership.models import Agency, PartnershipOwned
+from masa.reviews.models import Review
 
 MAX_CHILDREN_PER_NOTIFICATION = 4
 
@@ -141,15 +142,18 @@ class InformationRequest(PartnershipOwned):
         return f"{self.incident}: information from {self.agency}"
 
 
-class RapidReview(PartnershipOwned):
+class RapidReview(Review):
     """The rapid review of a notified serious incident: meeting, report, sign-off, the Panel's
     response and the partners' decision on a local review.
 
-    The report follows the sections of the Panel's rapid review template. The day it was sent to
-    the Panel stays on the incident (`SeriousIncident.rr_submitted_date`), which stops the clock.
+    A rapid review is a learning review (Django multi-table inheritance): its reference, title,
+    status, themes, findings, recommendations and briefings are the `reviews.Review` part, so the
+    learning chain hangs on the same record as the report (docs/architecture.md, "One rapid
+    review record"). The report follows the sections of the Panel's rapid review template. The
+    day it was sent to the Panel stays on the incident (`SeriousIncident.rr_submitted_date`),
+    which stops the clock.
     """
 
-    incident = models.OneToOneField(SeriousIncident, on_delete=models.CASCADE, related_name="rapid_review")
     meeting_date = models.DateField("date of the rapid review meeting", null=True, blank=True)
     facts = models.TextField("facts of the case", blank=True)
     immediate_actions = models.TextField("immediate safeguarding actions taken", blank=True)
@@ -168,7 +172,7 @@ class RapidReview(PartnershipOwned):
     decision = models.CharField(
         "the partnership's decision", max_length=20, choices=LocalReviewChoice.choices, blank=True
     )
-    decision_date = models.DateField(null=True, blank=True)
+    # The decision's date is the Review's decision_date (the same question: hold a local review?).
     decision_reason = models.TextField(blank=True)
 
     REPORT_FIELDS = ("facts", "immediate_actions", "learning", "recommendation", "recommendation_reasons")

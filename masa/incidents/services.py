@@ -31,7 +31,8 @@ from masa.incidents.models import (
 from masa.incidents.rules import SIGN_OFF_RAPID_REVIEW
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
 from masa.reviews import services as reviews_services
-from masa.reviews.models import ReviewKind, ReviewStatus
+from masa.reviews.models import Review, ReviewKind, ReviewStatus
+from masa.reviews.services import REVIEW_REFERENCE_TAKEN
 
 AWARE_IN_FUTURE = "The date the partnership became aware must be today or in the past"
 REFERENCE_TAKEN = "An incident with the reference {reference} already exists"
@@ -255,9 +256,10 @@ def rapid_review_submitted(
         raise ValidationError({field: DECISION_BEFORE_SUBMITTED})
     incident.rr_submitted_date = submitted_date
     incident.save(update_fields=["rr_submitted_date", "updated_at"])
-    reviews_services.rapid_review_learning_complete(
-        actor=actor, incident=incident, completed_date=submitted_date
-    )
+    # Sent to the Panel: the rapid review, as a learning review, is complete that day.
+    review.status = ReviewStatus.COMPLETED
+    review.completed_date = submitted_date
+    review.save(update_fields=["status", "completed_date", "updated_at"])
     return incident
 
 
@@ -277,11 +279,22 @@ def _require_rapid_review_needed(incident: SeriousIncident, field: str) -> None:
         raise ValidationError({field: RR_NOT_NEEDED})
 
 
-def _rapid_review(incident: SeriousIncident) -> RapidReview:
-    review, _ = RapidReview.objects.select_for_update().get_or_create(
-        incident=incident, defaults={"partnership": incident.partnership}
+def _rapid_review(incident: SeriousIncident, field: str) -> RapidReview:
+    """The incident's rapid review, started (as a learning review in progress) on first use."""
+    review = RapidReview.objects.select_for_update().filter(incident=incident).first()
+    if review is not None:
+        return review
+    reference = f"RR-{incident.reference}"
+    if Review.objects.filter(partnership=incident.partnership, reference__iexact=reference).exists():
+        raise ValidationError({field: REVIEW_REFERENCE_TAKEN.format(reference=reference)})
+    return RapidReview.objects.create(
+        partnership=incident.partnership,
+        incident=incident,
+        kind=ReviewKind.RAPID_REVIEW,
+        reference=reference,
+        title=f"Rapid review {incident.reference}",
+        status=ReviewStatus.IN_PROGRESS,
     )
-    return review
 
 
 def _require_not_signed_off(review: RapidReview, field: str) -> None:
@@ -353,10 +366,11 @@ def rapid_review_meeting_set(
         raise ValidationError({field: MEETING_BEFORE_NOTIFIED})
     if meeting_date > _today(today):
         raise ValidationError({field: MEETING_IN_FUTURE})
-    review = _rapid_review(incident)
+    review = _rapid_review(incident, field)
     _require_not_signed_off(review, field)
     review.meeting_date = meeting_date
-    review.save(update_fields=["meeting_date", "updated_at"])
+    review.start_date = meeting_date
+    review.save(update_fields=["meeting_date", "start_date", "updated_at"])
     return review
 
 
@@ -378,7 +392,7 @@ def rapid_review_report_save(
         raise ValidationError({"facts": REPORT_BEFORE_NOTIFICATION})
     if recommendation and recommendation not in LocalReviewChoice.values:
         raise ValidationError({"recommendation": SELECT_RECOMMENDATION})
-    review = _rapid_review(incident)
+    review = _rapid_review(incident, "facts")
     _require_not_signed_off(review, "facts")
     review.facts = facts.strip()
     review.immediate_actions = immediate_actions.strip()
@@ -394,10 +408,7 @@ def rapid_review_report_save(
 def rapid_review_sign_off(
     *, actor: Actor, incident: SeriousIncident, signed_at: datetime | None = None
 ) -> RapidReview:
-    """A delegated safeguarding partner signs the report off; it is read-only from then on.
-
-    The rapid review is then a learning review (masa.reviews) that can hold findings.
-    """
+    """A delegated safeguarding partner signs the report off; it is read-only from then on."""
     field = "confirm"
     _require_rapid_review_needed(incident, field)
     # The registry itself rather than actor.has_perm: an administrator's superuser status does
@@ -415,15 +426,6 @@ def rapid_review_sign_off(
     review.signed_off_by = user_or_none(actor)
     review.signed_off_at = signed_at or timezone.now()
     review.save(update_fields=["signed_off_by", "signed_off_at", "updated_at"])
-    reviews_services.review_for_incident(
-        actor=actor,
-        incident=incident,
-        kind=ReviewKind.RAPID_REVIEW,
-        reference=f"RR-{incident.reference}",
-        title=f"Rapid review {incident.reference}",
-        field=field,
-        defaults={"status": ReviewStatus.IN_PROGRESS, "start_date": review.meeting_date},
-    )
     return review
 
 
@@ -496,26 +498,8 @@ def decision_record(
     review.decision_date = decision_date
     review.decision_reason = reason.strip()
     review.save(update_fields=["decision", "decision_date", "decision_reason", "updated_at"])
-    reviews_services.review_for_incident(
-        actor=actor,
-        incident=incident,
-        kind=ReviewKind.RAPID_REVIEW,
-        reference=f"RR-{incident.reference}",
-        title=f"Rapid review {incident.reference}",
-        field="decision",
-        defaults={"status": ReviewStatus.COMPLETED, "completed_date": submitted},
-    )
     if decision == LocalReviewChoice.LCSPR:
-        lcspr = reviews_services.review_for_incident(
-            actor=actor,
-            incident=incident,
-            kind=ReviewKind.LCSPR,
-            reference=f"LCSPR-{incident.reference}",
-            title=f"LCSPR: {incident.reference}",
-            field="decision",
-            defaults={"status": ReviewStatus.PLANNED, "decision_date": decision_date},
+        reviews_services.lcspr_for_incident(
+            actor=actor, incident=incident, decision_date=decision_date, field="decision"
         )
-        if lcspr.decision_date is None:
-            lcspr.decision_date = decision_date
-            lcspr.save(update_fields=["decision_date", "updated_at"])
     return review

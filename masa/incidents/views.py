@@ -33,6 +33,7 @@ from masa.incidents.forms import (
 )
 from masa.incidents.models import RapidReview, SeriousIncident
 from masa.incidents.rules import MANAGE_INCIDENTS, SIGN_OFF_RAPID_REVIEW, VIEW_INCIDENTS
+from masa.reviews.rules import VIEW_REVIEWS
 
 INCIDENT_RECORDED = "Serious incident recorded"
 CHILD_ADDED = "Child added"
@@ -211,6 +212,7 @@ def rapid_review(request: PartnershipRequest, uuid: str) -> HttpResponse:
         "anonymised": anonymised,
         "can_manage": request.user.has_perm(MANAGE_INCIDENTS, request.partnership),
         "can_sign_off": not anonymised and not (review and review.is_signed_off),
+        "can_view_learning": request.user.has_perm(VIEW_REVIEWS, request.partnership),
     }
     template = "incidents/rapid_review_anonymised.html" if anonymised else "incidents/rapid_review.html"
     return render(request, template, context)

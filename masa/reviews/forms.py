@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Button
 from django import forms
 
 from masa.core.forms import BoundedForm, GovDateField, GovForm
-from masa.reviews.models import Assurance, ReviewKind, ReviewStatus
+from masa.reviews.models import RAPID_REVIEW_EDITABLE, RECORDED_KINDS, Assurance, ReviewKind, ReviewStatus
 
 NO_NAMES = "Do not include names, addresses or dates of birth"
 SELECT_FROM_LIST = "Select {label} from the list"
@@ -96,7 +96,10 @@ class ReviewKindForm(BoundedForm):
     """The first question when recording a review: which kind (the next page asks for its details)."""
 
     kind = forms.ChoiceField(
-        label="What kind of review is it?", choices=ReviewKind.choices, widget=forms.RadioSelect
+        label="What kind of review is it?",
+        choices=[(kind.value, kind.label) for kind in RECORDED_KINDS],
+        widget=forms.RadioSelect,
+        help_text="Rapid reviews are recorded from their serious incident",
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -124,7 +127,6 @@ LCSPR_FIELDS = (
     "secretary_of_state_copy_sent_date",
 )
 NATIONAL_FIELDS = ("source_organisation", "source_url", "publication_date")
-INCIDENT_KINDS = (ReviewKind.RAPID_REVIEW, ReviewKind.LCSPR)
 
 
 class ReviewForm(ReviewsForm):
@@ -198,14 +200,15 @@ class ReviewForm(ReviewsForm):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        keep = {"reference", "title", "summary", "status", "themes", "group", "lead"}
-        keep |= {"start_date", "completed_date"}
+        keep = {"themes", *RAPID_REVIEW_EDITABLE}
+        if kind != ReviewKind.RAPID_REVIEW:
+            keep |= {"reference", "status", "start_date", "completed_date"}
         if kind == ReviewKind.LCSPR:
             keep |= set(LCSPR_FIELDS)
         if kind == ReviewKind.NATIONAL:
             keep |= set(NATIONAL_FIELDS)
             self.fields["publication_date"].label = "Date the review was published"
-        if kind in INCIDENT_KINDS:
+        if kind == ReviewKind.LCSPR:
             keep.add("incident")
         self.drop_fields(*[name for name in self.fields if name not in keep])
         self.set_queryset("themes", themes)
@@ -218,7 +221,8 @@ class ReviewForm(ReviewsForm):
                 self.fields[name].error_messages["invalid"] = (
                     "Enter a web address in the correct format, like https://www.example.org/review"
                 )
-        self.fields["status"].error_messages["required"] = "Select the status"
+        if "status" in self.fields:
+            self.fields["status"].error_messages["required"] = "Select the status"
 
 
 # The chain: findings, recommendations, actions --------------------------------------------------

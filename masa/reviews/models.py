@@ -1,6 +1,6 @@
 """Learning reviews and the chain from what was found to what changed.
 
-A review (rapid review learning, LCSPR, local learning or thematic review, or a national review
+A review (a rapid review, LCSPR, local learning or thematic review, or a national review
 the partnership benchmarked itself against) has findings; findings lead to recommendations;
 recommendations to actions in the shared tracker (Action.review_recommendation), whose evidence
 and impact close the chain. Themes tie reviews, findings and briefings together so a theme page
@@ -48,11 +48,20 @@ class Theme(PartnershipOwned):
 
 
 class ReviewKind(models.TextChoices):
+    # Rapid reviews are `incidents.RapidReview` records (a Review with the report and sign-off),
+    # started from the serious incident, never from the reviews pages.
     RAPID_REVIEW = "rapid_review", "Rapid review"
     LCSPR = "lcspr", "Local child safeguarding practice review (LCSPR)"
     LOCAL_LEARNING = "local_learning", "Local learning review"
     THEMATIC = "thematic", "Thematic review"
     NATIONAL = "national", "National review"
+
+
+# The kinds recorded on the reviews pages; a rapid review starts from its serious incident.
+RECORDED_KINDS = tuple(kind for kind in ReviewKind if kind != ReviewKind.RAPID_REVIEW)
+# What the reviews pages may change on a rapid review: its reference, status and dates follow
+# the rapid review's own steps (meeting, submission to the Panel).
+RAPID_REVIEW_EDITABLE = ("title", "summary", "group", "lead")
 
 
 class ReviewStatus(models.TextChoices):
@@ -81,8 +90,9 @@ class Review(PartnershipOwned):
 
     # LCSPR: the decision starts the lcspr_final clock (docs/domain.md, "3.1 The default rule
     # set, WT2023"); copies go to the Panel and the Secretary of State before publication
-    # (Working Together 2023 ch.5).
-    decision_date = models.DateField("date of the decision to hold the review", null=True, blank=True)
+    # (Working Together 2023 ch.5). A rapid review keeps here the day the partners decided
+    # whether to hold a local review.
+    decision_date = models.DateField("date of the decision on holding the review", null=True, blank=True)
     reviewer_name = models.CharField("independent reviewer", max_length=200, blank=True)
     reviewer_commissioned_date = models.DateField(null=True, blank=True)
     terms_of_reference = models.TextField(blank=True)
@@ -103,6 +113,16 @@ class Review(PartnershipOwned):
         ordering = ["-start_date", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "reference"], name="unique_review_reference"),
+            # A rapid review is always of one serious incident, and an incident has one.
+            models.CheckConstraint(
+                condition=~models.Q(kind="rapid_review") | models.Q(incident__isnull=False),
+                name="rapid_review_has_incident",
+            ),
+            models.UniqueConstraint(
+                fields=["incident"],
+                condition=models.Q(kind="rapid_review"),
+                name="one_rapid_review_per_incident",
+            ),
         ]
         indexes = [models.Index(fields=["partnership", "kind", "status"])]
 

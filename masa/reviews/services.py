@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the incidents app sits above this one
 
 from masa.reviews.models import (
     DEFAULT_THEMES,
+    RAPID_REVIEW_EDITABLE,
     Assurance,
     Finding,
     Milestone,
@@ -50,6 +51,10 @@ REFERENCE_NEEDED = "Enter the reference"
 REFERENCE_TAKEN = "A review with the reference {reference} already exists"
 TITLE_NEEDED = "Enter the title"
 KIND_NEEDED = "Select the kind of review"
+RAPID_REVIEW_FROM_INCIDENT = "Record a rapid review from its serious incident"
+RAPID_REVIEW_FIXED = (
+    "A rapid review's reference, status and dates follow its report: change them on the rapid review"
+)
 STATUS_NEEDED = "Select the status"
 THEME_FOREIGN = "Select themes of this partnership"
 GROUP_FOREIGN = "Select a group of this partnership"
@@ -309,7 +314,9 @@ def review_create(
     values = _clean_values(values)
     values.setdefault("status", ReviewStatus.PLANNED)
     errors = _review_errors(partnership, values, themes)
-    if kind not in ReviewKind.values:
+    if kind == ReviewKind.RAPID_REVIEW:
+        errors["kind"] = RAPID_REVIEW_FROM_INCIDENT
+    elif kind not in ReviewKind.values:
         errors["kind"] = KIND_NEEDED
     if not reference:
         errors["reference"] = REFERENCE_NEEDED
@@ -324,23 +331,41 @@ def review_create(
     return review
 
 
+def _rapid_review_fixed(
+    review: Review, reference: str, values: dict[str, Any], final_report: Upload | None
+) -> dict[str, str]:
+    """An error for each detail of a rapid review that follows its own steps, if asked to change."""
+    changed = [
+        name
+        for name, value in values.items()
+        if name not in RAPID_REVIEW_EDITABLE and value != getattr(review, name)
+    ]
+    if reference != review.reference:
+        changed.append("reference")
+    if final_report is not None:
+        changed.append("final_report")
+    return dict.fromkeys(changed, RAPID_REVIEW_FIXED)
+
+
 @attributed
 @transaction.atomic
 def review_update(
     *,
     actor: Actor,
     review: Review,
-    reference: str,
+    reference: str | None = None,
     themes: Iterable[Theme] = (),
     final_report: Upload | None = None,
     **values: Any,
 ) -> Review:
     """Change a review's details (its kind stays: a different kind of review is a new review)."""
-    reference = reference.strip()
+    reference = review.reference if reference is None else reference.strip()
     themes = list(themes)
     values = _clean_values(values)
     values.setdefault("status", review.status)
     errors = _review_errors(review.partnership, values, themes)
+    if review.kind == ReviewKind.RAPID_REVIEW:
+        errors |= _rapid_review_fixed(review, reference, values, final_report)
     if not reference:
         errors["reference"] = REFERENCE_NEEDED
     elif (
@@ -581,41 +606,35 @@ def recommendation_action_add(
     )
 
 
-# The learning reviews of a serious incident ----------------------------------------------------
-# The incidents app records the rapid review and the partners' decision; the learning review of
-# the rapid review and any LCSPR it leads to are this app's records, written here.
+# The LCSPR of a serious incident -----------------------------------------------------------------
+# The incidents app records the rapid review (itself a Review) and the partners' decision; an LCSPR
+# the partners decide to hold is this app's record, written here.
 
 REVIEW_REFERENCE_TAKEN = "A review with the reference {reference} already exists for another case"
 
 
 @attributed
-def review_for_incident(
-    *,
-    actor: Actor,
-    incident: "SeriousIncident",
-    kind: str,
-    reference: str,
-    title: str,
-    field: str,
-    defaults: dict[str, Any],
+def lcspr_for_incident(
+    *, actor: Actor, incident: "SeriousIncident", decision_date: date, field: str
 ) -> Review:
-    """Get or create the incident's learning review of `kind`; refuse if the reference already
-    belongs to another case (the error is reported against the caller's form `field`)."""
+    """The LCSPR the partners decided to hold on `decision_date` (a planned review, created on
+    the first decision); refused if its reference belongs to another case (the error is reported
+    against the caller's form `field`)."""
+    reference = f"LCSPR-{incident.reference}"
     review, created = Review.objects.get_or_create(
         partnership=incident.partnership,
         reference=reference,
-        defaults={"kind": kind, "incident": incident, "title": title, **defaults},
+        defaults={
+            "kind": ReviewKind.LCSPR,
+            "incident": incident,
+            "title": f"LCSPR: {incident.reference}",
+            "status": ReviewStatus.PLANNED,
+            "decision_date": decision_date,
+        },
     )
-    if not created and (review.kind != kind or review.incident_id != incident.pk):
+    if not created and (review.kind != ReviewKind.LCSPR or review.incident_id != incident.pk):
         raise ValidationError({field: REVIEW_REFERENCE_TAKEN.format(reference=reference)})
+    if review.decision_date is None:
+        review.decision_date = decision_date
+        review.save(update_fields=["decision_date", "updated_at"])
     return review
-
-
-@attributed
-def rapid_review_learning_complete(
-    *, actor: Actor, incident: "SeriousIncident", completed_date: date
-) -> None:
-    """The rapid review went to the Panel: its learning review is complete on that day."""
-    Review.objects.filter(
-        partnership=incident.partnership, incident=incident, kind=ReviewKind.RAPID_REVIEW
-    ).update(status=ReviewStatus.COMPLETED, completed_date=completed_date)

@@ -33,7 +33,7 @@ from masa.reviews.forms import (
     ReviewKindForm,
     ThemeForm,
 )
-from masa.reviews.models import Review, ReviewKind, Theme
+from masa.reviews.models import RECORDED_KINDS, Review, ReviewKind, Theme
 from masa.reviews.rules import MANAGE_REVIEWS, VIEW_REVIEWS
 
 # Registered in masa/incidents/rules.py; reviews sit below incidents, so by name.
@@ -200,7 +200,7 @@ def _saved_message(review: object) -> str:
 @partnership_view(MANAGE_REVIEWS)
 def review_create(request: PartnershipRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    if kind not in ReviewKind.values:
+    if kind not in RECORDED_KINDS:
         # First question: which kind of review (the details differ by kind).
         kind_form = ReviewKindForm(request.GET if "next" in request.GET else None)
         if kind_form.is_bound:
@@ -261,6 +261,8 @@ def review_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
         "can_manage": _can_manage(request),
         "is_lcspr": review.kind == ReviewKind.LCSPR,
         "is_national": review.kind == ReviewKind.NATIONAL,
+        "is_rapid_review": review.kind == ReviewKind.RAPID_REVIEW,
+        "can_view_incidents": request.user.has_perm(VIEW_INCIDENTS, request.partnership),
         "asks_questions": review.kind in (ReviewKind.LOCAL_LEARNING, ReviewKind.THEMATIC) or chain.questions,
     }
     if review.kind == ReviewKind.LCSPR:

@@ -9,8 +9,14 @@ from django.utils import timezone
 from masa.accounts.models import Role, User
 from masa.briefings.models import Briefing, BriefingStatus
 from masa.partnership.models import Agency, Partnership
-from masa.reviews.models import Finding, Review, ReviewKind, ReviewStatus, Theme
-from tests.factories import PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
+from masa.reviews.models import Finding, Review, Theme
+from tests.factories import (
+    PartnershipAgencyFactory,
+    PartnershipFactory,
+    PersonFactory,
+    RapidReviewFactory,
+    member,
+)
 
 SECTIONS = {
     "background": "A baby was seriously harmed; the family was known to services before the birth.",
@@ -56,12 +62,8 @@ def make_world(slug: str) -> World:
         s: Theme.objects.create(partnership=p, slug=s, name=name)
         for s, name in (("pre-birth", "Pre-birth"), ("online-harm", "Online harm"), ("neglect", "Neglect"))
     }
-    review = Review.objects.create(
-        partnership=p,
-        kind=ReviewKind.RAPID_REVIEW,
-        reference=f"RR-{slug}-01",
-        title="Pre-birth assessment rapid review",
-        status=ReviewStatus.COMPLETED,
+    review = RapidReviewFactory(
+        partnership=p, reference=f"RR-{slug}-01", title="Pre-birth assessment rapid review"
     )
     review.themes.set([themes["pre-birth"]])
     Finding.objects.create(partnership=p, review=review, number=1, text="Assessment started late")

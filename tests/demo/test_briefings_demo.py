@@ -9,7 +9,8 @@ from masa.briefings.models import Briefing, BriefingDissemination
 from masa.briefings.selectors import dissemination_table, public_briefings
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.partnership.models import Partnership, PartnershipAgency
-from masa.reviews.models import Review, ReviewKind, ReviewStatus, Theme
+from masa.reviews.models import Review, Theme
+from tests.factories import RapidReviewFactory
 
 
 @pytest.fixture
@@ -72,12 +73,8 @@ def test_briefings_link_to_a_review_with_a_matching_theme(hounslow):
     if not existing.exists():
         assert pre_birth.review is None
         # A review loaded later is linked on the next run.
-        review = Review.objects.create(
-            partnership=hounslow,
-            kind=ReviewKind.RAPID_REVIEW,
-            reference="RR-TEST-PB",
-            title="Pre-birth assessment",
-            status=ReviewStatus.COMPLETED,
+        review = RapidReviewFactory(
+            partnership=hounslow, reference="RR-TEST-PB", title="Pre-birth assessment"
         )
         review.themes.add(Theme.objects.get(partnership=hounslow, slug="pre-birth"))
         load_briefings_demo(hounslow)

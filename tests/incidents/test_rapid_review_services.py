@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masa.accounts.models import Membership, Role
@@ -121,6 +122,44 @@ def test_meeting_must_follow_the_notification_and_not_be_in_the_future(alpha):
     assert review.meeting_date == date(2024, 1, 2)
 
 
+def test_the_rapid_review_is_one_record_a_learning_review_from_its_first_step(alpha):
+    notify(alpha)
+    review = services.rapid_review_meeting_set(
+        actor=alpha.business_team, incident=alpha.incident, meeting_date=date(2024, 1, 2), today=TODAY
+    )
+    learning = Review.objects.get()
+    assert learning.pk == review.pk
+    assert (learning.kind, learning.reference, learning.title, learning.incident, learning.partnership) == (
+        "rapid_review", "RR-SI-2023-07", "Rapid review SI-2023-07", alpha.incident, alpha.partnership
+    )  # fmt: skip
+    assert (learning.status, learning.start_date) == ("in_progress", date(2024, 1, 2))
+    services.rapid_review_report_save(actor=alpha.business_team, incident=alpha.incident, facts="x")
+    assert (Review.objects.count(), RapidReview.objects.count()) == (1, 1)
+
+
+def test_a_second_rapid_review_of_one_incident_is_refused_by_the_database(alpha):
+    notify(alpha)
+    services.rapid_review_report_save(actor=alpha.business_team, incident=alpha.incident, facts="x")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RapidReview.objects.create(partnership=alpha.partnership, incident=alpha.incident,
+                                   kind="rapid_review", reference="RR-2", title="Again")  # fmt: skip
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Review.objects.create(partnership=alpha.partnership, kind="rapid_review", reference="RR-3",
+                              title="No incident")  # fmt: skip
+
+
+def test_rapid_review_reference_taken_by_another_review_is_refused(alpha):
+    notify(alpha)
+    Review.objects.create(partnership=alpha.partnership, kind="local_learning", reference="rr-si-2023-07",
+                          title="Someone else's")  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        services.rapid_review_report_save(actor=alpha.business_team, incident=alpha.incident, facts="x")
+    assert error.value.message_dict == {
+        "facts": [reviews_services.REVIEW_REFERENCE_TAKEN.format(reference="RR-SI-2023-07")]
+    }
+    assert not RapidReview.objects.exists()
+
+
 def test_report_draft_can_be_saved_and_changed_until_sign_off(alpha):
     with pytest.raises(ValidationError) as error:
         services.rapid_review_report_save(actor=alpha.business_team, incident=alpha.incident, facts="x")
@@ -166,7 +205,6 @@ def test_sign_off_by_someone_who_is_not_a_dsp_is_refused(alpha, role):
     )
     review = RapidReview.objects.get()
     assert review.signed_off_at is None and review.signed_off_by is None
-    assert not Review.objects.exists()
 
 
 def test_sign_off_by_a_dsp_of_another_partnership_or_an_inactive_dsp_is_refused(alpha, beta):
@@ -198,15 +236,12 @@ def test_sign_off_needs_the_meeting_and_every_section(alpha):
     assert not RapidReview.objects.get().is_signed_off
 
 
-def test_sign_off_records_who_and_when_locks_the_report_and_creates_the_learning_review(alpha):
+def test_sign_off_records_who_and_when_and_locks_the_report(alpha):
     dsp = sign_off(alpha)
     review = RapidReview.objects.get()
     assert review.signed_off_by == dsp
     assert timezone.localdate(review.signed_off_at) == SIGNED
-    learning = Review.objects.get(reference="RR-SI-2023-07")
-    assert (learning.kind, learning.incident, learning.title) == ("rapid_review", alpha.incident,
-                                                                   "Rapid review SI-2023-07")  # fmt: skip
-    assert learning.partnership == alpha.partnership
+    assert review.status == "in_progress"
     for attempt in (
         lambda: services.rapid_review_report_save(
             actor=alpha.business_team, incident=alpha.incident, facts="x"

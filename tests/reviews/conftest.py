@@ -18,6 +18,7 @@ from tests.factories import (
     PartnershipAgencyFactory,
     PartnershipFactory,
     PersonFactory,
+    RapidReviewFactory,
     member,
 )
 
@@ -42,6 +43,11 @@ class World:
 def make_review(world_or_partnership, reference: str, *, themes=(), kind=ReviewKind.LOCAL_LEARNING, **values):
     partnership = getattr(world_or_partnership, "partnership", world_or_partnership)
     values.setdefault("start_date", date(2024, 3, 4))
+    if kind == ReviewKind.RAPID_REVIEW:
+        # Rapid reviews start from their serious incident, not from the reviews pages.
+        review = RapidReviewFactory(partnership=partnership, reference=reference, **values)
+        review.themes.set(themes)
+        return review
     return services.review_create(
         actor=SETUP,
         partnership=partnership,
