@@ -138,7 +138,20 @@ def stored_problem(problem: ReturnProblem, pseudonymise: Pseudonymiser) -> dict[
         "element": problem.element,
         "message": message,
         "severity": problem.severity,
+        "fatal": problem.fatal,
     }
+
+
+def _problems(n: int) -> str:
+    return f"{n:,} problem{'' if n == 1 else 's'}"
+
+
+def _must_be_corrected(fatal: int, others: int) -> str:
+    """How a refusal counts its problems: those that stop the import, and the rest listed too."""
+    text = f"{_problems(fatal)} must be corrected in the return first"
+    if others:
+        text += f" (the list below also has {_problems(others)} that would not stop it)"
+    return text
 
 
 def _size(n: int) -> str:
@@ -355,9 +368,7 @@ def return_import(
     if fatal:
         others = [p for p in problems if not p.fatal]
         refused = ImportRefused(
-            f"Nothing was imported: {len(fatal)} problem{'' if len(fatal) == 1 else 's'} must be corrected "
-            "in the return first",
-            fatal + others,
+            f"Nothing was imported: {_must_be_corrected(len(fatal), len(others))}", fatal + others
         )
         refused.stored = [stored_problem(p, pseudonymise) for p in refused.problems[:JOB_PROBLEMS_KEPT]]
         raise refused

@@ -41,7 +41,7 @@ def test_a_board_member_sees_the_figures_but_not_the_problems(client, imported):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Indicators for 2023-24" in html
-    assert "Errors and warnings" not in html
+    assert "Element or column" not in html  # the problems table
     assert "Back to statutory returns" not in html
 
 

@@ -422,3 +422,22 @@ def test_population_refusals_name_the_field_and_save_nothing(partnership):
     assert set(refused.value.message_dict) == {"la_code", "year", "children_0_17"}
     assert isinstance(refused.value, ValueError)  # callers that caught ValueError still do
     assert not Population.objects.exists()
+
+
+def test_a_refusal_counts_what_must_be_corrected_apart_from_the_other_problems_listed(partnership, tmp_path):
+    cin = tmp_path / "cin.xml"
+    cin.write_text(
+        cin_xml(
+            [
+                child_xml("Z1", [episode_xml("2023-05-01", assessments=[("2023-05-02", "2099-01-01")])]),
+                child_xml("Z2", [episode_xml("2023-05-01")], birth="1901-01-01"),
+            ],
+            lea=LA,
+        )
+    )
+    expected = (
+        "Nothing was imported: 1 problem must be corrected in the return first "
+        r"\(the list below also has 1 problem that would not stop it\). Nothing was saved"
+    )
+    with pytest.raises(CommandError, match=expected):
+        run("cin", cin, "--partnership", "borough", "--year", "2023-24")
