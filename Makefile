@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masa
 export MASA_DEBUG ?= 1
 
-.PHONY: demo serve setup system-packages python-packages assets migrate load-demo test test-sqlite test-postgres lint bench clean
+.PHONY: demo serve setup system-packages python-packages assets migrate load-demo test test-sqlite test-postgres lint bench clean messages
 
 demo: setup migrate load-demo serve
 
@@ -51,6 +51,10 @@ test-sqlite:
 
 test-postgres:
 	MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -n 2 -m "not browser"
+
+# masa's wording for django-allauth's pages (docs/architecture.md, "Wording of third-party pages").
+messages:
+	cd masa && msgfmt --check -o locale/en_GB/LC_MESSAGES/django.mo locale/en_GB/LC_MESSAGES/django.po
 
 lint:
 	$(UV) run --frozen ruff check .

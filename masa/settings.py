@@ -157,6 +157,9 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# masa's own wording for text that django-allauth renders (docs/architecture.md, "Wording of
+# third-party pages"): GOV.UK sentence case and plain English, as British English "translations".
+LOCALE_PATHS = [BASE_DIR / "masa" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

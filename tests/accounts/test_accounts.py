@@ -125,6 +125,10 @@ def test_sign_in_asks_for_the_totp_code(client, partnership):
     assert response["Location"].startswith("/accounts/2fa/authenticate/")
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert wrong.status_code == 200
+    # masa's wording, not the library's "Incorrect code." (masa/locale).
+    assert "The code is not correct: enter the 6-digit code your authenticator app shows now" in (
+        wrong.content.decode()
+    )
     ok = client.post("/accounts/2fa/authenticate/", {"code": current_code(TEST_TOTP_SECRET)})
     assert ok.status_code == 302
     assert client.get(reverse("dashboards:home", args=["alpha"])).status_code == 200
@@ -203,3 +207,26 @@ def test_error_summary_links_to_the_first_radio_of_a_radio_question(client, mana
     assert "Select the role" in html
     assert 'href="#id_role_1"' in html
     assert 'id="id_role_1"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/accounts/2fa/", "Two-factor authentication"),
+        ("/accounts/password/change/", "Change password"),
+        ("/accounts/email/", "Email addresses"),
+        ("/accounts/logout/", "Sign out"),
+        ("/accounts/reauthenticate/", "Confirm access"),
+    ],
+)
+def test_the_account_pages_speak_in_govuk_sentence_case(client, partnership, path, heading):
+    client.force_login(member(partnership, "business_team"))
+    html = client.get(path).content.decode()
+    assert re.search(rf"<h1[^>]*>\s*{heading}\s*</h1>", html), html
+    assert re.search(rf"<title>\s*{heading}\s*–", html)
+
+
+def test_sign_up_is_closed_in_plain_english(client):
+    html = client.get("/accounts/signup/").content.decode()
+    assert "You cannot create an account here" in html
+    assert "Ask them to invite you" in html and "Sign Up Closed" not in html
