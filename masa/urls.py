@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from masa.api.api import api
+from masa.api.documentation import api_docs
 
 urlpatterns = [
     path("", include("masa.core.urls")),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", include("masa.dashboards.urls")),
     path("", include("masa.bank_holidays.urls")),
     path("accounts/", include("allauth.urls")),
+    # The API documentation, rendered from the OpenAPI schema (masa/api/documentation.py).
+    path("api/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
 ]
 

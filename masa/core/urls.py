@@ -8,5 +8,4 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
-    path("api/docs", views.api_docs, name="api_docs"),
 ]

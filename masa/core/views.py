@@ -114,9 +114,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
         "Sorry, there is a problem with the service",
         "Try again later. Your partnership business team has been told.",
     )
-
-
-@public_view
-def api_docs(request: HttpRequest) -> HttpResponse:
-    """The API documentation lives with its version; /api/docs is the stable address."""
-    return redirect("api:openapi-view")
