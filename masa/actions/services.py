@@ -18,6 +18,7 @@ from masa.actions.models import (
 )
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
+from masa.core.reminders import reminder_kind
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
@@ -220,7 +221,7 @@ def action_settings_update(
 def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[str, int]:
     """Email owners N days before the due date and when overdue; escalate to the group chair.
 
-    Run daily (`manage.py send_action_reminders`). Each action is reminded at most once a day.
+    Run daily (`manage.py send_reminders`). Each action is reminded at most once a day.
     """
     today = today or timezone.localdate()
     counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
@@ -234,11 +235,7 @@ def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[st
     for action in open_actions.iterator(chunk_size=1000):
         settings = thresholds.get(action.partnership_id) or ActionSettings()
         days_left = (action.due_date - today).days
-        kind = None
-        if days_left == settings.remind_days_before:
-            kind = "due_soon"
-        elif days_left < 0 and (-days_left) % 7 == 1:
-            kind = "overdue"  # the day after the due date, then weekly
+        kind = reminder_kind(days_left, settings.remind_days_before, on_the_day=False)
         if kind and action.owner.email:
             _queue_email(
                 [action.owner.email],

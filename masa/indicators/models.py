@@ -171,6 +171,9 @@ class Submission(PartnershipOwned):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
+    # Reminders (docs/domain.md, "3.5 Reminders"): at most one a day; escalated to the business team once.
+    last_reminded_on = models.DateField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["agency__name"]

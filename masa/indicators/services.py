@@ -17,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from masa.accounts.models import Membership, Role
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
+from masa.core.reminders import DUE_SOON, DUE_TODAY, OVERDUE, reminder_kind
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
     Commentary,
@@ -454,8 +456,6 @@ def data_call_open(
 
 
 def _notify_leads(call: DataCall, agency_ids: list[int], site_url: str) -> None:
-    from masa.core.tasks import send_email
-
     partnership = call.partnership
     emails = _leads_emails(partnership, agency_ids)
     link = f"{site_url}/p/{partnership.slug}/data-calls/{call.uuid}/"
@@ -469,7 +469,98 @@ def _notify_leads(call: DataCall, agency_ids: list[int], site_url: str) -> None:
             f"Enter them by {long_date(call.due_date)} at {link}\n\n"
             "You can fill in the form, upload the spreadsheet template, or use the API."
         )
-        transaction.on_commit(partial(send_email.enqueue, to=to, subject=subject, body=body))
+        _queue(to, subject, body)
+
+
+def _business_team_emails(partnership: Any) -> list[str]:
+    return sorted(
+        Membership.objects.filter(partnership=partnership, role=Role.BUSINESS_TEAM, is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+REMINDER_SUBJECTS = {
+    DUE_SOON: "figures for {label} are due on {due}",
+    DUE_TODAY: "figures for {label} are due today",
+    OVERDUE: "figures for {label} are overdue",
+}
+
+
+def _call_email(submission: Submission, site_url: str) -> tuple[str, str]:
+    """The partnership's name for subjects, and the link to the data call."""
+    partnership, call = submission.partnership, submission.data_call
+    return (
+        partnership.short_name or partnership.name,
+        f"{site_url}/p/{partnership.slug}/data-calls/{call.uuid}/",
+    )
+
+
+def _queue(to: list[str], subject: str, body: str) -> None:
+    from masa.core.tasks import send_email
+
+    transaction.on_commit(partial(send_email.enqueue, to=to, subject=subject, body=body))
+
+
+def _remind_leads(submission: Submission, kind: str, site_url: str) -> bool:
+    """Email the agency's leads; False when the agency has none to email."""
+    to = _leads_emails(submission.partnership, [submission.agency_id]).get(submission.agency_id, [])
+    if not to:
+        return False
+    name, link = _call_email(submission, site_url)
+    label = submission.data_call.period.label
+    subject = REMINDER_SUBJECTS[kind].format(label=label, due=long_date(submission.data_call.due_date))
+    _queue(to, f"{name}: {subject}", f"{submission.agency.name}: enter your figures for {label} at {link}\n")
+    return True
+
+
+def _email_business_team(submission: Submission, days_late: int, site_url: str) -> None:
+    to = _business_team_emails(submission.partnership)
+    if to:
+        name, link = _call_email(submission, site_url)
+        call = submission.data_call
+        _queue(
+            to,
+            f"{name}: {submission.agency.name} is {days_late} days late with {call.period.label}",
+            f"The figures were due on {long_date(call.due_date)}. See {link}\n",
+        )
+
+
+@attributed
+@transaction.atomic
+def data_call_send_reminders(
+    *, actor: Actor, today: date | None = None, site_url: str = ""
+) -> dict[str, int]:
+    """Remind agency leads of submissions still to come in, and escalate long-late ones to the
+    business team once. The days are the partnership's action settings, so one setting governs
+    every reminder. Run daily with the action reminders (`manage.py send_reminders`)."""
+    from masa.actions.models import ActionSettings
+
+    today = today or timezone.localdate()
+    counts = {DUE_SOON: 0, DUE_TODAY: 0, OVERDUE: 0, "escalated": 0}
+    thresholds = {s.partnership_id: s for s in ActionSettings.objects.all()}
+    waiting = (
+        Submission.objects.filter(data_call__status=DataCallStatus.OPEN)
+        .exclude(status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED])
+        .exclude(last_reminded_on=today)
+        .select_related("data_call__period", "partnership", "agency")
+        .select_for_update(of=("self",))
+    )
+    for submission in waiting:
+        settings = thresholds.get(submission.partnership_id) or ActionSettings()
+        days_left = (submission.data_call.due_date - today).days
+        kind = reminder_kind(days_left, settings.remind_days_before)
+        if kind and _remind_leads(submission, kind, site_url):
+            counts[kind] += 1
+        escalate = days_left < -settings.escalate_days_overdue and submission.escalated_at is None
+        if escalate:
+            _email_business_team(submission, -days_left, site_url)
+            submission.escalated_at = timezone.now()
+            counts["escalated"] += 1
+        if kind or escalate:
+            submission.last_reminded_on = today
+            submission.save(update_fields=["last_reminded_on", "escalated_at", "updated_at"])
+    return counts
 
 
 @attributed

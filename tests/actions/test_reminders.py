@@ -1,4 +1,4 @@
-"""`manage.py send_action_reminders`: due-soon and overdue emails, escalation to the chair once."""
+"""`manage.py send_reminders` for actions: due-soon and overdue emails, escalation to the chair once."""
 
 from datetime import date, timedelta
 from io import StringIO
@@ -27,7 +27,7 @@ def quiet(alpha):
 def run(django_capture_on_commit_callbacks, day: date = DAY) -> str:
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_action_reminders", "--date", day.isoformat(), stdout=out)
+        call_command("send_reminders", "--date", day.isoformat(), stdout=out)
     return out.getvalue()
 
 
@@ -108,12 +108,12 @@ def test_no_email_for_deleted_actions(quiet, django_capture_on_commit_callbacks)
 
 def test_bad_date_is_refused(db):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("send_action_reminders", "--date", "02/06/2025")
+        call_command("send_reminders", "--date", "02/06/2025")
 
 
 def test_without_a_date_it_runs_for_today(quiet, django_capture_on_commit_callbacks):
     make_action(quiet, "Due in a week", due_date=timezone.localdate() + timedelta(days=7))
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_action_reminders", stdout=out)
+        call_command("send_reminders", stdout=out)
     assert "Due soon reminders: 1" in out.getvalue()

@@ -65,7 +65,7 @@ def test_nightly_reminders_show_on_the_audit_page_under_their_name(
         action.save()
     action = make_action(world, "Write the neglect strategy", due_date=DAY + timedelta(days=7))
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_action_reminders", "--date", DAY.isoformat(), stdout=StringIO())
+        call_command("send_reminders", "--date", DAY.isoformat(), stdout=StringIO())
     entry = LogEntry.objects.get_for_object(action).filter(changes__has_key="last_reminded_on").get()
     assert entry.actor is None
     assert entry.additional_data == {

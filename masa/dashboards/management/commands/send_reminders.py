@@ -1,0 +1,41 @@
+"""Daily: every reminder masa sends about something due (docs/domain.md, "3.5 Reminders").
+
+Action owners before the due date and when overdue, with escalation to the group's chair; agency
+leads before, on and after a data call's due date, with escalation to the business team. It lives
+here, above both apps, so one scheduled command covers them.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from masa.actions.services import action_send_reminders
+from masa.core.actors import SystemActor
+from masa.indicators.services import data_call_send_reminders
+
+ACTOR = SystemActor("masa: nightly reminders")
+
+
+class Command(BaseCommand):
+    help = "Send the day's reminders about actions and data calls, and escalate long-overdue ones."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--date", help="Run as if today were this date (YYYY-MM-DD)")
+
+    def handle(self, *args: object, **options: object) -> None:
+        today = None
+        if options.get("date"):
+            try:
+                today = date.fromisoformat(str(options["date"]))
+            except ValueError as error:
+                raise CommandError("Enter the date in the format YYYY-MM-DD, like 2024-03-31") from error
+        actions = action_send_reminders(actor=ACTOR, today=today)
+        calls = data_call_send_reminders(actor=ACTOR, today=today, site_url=settings.SITE_URL.rstrip("/"))
+        self.stdout.write(
+            f"Due soon reminders: {actions['due_soon']}\n"
+            f"Overdue reminders: {actions['overdue']}\n"
+            f"Escalated to chairs: {actions['escalated']}\n"
+            f"Data call reminders: {calls['due_soon'] + calls['due_today'] + calls['overdue']}\n"
+            f"Data calls escalated to the business team: {calls['escalated']}"
+        )
