@@ -16,3 +16,8 @@ def long_date(day: date) -> str:
     (``django.utils.timezone.localtime``) first.
     """
     return f"{day.day} {day:%B %Y}"
+
+
+def financial_year_start(day: date) -> int:
+    """The calendar year in which `day`'s financial year (1 April to 31 March) began."""
+    return day.year if day.month >= 4 else day.year - 1

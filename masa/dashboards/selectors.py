@@ -15,10 +15,12 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from masa.accounts.models import User
+from masa.core.dates import financial_year_start
 from masa.dashboards.rules import COMMENT_ON_INDICATOR
 from masa.indicators import charts
 from masa.indicators.models import (
@@ -38,6 +40,7 @@ from masa.indicators.rag import RAG_TEXT, Rag, Travel, rag, travel
 from masa.indicators.rules import sees_all_submissions
 from masa.indicators.selectors import lead_agency_ids
 from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
+from masa.partnership.selectors import plan_in_force
 from masa.returns.models import ReturnKind
 
 TREND_LENGTH = 8
@@ -63,7 +66,7 @@ def optional_url(name: str, *args: object) -> str | None:
 
 def financial_year(day: date) -> str:
     """The year a period belongs to, like 2023-24 (April to March), from the day it ends."""
-    first = day.year if day.month >= 4 else day.year - 1
+    first = financial_year_start(day)
     return f"{first}-{(first + 1) % 100:02d}"
 
 
@@ -92,17 +95,14 @@ def plans_with_priorities(partnership: Partnership) -> list[StrategicPlan]:
     )
 
 
-def current_plan(plans: list[StrategicPlan], plan_uuid: str | None = None) -> StrategicPlan | None:
-    """The plan asked for, else the latest plan whose priorities have indicators, else the latest."""
+def current_plan(
+    plans: list[StrategicPlan], plan_uuid: str | None = None, *, today: date | None = None
+) -> StrategicPlan | None:
+    """The plan asked for; else the plan in force today (its years hold today's financial year),
+    never a superseded one; else the latest plan (plans are latest first)."""
     if plan_uuid:
         return next((p for p in plans if str(p.uuid) == plan_uuid), None)
-    with_indicators = [
-        p
-        for p in plans
-        if any(pr.indicator_count for pr in p.priorities.all())  # type: ignore[attr-defined]
-    ]
-    chosen = with_indicators or plans
-    return chosen[0] if chosen else None
+    return plan_in_force(plans, today or timezone.localdate())
 
 
 def groups_with_indicators(partnership: Partnership) -> list[Group]:

@@ -81,6 +81,23 @@ class Spec:
     comparators: tuple[str, str, str] | None = None  # 2023-24: statistical neighbours, London, England
 
 
+# How the yearly report carries the 2021-24 priorities into the 2024-27 plan: neglect (2) and
+# child sexual abuse (1) were concluded and moved to monitoring through core assurance (2024-27
+# priority 5, continuous assurance); safeguarding adolescents (3) and vulnerable children in
+# education (4) continue as 2024-27 priorities 1 and 2. The mental health figures also serve the
+# new priority 3 (mental health, self-harm and suicide prevention).
+CARRIED_INTO_2024_27 = {1: 5, 2: 5, 3: 1, 4: 2}
+MENTAL_HEALTH_2024_27 = 3
+MENTAL_HEALTH_CODES = frozenset({"camhs_referrals", "camhs_18wk_pct", "self_harm_ae"})
+
+
+def priorities_2024_27(spec: Spec) -> list[int]:
+    orders = {CARRIED_INTO_2024_27[o] for o in spec.priorities if o in CARRIED_INTO_2024_27}
+    if spec.code in MENTAL_HEALTH_CODES:
+        orders.add(MENTAL_HEALTH_2024_27)
+    return sorted(orders)
+
+
 SIG = "strategic_insights"
 BOARD = "board"
 ASG = "adolescent_safeguarding"
@@ -744,6 +761,13 @@ class _Builder:
             if plan_year is not None
             else {}
         )
+        # Hounslow's indicators also serve its 2024-27 plan, as the yearly report carries its
+        # priorities forward (docs/domain.md, "8. The demo data: Hounslow 2023-24").
+        self.next_priorities = (
+            {p.order: p for p in Priority.objects.filter(partnership=partnership, plan__start_year=2024)}
+            if plan_year == 2021
+            else {}
+        )
         members = Membership.objects.filter(partnership=partnership, is_active=True).select_related("user")
         business = members.filter(role=Role.BUSINESS_TEAM).first()
         self.business = business.user if business else None
@@ -839,7 +863,10 @@ class _Builder:
                 is_dfe_defined=spec.dfe,
                 return_indicator=spec.ret,
             )
-            indicator.priorities.set([self.priorities[o] for o in spec.priorities if o in self.priorities])
+            indicator.priorities.set(
+                [self.priorities[o] for o in spec.priorities if o in self.priorities]
+                + [self.next_priorities[o] for o in priorities_2024_27(spec) if o in self.next_priorities]
+            )
             indicator.groups.set([self.groups[g] for g in spec.groups if g in self.groups])
             indicators[spec.code] = indicator
         return indicators

@@ -1,9 +1,13 @@
 """Reads of a partnership's structure. Each makes a fixed number of queries."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
+from masa.core.dates import financial_year_start
 from masa.partnership.models import (
     Agency,
     AgencyStatus,
@@ -167,6 +171,16 @@ class HomeSummary:
     current_plan: StrategicPlan | None
 
 
+def plan_in_force(plans: Iterable[StrategicPlan], today: date) -> StrategicPlan | None:
+    """The plan whose years hold today's financial year (a 2024-27 plan runs from April 2024 to
+    March 2027); else the latest plan, so a partnership between plans still sees its last one."""
+    latest_first = sorted(plans, key=lambda plan: plan.start_year, reverse=True)
+    year = financial_year_start(today)
+    in_force = [plan for plan in latest_first if plan.start_year <= year < plan.end_year]
+    chosen = in_force or latest_first
+    return chosen[0] if chosen else None
+
+
 def home_summary(partnership: Partnership) -> HomeSummary:
     # Three small counts are cheaper than one query joining all three tables.
     counts = {
@@ -177,7 +191,7 @@ def home_summary(partnership: Partnership) -> HomeSummary:
     without_chair = list(
         Group.objects.filter(partnership=partnership, is_active=True, chair__isnull=True).order_by("name")
     )
-    plan = StrategicPlan.objects.filter(partnership=partnership).order_by("-start_year").first()
+    plan = plan_in_force(StrategicPlan.objects.filter(partnership=partnership), timezone.localdate())
     return HomeSummary(
         agencies=counts["agencies"],
         people=counts["people"],

@@ -106,6 +106,25 @@ def test_values_come_from_approved_agency_submissions(loaded):
     assert indicator.groups.filter(name="Strategic Insights Group").exists()
 
 
+def test_the_2024_27_priorities_carry_the_indicators_as_the_yearly_report_carries_them_forward(loaded):
+    from masa.partnership.models import Priority
+
+    counts = {
+        p.title: p.indicators.count()
+        for p in Priority.objects.filter(partnership=loaded, plan__start_year=2024)
+    }
+    # Neglect and CSA moved to continuous assurance; adolescents and education continue; the
+    # mental health figures serve the new mental health priority; online harm has none yet.
+    assert counts["Online harm"] == 0
+    assert all(n > 0 for title, n in counts.items() if title != "Online harm"), counts
+    camhs = Indicator.objects.get(partnership=loaded, code="camhs_referrals")
+    assert camhs.priorities.filter(plan__start_year=2024, order=3).exists()
+    attendance = Indicator.objects.get(partnership=loaded, code="attendance_pct")
+    assert list(attendance.priorities.filter(plan__start_year=2024).values_list("title", flat=True)) == [
+        "Vulnerable children in education"
+    ]
+
+
 def test_returns_figures_are_added_with_the_submissions_kept_as_history(loaded):
     value = _current(loaded, "icpc", "2023-24")
     assert value.source == ValueSource.RETURN_IMPORT

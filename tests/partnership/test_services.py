@@ -159,3 +159,25 @@ def test_plan_must_end_after_it_starts(two):
     with pytest.raises(ValidationError) as error:
         services.plan_save(actor=SETUP, partnership=alpha, title="Plan", start_year=2024, end_year=2024)
     assert "The last year must be after the first year" in str(error.value)
+
+
+def test_the_plan_in_force_holds_todays_financial_year(db):
+    from datetime import date
+
+    from masa.partnership.models import StrategicPlan
+    from masa.partnership.selectors import plan_in_force
+
+    partnership = PartnershipFactory()
+    old = StrategicPlan.objects.create(
+        partnership=partnership, title="Plan 2021-24", start_year=2021, end_year=2024
+    )
+    new = StrategicPlan.objects.create(
+        partnership=partnership, title="Plan 2024-27", start_year=2024, end_year=2027
+    )
+    plans = [old, new]
+    assert plan_in_force(plans, date(2024, 3, 31)) == old  # still 2023-24
+    assert plan_in_force(plans, date(2024, 4, 1)) == new
+    assert plan_in_force(plans, date(2026, 12, 3)) == new
+    assert plan_in_force(plans, date(2028, 5, 1)) == new  # between plans: the latest
+    assert plan_in_force(plans, date(2019, 5, 1)) == new  # before any: the latest too
+    assert plan_in_force([], date(2026, 12, 3)) is None
