@@ -117,6 +117,35 @@ def _target(lines: list[str], target: Decimal | None, y) -> None:
     )
 
 
+def labelled_indices(count: int, most: int = 5) -> set[int]:
+    """Which x-axis labels a line chart draws so they never overlap: at most `most`, evenly
+    spaced, counted back from the latest period (always labelled)."""
+    if count <= 0:
+        return set()
+    every = max(1, -(-count // most))  # ceiling division
+    return set(range(count - 1, -1, -every))
+
+
+def _text_lines(label: str, width: int) -> list[str]:
+    """A label broken at spaces into lines of about `width` characters (at most two)."""
+    words, lines = label.split(), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width and len(lines) < 2:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+def _x_label(x: float, y: float, label: str, width: int) -> str:
+    """An x-axis label centred under `x`, on two lines when longer than `width` characters."""
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 13}">{escape(line)}</tspan>'
+        for n, line in enumerate(_text_lines(label, width))
+    )
+    return f'<text x="{x:.1f}" y="{y}" text-anchor="middle" font-size="11" fill="{TEXT}">{spans}</text>'
+
+
 def _describe(points: Sequence[Point], unit_label: str) -> str:
     known = [p for p in points if p.value is not None]
     if not known:
@@ -154,6 +183,7 @@ def line_chart(
 
     _y_axis(lines, bottom, top, step, y_label, y)
     _target(lines, target, y)
+    labelled = labelled_indices(len(points))
     # A gap in the data is a gap in the line, not a line drawn through it.
     segment: list[str] = []
     segments: list[list[str]] = []
@@ -175,12 +205,8 @@ def line_chart(
                 f'<circle cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="4" fill="{LINE}" '
                 f'stroke="#ffffff" stroke-width="1"/>'
             )
-        every = max(1, (len(points) + 3) // 4)
-        if index % every == 0 or index == len(points) - 1:
-            lines.append(
-                f'<text x="{x(index):.1f}" y="{plot_bottom + 16}" text-anchor="middle" font-size="11" '
-                f'fill="{TEXT}">{escape(point.label)}</text>'
-            )
+        if index in labelled:
+            lines.append(_x_label(x(index), plot_bottom + 16, point.label, width=12))
     lines.append(
         f'<text x="{LEFT + plot_width / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11" '
         f'fill="{TEXT}">{escape(x_label)}</text>'
@@ -227,10 +253,8 @@ def bar_chart(
                 f'<text x="{centre:.1f}" y="{min(ypos, zero) - 4:.1f}" text-anchor="middle" font-size="11" '
                 f'fill="{TEXT}">{_fmt(point.value)}</text>'
             )
-        lines.append(
-            f'<text x="{centre:.1f}" y="{plot_bottom + 16}" text-anchor="middle" font-size="11" '
-            f'fill="{TEXT}">{escape(point.label)}</text>'
-        )
+        # About 6 pixels a character at this size: wrap what would run into the next bar's label.
+        lines.append(_x_label(centre, plot_bottom + 16, point.label, width=max(6, int(slot // 6))))
     _target(lines, target, y)
     if x_label:
         lines.append(

@@ -94,3 +94,35 @@ def test_gridlines_fall_on_round_numbers():
     bottom, top, step = _scale([Decimal(113), Decimal(150)])
     assert (bottom, top, step) == (Decimal(0), Decimal(150), Decimal(50))
     assert [bottom + step * i for i in range(int((top - bottom) / step) + 1)] == [0, 50, 100, 150]
+
+
+@given(st.integers(min_value=1, max_value=40))
+def test_line_chart_labels_are_few_evenly_spaced_and_end_on_the_latest(count):
+    from masa.indicators.charts import labelled_indices
+
+    shown = sorted(labelled_indices(count))
+    assert shown[-1] == count - 1 and len(shown) <= 5
+    gaps = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    assert len(gaps) <= 1  # evenly spaced, so no two labels crowd together
+    assert not gaps or min(gaps) * (420 - 56 - 12 - 20) / max(1, count - 1) >= 60  # 60 px apart
+
+
+def test_eight_quarters_label_every_other_one_ending_on_the_latest():
+    labels = [f"2022-23 Q{q}" for q in range(1, 5)] + [f"2023-24 Q{q}" for q in range(1, 5)]
+    svg = line_chart([Point(label, D(n)) for n, label in enumerate(labels)], title="t", y_label="y")
+    drawn = re.findall(r"<tspan[^>]*>([^<]+)</tspan>", svg)
+    assert drawn == ["2022-23 Q2", "2022-23 Q4", "2023-24 Q2", "2023-24 Q4"]
+
+
+def test_long_bar_labels_wrap_onto_two_lines():
+    svg = bar_chart(
+        [
+            Point(name, D(n))
+            for n, name in enumerate(["Hounslow", "Statistical neighbours", "London", "England"])
+        ],
+        title="Attendance",
+        y_label="%",
+    )
+    assert re.findall(r"<tspan[^>]*>([^<]+)</tspan>", svg) == [
+        "Hounslow", "Statistical", "neighbours", "London", "England",
+    ]  # fmt: skip

@@ -144,6 +144,27 @@ def test_priority_dashboard_shows_a_card_per_indicator(client, world):
     assert "2020-21 Q3" in html and "2019-20 Q2" not in html
 
 
+def test_priority_dashboard_opens_with_a_summary_table_linking_to_each_card(client, world):
+    import re
+    from html import unescape
+
+    client.force_login(member(world["partnership"], Role.CHAIR))
+    html = client.get(_page(world)).content.decode()
+    table = html[html.index("Summary</caption>") : html.index("</table>")]
+    rows = re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", table, re.S)[1:]
+    assert len(rows) == len(world["indicators"])
+    for indicator, row in zip(world["indicators"], rows, strict=True):
+        cells = [
+            " ".join(unescape(re.sub(r"<[^>]+>", " ", c)).split())
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
+        assert cells[0] == indicator.title
+        assert f'href="#card-{indicator.uuid}"' in row and f'id="card-{indicator.uuid}"' in html
+        assert cells[1].startswith("89%") and cells[3] == "Off target" and cells[4] == "Up 1, improving"
+    # The summary comes before the first card.
+    assert html.index("Summary</caption>") < html.index('class="masa-indicator-card"')
+
+
 def test_every_figure_links_to_its_source_and_definition(client, world):
     client.force_login(member(world["partnership"], Role.BUSINESS_TEAM))
     html = client.get(_page(world, "dashboards:group")).content.decode()
