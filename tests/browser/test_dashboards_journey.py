@@ -49,8 +49,15 @@ def test_board_member_reads_dashboards_and_business_manager_comments(new_page, d
 
     board.get_by_role("link", name="Vulnerable children in education").click()
     board.wait_for_url(re.compile(r"/dashboards/priorities/[0-9a-f-]{36}/$"))
+    # The dashboards open on the plan in force (2024-27), not the superseded 2021-24 plan.
+    expect(board.get_by_text("Priority, HSCP Strategic Safeguarding Children Plan 2024-27")).to_be_visible()
     expect(board.get_by_role("heading", level=2, name="School attendance")).to_be_visible()
     assert_no_axe_violations(board)
+    # A summary table first, each indicator linking down to its card.
+    summary = board.get_by_role("table", name="Summary")
+    expect(summary.get_by_role("rowheader", name="School attendance")).to_be_visible()
+    summary.get_by_role("link", name="School attendance").click()
+    assert re.search(r"#card-[0-9a-f-]{36}$", board.url)
 
     # The chart's figures are in a table right after it, with the yearly figure from the report.
     table = board.get_by_role("table", name="Figures in the chart: School attendance")
