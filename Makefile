@@ -46,11 +46,16 @@ serve:
 
 test: setup test-sqlite test-postgres lint
 
+# The test runs keep compiled bytecode in build/pycache, outside the source tree, even where the
+# environment says not to write any: otherwise each xdist worker, and each subprocess a test
+# starts, compiles every module it imports again (several seconds per process).
+BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/build/pycache
+
 test-sqlite:
-	MASA_TESTING=1 $(UV) run --frozen pytest -q -p no:cacheprovider -n 2
+	$(BYTECODE) MASA_TESTING=1 $(UV) run --frozen pytest -q -p no:cacheprovider -n 2
 
 test-postgres:
-	MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -n 2 -m "not browser"
+	$(BYTECODE) MASA_TESTING=1 DATABASE_URL=$(PG_TEST_URL) $(UV) run --frozen pytest -q -p no:cacheprovider -n 2 -m "not browser"
 
 lint:
 	$(UV) run --frozen ruff check .
