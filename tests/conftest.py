@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests.demo_copy import DemoCopy
+from tests.module_db import module_transaction
 
 os.environ.setdefault("MASA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django's live server is fine with it.
@@ -39,22 +40,14 @@ def _demo_for_module(django_db_setup, django_db_blocker):
     """The demo partnerships, in a transaction kept open for the module: built once per process,
     copied in for every later module."""
     global _demo_copy
-    from django.db import transaction
-
     from masa.demo.loader import load_demo
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            if _demo_copy is None:
-                _demo_copy = DemoCopy(load_demo)
-                yield _demo_copy.logins
-            else:
-                yield _demo_copy.paste()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with module_transaction(django_db_blocker):
+        if _demo_copy is None:
+            _demo_copy = DemoCopy(load_demo)
+            yield _demo_copy.logins
+        else:
+            yield _demo_copy.paste()
 
 
 @pytest.fixture

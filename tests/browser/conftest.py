@@ -78,12 +78,12 @@ def format_axe_violations(url: str, violations: list[dict]) -> str:
 
 
 def inject_axe(page) -> None:
-    """Load axe-core into the page.
+    """Load axe-core into the page, unless the context's init script (see `new_page`) already has.
 
     `page.add_script_tag(path=...)` inserts an inline <script>, which masa's Content Security Policy
     (script-src 'self' plus a per-response nonce) rightly blocks, and turning the policy off with
     `bypass_csp=True` would hide the very CSP violations these tests look for. Playwright's evaluate
-    runs through the DevTools protocol, which CSP does not govern, so axe is evaluated that way.
+    and init scripts run through the DevTools protocol, which CSP does not govern.
     """
     if page.evaluate("() => typeof window.axe === 'undefined'"):
         page.evaluate(_axe_source())
@@ -145,6 +145,9 @@ def new_page(browser, live_server):
     def make():
         context = browser.new_context(base_url=live_server.url, accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
+        # axe-core is sent to the browser once and runs in every page as it loads: evaluating
+        # its half-megabyte source before each check cost more than the check itself.
+        context.add_init_script(path=AXE_JS)
         contexts.append(context)
         page = context.new_page()
         page.masa_csp_errors = _console_watcher(page)

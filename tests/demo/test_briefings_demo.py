@@ -11,17 +11,24 @@ from masa.demo.briefings_loader import load_briefings_demo
 from masa.partnership.models import Partnership, PartnershipAgency
 from masa.reviews.models import Review, Theme
 from tests.factories import RapidReviewFactory
+from tests.module_db import module_transaction
 
 
-@pytest.fixture
-def hounslow(db):
+@pytest.fixture(scope="module")
+def _hounslow_for_module(django_db_setup, django_db_blocker):
     """Hounslow's structure as the demo loads it (agencies, people, accounts), without the other
-    demo data sets, so these tests do not depend on them."""
+    demo data sets, so these tests do not depend on them; loaded once, each test's changes roll back."""
     from masa.demo.loader import _load_partnership
     from masa.demo.structure_data import PARTNERSHIPS
 
-    data = next(item for item in PARTNERSHIPS if item["slug"] == "hounslow")
-    _load_partnership(data, set(), make_password(None))
+    with module_transaction(django_db_blocker):
+        data = next(item for item in PARTNERSHIPS if item["slug"] == "hounslow")
+        _load_partnership(data, set(), make_password(None))
+        yield
+
+
+@pytest.fixture
+def hounslow(_hounslow_for_module, db):
     return Partnership.objects.get(slug="hounslow")
 
 

@@ -17,6 +17,7 @@ from masa.indicators.models import (
 )
 from masa.indicators.rag import aggregate
 from masa.partnership.models import Partnership
+from tests.module_db import module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,17 @@ def load_structure_and_returns() -> None:
     load_returns_demo()
 
 
+@pytest.fixture(scope="module")
+def _loaded_for_module(django_db_setup, django_db_blocker):
+    """Loaded once for the module (loading takes several seconds); each test's changes roll back."""
+    with module_transaction(django_db_blocker):
+        load_structure_and_returns()
+        load_all_indicators_demo()
+        yield
+
+
 @pytest.fixture
-def loaded(db):
-    load_structure_and_returns()
-    load_all_indicators_demo()
+def loaded(_loaded_for_module, db):
     return Partnership.objects.get(slug="hounslow")
 
 

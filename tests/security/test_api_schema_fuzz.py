@@ -27,7 +27,8 @@ from tests.security.api_world import build_api_world
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
-# `make test` runs it in the SQLite pass; the replies and the schema are the same on PostgreSQL.
+# `make test` runs it in the SQLite pass; the replies and the schema are the same on PostgreSQL,
+# where `make test-postgres` deselects the fuzz marker (the skip is for running pytest by hand).
 pytestmark = [
     pytest.mark.fuzz,
     pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="run once, in the SQLite pass"),

@@ -22,14 +22,22 @@ from masa.core import bounds
 from masa.core.forms import BoundedForm, GovForm
 from masa.governance.models import Meeting
 from masa.returns.models import Population
+from tests.module_db import module_transaction
 from tests.security.api_world import BASE, build_api_world
 
 CLOCK = "/api/v1/clocks/rapid_review"
 
 
+@pytest.fixture(scope="module")
+def _api_for_module(django_db_setup, django_db_blocker):
+    """Built once for the module's hundred-odd tests; each test's changes roll back."""
+    with module_transaction(django_db_blocker):
+        yield build_api_world()
+
+
 @pytest.fixture
-def api(db):
-    return build_api_world()
+def api(_api_for_module, db):
+    return _api_for_module
 
 
 # -- dates ----------------------------------------------------------------------------------------
