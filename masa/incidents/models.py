@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from masa.clocks.rules import DEFAULT_RULE_SET
+from masa.core.actors import REASON_KEY
 from masa.core.dates import long_date
 from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, MAX_PATTERN_LENGTH
 from masa.partnership.models import Agency, PartnershipOwned
@@ -130,7 +131,7 @@ class IncidentChild(PartnershipOwned):
     def get_additional_data(self) -> dict:
         data = super().get_additional_data()
         if self.change_reason:
-            data["reason"] = self.change_reason
+            data[REASON_KEY] = self.change_reason
         return data
 
 

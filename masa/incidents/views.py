@@ -34,7 +34,7 @@ from masa.incidents.forms import (
     ReportForm,
     SignOffForm,
 )
-from masa.incidents.models import RapidReview, SeriousIncident
+from masa.incidents.models import IncidentChild, RapidReview, SeriousIncident
 from masa.incidents.rules import MANAGE_INCIDENTS, SIGN_OFF_RAPID_REVIEW, VIEW_INCIDENTS
 from masa.reviews.rules import VIEW_REVIEWS
 
@@ -61,6 +61,11 @@ _url = url_in("incidents")
 def _incident(request: PartnershipRequest, uuid: str) -> SeriousIncident:
     incident = found_or_404(selectors.incident_get(request.user, request.partnership, uuid))
     return incident
+
+
+def _child(request: PartnershipRequest, uuid: str, child_uuid: str) -> tuple[SeriousIncident, IncidentChild]:
+    incident = _incident(request, uuid)
+    return incident, found_or_404(selectors.child_get(incident, child_uuid))
 
 
 def _caption(incident: SeriousIncident) -> str:
@@ -138,8 +143,7 @@ def child_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(MANAGE_INCIDENTS)
 def child_change(request: PartnershipRequest, uuid: str, child_uuid: str) -> HttpResponse:
-    incident = _incident(request, uuid)
-    child = found_or_404(selectors.child_get(incident, child_uuid))
+    incident, child = _child(request, uuid, child_uuid)
     return form_page(
         request,
         form_class=ChildChangeForm,
@@ -160,8 +164,7 @@ def child_change(request: PartnershipRequest, uuid: str, child_uuid: str) -> Htt
 
 @partnership_view(MANAGE_INCIDENTS)
 def child_remove(request: PartnershipRequest, uuid: str, child_uuid: str) -> HttpResponse:
-    incident = _incident(request, uuid)
-    child = found_or_404(selectors.child_get(incident, child_uuid))
+    incident, child = _child(request, uuid, child_uuid)
     return form_page(
         request,
         form_class=ChildRemoveForm,

@@ -85,6 +85,9 @@ def test_change_a_child_with_a_reason_kept_in_the_audit_log(client, alpha):
     )
     assert entry.additional_data["reason"] == "Typed the wrong letter"
     assert entry.actor == alpha.business_team
+    audit = client.get(reverse("audit:log", args=[alpha.partnership.slug])).content.decode()
+    assert "reference: Child A → Child Z" in audit
+    assert "reason: Typed the wrong letter" in audit
 
 
 @pytest.mark.parametrize(
