@@ -116,7 +116,7 @@ def _layout_item(name: str, field: forms.Field) -> str | Field:
     # The character count tells the user the limit and the error says it again; the browser's own
     # maxlength would cut off pasted text without a word (GOV.UK Frontend removes it too).
     field.widget.attrs.pop("maxlength", None)
-    rows = field.widget.attrs.pop("rows", 5)
+    rows = field.widget.attrs.get("rows", 5)
     # crispy-forms-gds adds the count's message to aria-describedby, which must exist by then.
     return Field.textarea(name, rows=rows, max_characters=field.max_length, aria_describedby="")
 
