@@ -6,7 +6,8 @@ from django import forms
 
 from masa.actions.models import ActionStatus, EvidenceKind
 from masa.actions.services import CLOSE_NEEDS_IMPACT, EVIDENCE_EMPTY, EVIDENCE_KIND_MISSING, UPDATE_EMPTY
-from masa.core.forms import BoundedForm, GovForm
+from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
+from masa.core.forms import BoundedForm, GovForm, text_area
 
 DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
@@ -89,8 +90,11 @@ class ActionFilterForm(BoundedForm):
 
 class UpdateForm(GovForm):
     submit_label = "Post update"
-    text = forms.CharField(
-        label="Update", widget=forms.Textarea, help_text="What has been done since the last update."
+    text = text_area(
+        "Update",
+        max_length=SUMMARY_LENGTH,
+        required=True,
+        help_text="What has been done since the last update.",
     )
     in_progress = forms.BooleanField(label="Mark the action as in progress", required=False)
 
@@ -118,11 +122,8 @@ class EvidenceForm(GovForm):
         assume_scheme="https",
         help_text="Where the evidence is published, for example https://www.example.org/report",
     )
-    text = forms.CharField(
-        label="Describe the evidence",
-        required=False,
-        widget=forms.Textarea,
-        help_text="What was done and how you know.",
+    text = text_area(
+        "Describe the evidence", max_length=SUMMARY_LENGTH, help_text="What was done and how you know."
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -145,9 +146,10 @@ class EvidenceForm(GovForm):
 
 class CloseForm(GovForm):
     submit_label = "Close action"
-    impact = forms.CharField(
-        label="Impact",
-        widget=forms.Textarea,
+    impact = text_area(
+        "Impact",
+        max_length=SUMMARY_LENGTH,
+        required=True,
         help_text="What changed for children or practice because of this action.",
     )
 
@@ -158,7 +160,7 @@ class CloseForm(GovForm):
 
 class ReopenForm(GovForm):
     submit_label = "Reopen action"
-    reason = forms.CharField(label="Why is the action being reopened?", widget=forms.Textarea)
+    reason = text_area("Why is the action being reopened?", max_length=REASON_LENGTH, required=True)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from masa.core.actors import SYSTEM_ACTOR_KEY
+from masa.audit.changes import changes_text
+from masa.core.actors import REASON_KEY, SYSTEM_ACTOR_KEY
 from masa.partnership.models import Partnership
 
 
@@ -44,6 +45,13 @@ def system_actor_name(entry: LogEntry) -> str:
     """The name of the part of masa that wrote an entry with no user ("" if none was named)."""
     data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
     return str(data.get(SYSTEM_ACTOR_KEY) or "")
+
+
+def changes_with_reason(entry: LogEntry) -> str:
+    """The entry's changes in words, then the reason the user gave, where the service asked for one."""
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    reason = str(data.get(REASON_KEY) or "")
+    return "; ".join(part for part in (changes_text(entry.changes), reason and f"reason: {reason}") if part)
 
 
 def audited_content_types(partnership: Partnership) -> QuerySet[ContentType]:

@@ -4,10 +4,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.audit.changes import changes_text
 from masa.audit.forms import AuditFilterForm
 from masa.audit.rules import VIEW_AUDIT_LOG
-from masa.audit.selectors import audit_entries, audited_content_types, system_actor_name
+from masa.audit.selectors import audit_entries, audited_content_types, changes_with_reason, system_actor_name
 from masa.core.csv_safe import csv_text
 from masa.core.downloads import file_response
 
@@ -33,7 +32,7 @@ def log(request: PartnershipRequest) -> HttpResponse:
     form, entries = _filtered(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
-        entry.changes_line = changes_text(entry.changes)
+        entry.changes_line = changes_with_reason(entry)
         entry.who = (
             (entry.actor.full_name or entry.actor.email)
             if entry.actor
@@ -59,7 +58,7 @@ def log_csv(request: PartnershipRequest) -> HttpResponse:
             e.get_action_display(),
             e.content_type.name,
             e.object_repr,
-            changes_text(e.changes),
+            changes_with_reason(e),
             e.remote_addr or "",
         )
         for e in entries.iterator(chunk_size=2000)

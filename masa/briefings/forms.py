@@ -2,7 +2,8 @@
 
 from django import forms
 
-from masa.core.forms import GovDateField, GovForm
+from masa.core.bounds import SUMMARY_LENGTH
+from masa.core.forms import GovDateField, GovForm, text_area
 
 NO_NAMES = "Do not include names, addresses, dates of birth or anything that identifies a child or family"
 
@@ -14,9 +15,7 @@ class BriefingBaseForm(GovForm):
 
 
 def _section(label: str, help_text: str = "", rows: int = 5) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
-    )
+    return text_area(label, max_length=SUMMARY_LENGTH, help_text=help_text, rows=rows)
 
 
 class BriefingForm(BriefingBaseForm):

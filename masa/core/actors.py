@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # core sits below accounts; at run time any Django user is a 
 
 #: Key of a log entry's ``additional_data`` that holds a system actor's name.
 SYSTEM_ACTOR_KEY = "system_actor"
+#: Key of a log entry's ``additional_data`` that holds why a user made the change, where the
+#: service asks (a child of a serious incident changed or removed).
+REASON_KEY = "reason"
 
 
 @dataclass(frozen=True)

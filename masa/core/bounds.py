@@ -50,6 +50,13 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\ud
 # The same rule as a JSON Schema pattern, so the API's OpenAPI schema says it too.
 TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"
 
+# Free text: how long each kind of answer may be, in characters. A form's text area shows the
+# GOV.UK character count for its limit (masa.core.forms.text_area), and services that keep the
+# text in an unbounded TextField check the same limit (docs/security.md, "Input bounds and the API schema").
+REASON_LENGTH = 500  # a reason, a note, a short comment
+SUMMARY_LENGTH = 2_000  # a summary, a description, a finding
+NARRATIVE_LENGTH = 10_000  # the long narratives: facts of a case, terms of reference, minutes
+
 
 DATE_RANGE = f"between {long_date(MIN_DATE)} and {long_date(MAX_DATE)}"
 ISO_DATE_RANGE = f"from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
@@ -75,6 +82,15 @@ def has_control_characters(text: str) -> bool:
 
 def text_message(label: str) -> str:
     return f"The {label} must not include control characters, like the null character"
+
+
+def length_message(label: str, limit: int) -> str:
+    """'The summary must be 500 characters or fewer' (GOV.UK character count wording)."""
+    return f"The {label} must be {limit:,} characters or fewer"
+
+
+def too_long(text: str, limit: int) -> bool:
+    return len(text) > limit
 
 
 def iso_date(text: str) -> date:

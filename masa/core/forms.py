@@ -6,7 +6,7 @@ from typing import Any
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -94,6 +94,40 @@ class BoundedForm(forms.Form):
         super().full_clean()
 
 
+def text_area(
+    label: str, *, max_length: int, required: bool = False, help_text: str = "", rows: int = 5
+) -> forms.CharField:
+    """A free-text answer with its limit (masa.core.bounds), shown with the GOV.UK character count."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+def _layout_item(name: str, field: forms.Field) -> str | Field:
+    """A text area with a limit gets the GOV.UK character count; any other field renders as it is."""
+    if not (
+        isinstance(field, forms.CharField) and field.max_length and isinstance(field.widget, forms.Textarea)
+    ):
+        return name
+    # The character count tells the user the limit and the error says it again; the browser's own
+    # maxlength would cut off pasted text without a word (GOV.UK Frontend removes it too).
+    field.widget.attrs.pop("maxlength", None)
+    rows = field.widget.attrs.get("rows", 5)
+    # crispy-forms-gds adds the count's message to aria-describedby, which must exist by then.
+    return Field.textarea(name, rows=rows, max_characters=field.max_length, aria_describedby="")
+
+
+class GovFormHelper(FormHelper):
+    """crispy-forms-gds' helper, laying text areas with a limit out with the character count."""
+
+    def build_default_layout(self, form: forms.Form) -> Layout:
+        return Layout(*(_layout_item(name, field) for name, field in form.fields.items()))
+
+
 class GovForm(BoundedForm):
     """A form rendered with GOV.UK Frontend markup, with GOV.UK-style error messages."""
 
@@ -121,12 +155,10 @@ class GovForm(BoundedForm):
                     "Enter an email address in the correct format, like name@example.org"
                 )
             if isinstance(field, forms.CharField) and field.max_length:
-                field.error_messages["max_length"] = (
-                    f"The {label} must be {field.max_length} characters or fewer"
-                )
+                field.error_messages["max_length"] = bounds.length_message(label, field.max_length)
 
     def _build_helper(self) -> None:
-        self.helper = FormHelper(self)
+        self.helper = GovFormHelper(self)
         # Templates write the <form> element themselves (with the CSRF token).
         self.helper.form_tag = False
         self.helper.label_size = "s"

@@ -6,8 +6,9 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 
+from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
 from masa.core.dates import long_date
-from masa.core.forms import BoundedForm, GovDateField, GovForm
+from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
 from masa.governance.services import OCCURRENCES_RANGE
 
@@ -248,21 +249,17 @@ class MinutesForm(MeetingForm):
     submit_label = "Save minutes"
 
     minutes_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    summary = forms.CharField(
-        label="Summary", widget=forms.Textarea(attrs={"rows": 5}), required=False, help_text="The main points"
-    )
+    summary = text_area("Summary", max_length=NARRATIVE_LENGTH, help_text="The main points")
 
     def __init__(self, *args: object, items: Sequence = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.items = list(items)
         for number, item in enumerate(self.items, start=1):
-            self.fields[f"discussion_{item.pk}"] = forms.CharField(
-                label=f"{number}. {item.title}: discussion",
-                widget=forms.Textarea(attrs={"rows": 6}),
-                required=False,
-                initial=item.discussion,
+            self.fields[f"discussion_{item.pk}"] = text_area(
+                f"{number}. {item.title}: discussion", max_length=NARRATIVE_LENGTH, rows=6
             )
-        self.helper.layout = Layout(*self.fields)
+            self.fields[f"discussion_{item.pk}"].initial = item.discussion
+        self.helper.layout = self.helper.build_default_layout(self)
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -272,7 +269,7 @@ class MinutesForm(MeetingForm):
 
 class DecisionForm(MeetingForm):
     submit_label = "Add decision"
-    text = forms.CharField(label="Decision", widget=forms.Textarea(attrs={"rows": 4}))
+    text = text_area("Decision", max_length=SUMMARY_LENGTH, required=True, rows=4)
 
 
 class ActionForm(MeetingForm):
@@ -281,9 +278,7 @@ class ActionForm(MeetingForm):
     title = forms.CharField(label="Action", max_length=300)
     owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None)
     due_date = GovDateField(label="Due date", help_text="For example, 27 3 2026")
-    description = forms.CharField(
-        label="Description", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
+    description = text_area("Description", max_length=SUMMARY_LENGTH, rows=4)
 
     def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -1,9 +1,19 @@
 """Forms of the serious incident pages: GOV.UK questions; the services check the rules."""
 
+from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.core.forms import GovDateField, GovForm
-from masa.incidents.models import AgeBand, Ethnicity, IncidentCategory, LocalReviewChoice, Sex
+from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
+from masa.core.forms import GovDateField, GovForm, text_area
+from masa.incidents.models import (
+    INCIDENT_SUMMARY_LENGTH,
+    AgeBand,
+    Ethnicity,
+    IncidentCategory,
+    LocalReviewChoice,
+    Sex,
+)
+from masa.incidents.pseudonyms import MAX_PATTERN_LENGTH
 
 NO_NAMES = "Do not include names, addresses or dates of birth"
 
@@ -32,13 +42,7 @@ class IncidentForm(LearningForm):
     agencies: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label="Agencies involved", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    summary = forms.CharField(
-        label="Summary",
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=NO_NAMES,
-    )
+    summary = text_area("Summary", max_length=INCIDENT_SUMMARY_LENGTH, help_text=NO_NAMES, rows=4)
 
     def __init__(self, *args: object, agencies: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +58,50 @@ class ChildForm(LearningForm):
     age_band = forms.ChoiceField(label="Age band", choices=AgeBand.choices, widget=forms.RadioSelect)
     sex = forms.ChoiceField(label="Sex", choices=Sex.choices, widget=forms.RadioSelect)
     ethnicity = forms.ChoiceField(label="Ethnic group", choices=Ethnicity.choices, widget=forms.RadioSelect)
+
+
+class ChildChangeForm(ChildForm):
+    submit_label = "Save the changes"
+
+    reason = text_area(
+        "Why are you changing the child's details?",
+        max_length=REASON_LENGTH,
+        required=True,
+        help_text=NO_NAMES,
+        rows=3,
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Enter why you are changing the child's details"
+
+
+class ChildRemoveForm(LearningForm):
+    submit_label = "Remove the child"
+
+    reason = text_area(
+        "Why are you removing the child?", max_length=REASON_LENGTH, required=True, help_text=NO_NAMES, rows=3
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Enter why you are removing the child"
+        self.helper.inputs = [Button.warning("submit", self.submit_label)]
+
+
+class IncidentSettingsForm(LearningForm):
+    submit_label = "Save the settings"
+
+    child_reference_pattern = forms.CharField(
+        label="Child reference pattern",
+        max_length=MAX_PATTERN_LENGTH,
+        help_text=(
+            "A regular expression your child references follow, such as SI-\\d{4}-\\d{2}-C\\d. "
+            "A reference that matches it is not taken for a name. "
+            "References that contain a date are always refused"
+        ),
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
 
 
 class NotifyForm(LearningForm):
@@ -108,12 +156,6 @@ class RapidReviewForm(LearningForm):
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _textarea(label: str, help_text: str = NO_NAMES, rows: int = 6) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
-    )
-
-
 class InformationRequestForm(LearningForm):
     submit_label = "Record the request"
 
@@ -122,7 +164,7 @@ class InformationRequestForm(LearningForm):
     )
     requested_on = GovDateField(label="Date requested", help_text="For example, 3 1 2024")
     due_on = GovDateField(label="Due date", help_text="The date the agency agreed to reply by")
-    notes = _textarea("Notes", rows=3)
+    notes = text_area("Notes", max_length=SUMMARY_LENGTH, help_text=NO_NAMES, rows=3)
 
     def __init__(self, *args: object, agencies: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -146,16 +188,20 @@ class ReportForm(LearningForm):
 
     submit_label = "Save the draft"
 
-    facts = _textarea("Facts of the case")
-    immediate_actions = _textarea("Immediate safeguarding actions taken")
-    learning = _textarea("Learning identified")
+    facts = text_area("Facts of the case", max_length=NARRATIVE_LENGTH, help_text=NO_NAMES, rows=6)
+    immediate_actions = text_area(
+        "Immediate safeguarding actions taken", max_length=NARRATIVE_LENGTH, help_text=NO_NAMES, rows=6
+    )
+    learning = text_area("Learning identified", max_length=NARRATIVE_LENGTH, help_text=NO_NAMES, rows=6)
     recommendation = forms.ChoiceField(
         label="Recommendation on a local review",
         choices=LocalReviewChoice.choices,
         widget=forms.RadioSelect,
         required=False,
     )
-    recommendation_reasons = _textarea("Reasons for the recommendation", rows=4)
+    recommendation_reasons = text_area(
+        "Reasons for the recommendation", max_length=SUMMARY_LENGTH, help_text=NO_NAMES, rows=4
+    )
 
 
 class SignOffForm(LearningForm):
@@ -180,7 +226,7 @@ class PanelResponseForm(LearningForm):
     agreed = forms.ChoiceField(
         label="Did the Panel agree with the recommendation?", choices=YES_NO, widget=forms.RadioSelect
     )
-    comments = _textarea("The Panel's comments", rows=4)
+    comments = text_area("The Panel's comments", max_length=SUMMARY_LENGTH, help_text=NO_NAMES, rows=4)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -196,8 +242,8 @@ class DecisionForm(LearningForm):
         label="The partnership's decision", choices=LocalReviewChoice.choices, widget=forms.RadioSelect
     )
     decision_date = GovDateField(label="Date of the decision", help_text="For example, 9 2 2024")
-    reason = forms.CharField(
-        label="Reason for the decision", widget=forms.Textarea(attrs={"rows": 4}), help_text=NO_NAMES
+    reason = text_area(
+        "Reason for the decision", max_length=SUMMARY_LENGTH, required=True, help_text=NO_NAMES, rows=4
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -8,11 +8,15 @@ from django.conf import settings
 from django.db import models
 
 from masa.clocks.rules import DEFAULT_RULE_SET
+from masa.core.actors import REASON_KEY
 from masa.core.dates import long_date
+from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, MAX_PATTERN_LENGTH
 from masa.partnership.models import Agency, PartnershipOwned
 from masa.reviews.models import Review
 
 MAX_CHILDREN_PER_NOTIFICATION = 4
+# The summary says what happened in a few lines, with no names (the narrative is the rapid review's).
+INCIDENT_SUMMARY_LENGTH = 500
 
 
 class IncidentCategory(models.TextChoices):
@@ -57,7 +61,9 @@ class SeriousIncident(PartnershipOwned):
     care_leaver_death = models.BooleanField(
         default=False, help_text="A care leaver aged 18 to 24 died: notified, but no rapid review"
     )
-    summary = models.CharField(max_length=500, blank=True, help_text="A short summary with no names")
+    summary = models.CharField(
+        max_length=INCIDENT_SUMMARY_LENGTH, blank=True, help_text="A short summary with no names"
+    )
     case_team = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="case_team_incidents"
     )
@@ -76,8 +82,33 @@ class SeriousIncident(PartnershipOwned):
         return self.reference
 
 
+class IncidentSettings(PartnershipOwned):
+    """A partnership's own choices for its serious incidents, set by the business team.
+
+    The child reference pattern is the regular expression the partnership's references follow
+    (masa/incidents/pseudonyms.py): a reference matching it is not taken for a name.
+    """
+
+    child_reference_pattern = models.CharField(
+        "child reference pattern", max_length=MAX_PATTERN_LENGTH, default=DEFAULT_REFERENCE_PATTERN
+    )
+
+    class Meta:
+        verbose_name_plural = "incident settings"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership"], name="one_incident_settings_per_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return f"Incident settings of {self.partnership}"
+
+
 class IncidentChild(PartnershipOwned):
     """A child in a serious incident, pseudonymous: no name, no date of birth."""
+
+    # Why the business team changed or removed the child; the service sets it just before the
+    # save or delete, so the audit log entry keeps it (docs/domain.md, "4. Who may see what").
+    change_reason = ""
 
     incident = models.ForeignKey(SeriousIncident, on_delete=models.CASCADE, related_name="children")
     reference = models.CharField(max_length=30, help_text='For example, "Child A"')
@@ -96,6 +127,12 @@ class IncidentChild(PartnershipOwned):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_additional_data(self) -> dict:
+        data = super().get_additional_data()
+        if self.change_reason:
+            data[REASON_KEY] = self.change_reason
+        return data
 
 
 class PanelNotification(PartnershipOwned):

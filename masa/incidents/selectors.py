@@ -18,11 +18,13 @@ from masa.clocks.rules import DEFAULT_RULE_SET, Clock, Rule, clock, clock_state,
 from masa.core.dates import long_date
 from masa.incidents.models import (
     IncidentChild,
+    IncidentSettings,
     InformationRequest,
     PanelNotification,
     RapidReview,
     SeriousIncident,
 )
+from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN
 from masa.incidents.rules import sees_all_incidents, sees_incidents_anonymised
 from masa.partnership.models import Agency, Partnership
 from masa.reviews.models import Review, ReviewKind
@@ -83,6 +85,21 @@ def case_team_candidates(partnership: Partnership) -> QuerySet[User]:
     return User.objects.filter(memberships__partnership=partnership, memberships__is_active=True).order_by(
         "full_name", "email"
     )
+
+
+def child_reference_pattern(partnership: Partnership) -> str:
+    """The pattern the partnership's child references follow (masa's default until it sets one)."""
+    pattern = (
+        IncidentSettings.objects.filter(partnership=partnership)
+        .values_list("child_reference_pattern", flat=True)
+        .first()
+    )
+    return pattern or DEFAULT_REFERENCE_PATTERN
+
+
+def child_get(incident: SeriousIncident, uuid: UUID | str) -> IncidentChild | None:
+    """A child of an incident the caller has already opened (incident_get decides who may)."""
+    return incident.children.filter(uuid=uuid).first()
 
 
 def unnotified_children(incident: SeriousIncident) -> QuerySet[IncidentChild]:

@@ -15,12 +15,17 @@ from django.utils import timezone
 from masa.accounts.models import Membership, User
 from masa.clocks.rules import DEFAULT_RULE_SET, RULE_SETS
 from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH, length_message, too_long
+from masa.core.dates import long_date
+from masa.incidents import selectors
 from masa.incidents.models import (
+    INCIDENT_SUMMARY_LENGTH,
     MAX_CHILDREN_PER_NOTIFICATION,
     AgeBand,
     Ethnicity,
     IncidentCategory,
     IncidentChild,
+    IncidentSettings,
     InformationRequest,
     LocalReviewChoice,
     PanelNotification,
@@ -28,6 +33,7 @@ from masa.incidents.models import (
     SeriousIncident,
     Sex,
 )
+from masa.incidents.pseudonyms import pattern_problem, reference_problem
 from masa.incidents.rules import SIGN_OFF_RAPID_REVIEW
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
 from masa.reviews import services as reviews_services
@@ -43,6 +49,12 @@ CARE_LEAVER_NOT_DEATH = "A care-leaver death must have the category death"
 AGENCY_NOT_IN_PARTNERSHIP = "Select agencies that are part of the partnership"
 CHILD_REFERENCE_TAKEN = "{reference} is already recorded for this incident"
 CHILD_REFERENCE_NEEDED = "Enter the child's reference"
+CHILD_REASON_NEEDED = "Enter the reason"
+CHILD_IN_NOTIFICATION = (
+    "{reference} is in the notification sent to the Panel on {sent}: a child the Panel was told "
+    "about cannot be removed. Change the child's details instead if they are wrong"
+)
+PATTERN_NEEDED = "Enter the reference pattern"
 SELECT_FROM_LIST = "Select the {label} from the list"
 TOO_MANY_CHILDREN = f"A notification can include at most {MAX_CHILDREN_PER_NOTIFICATION} children"
 NO_CHILDREN = "Select at least one child"
@@ -88,6 +100,14 @@ DECISION_IN_FUTURE = "The decision date must be today or in the past"
 DECISION_ALREADY = "The partnership's decision has already been recorded"
 SELECT_DECISION = "Select the partnership's decision"
 DECISION_REASON_NEEDED = "Enter the reason for the decision"
+SUMMARY_TOO_LONG = length_message("summary", INCIDENT_SUMMARY_LENGTH)
+REASON_TOO_LONG = length_message("reason", REASON_LENGTH)
+REPORT_LIMITS = {
+    "facts": ("facts of the case", NARRATIVE_LENGTH),
+    "immediate_actions": ("immediate safeguarding actions taken", NARRATIVE_LENGTH),
+    "learning": ("learning identified", NARRATIVE_LENGTH),
+    "recommendation_reasons": ("reasons for the recommendation", SUMMARY_LENGTH),
+}
 
 
 def _today(today: date | None) -> date:
@@ -118,6 +138,8 @@ def incident_create(
         errors["reference"] = REFERENCE_TAKEN.format(reference=reference)
     if category not in IncidentCategory.values:
         errors["category"] = CATEGORY_NEEDED
+    if too_long(summary.strip(), INCIDENT_SUMMARY_LENGTH):
+        errors["summary"] = SUMMARY_TOO_LONG
     if date_aware > _today(today):
         errors["date_aware"] = AWARE_IN_FUTURE
     if care_leaver_death and category != IncidentCategory.DEATH:
@@ -144,16 +166,26 @@ def incident_create(
     return incident
 
 
-@attributed
-@transaction.atomic
-def child_add(
-    *, actor: Actor, incident: SeriousIncident, reference: str, age_band: str, sex: str, ethnicity: str
-) -> IncidentChild:
-    reference = reference.strip()
+def _child_errors(
+    incident: SeriousIncident,
+    *,
+    reference: str,
+    age_band: str,
+    sex: str,
+    ethnicity: str,
+    child: IncidentChild | None = None,
+) -> dict[str, str]:
+    """What is wrong with a child's details, by field: the same checks on adding and changing.
+
+    The reference must be pseudonymous (masa/incidents/pseudonyms.py) and unique in the incident.
+    """
     errors: dict[str, str] = {}
+    others = incident.children.exclude(pk=child.pk) if child else incident.children.all()
     if not reference:
         errors["reference"] = CHILD_REFERENCE_NEEDED
-    elif incident.children.filter(reference__iexact=reference).exists():
+    elif problem := reference_problem(reference, selectors.child_reference_pattern(incident.partnership)):
+        errors["reference"] = problem
+    elif others.filter(reference__iexact=reference).exists():
         errors["reference"] = CHILD_REFERENCE_TAKEN.format(reference=reference)
     for field, value, choices, label in (
         ("age_band", age_band, AgeBand, "age band"),
@@ -162,6 +194,16 @@ def child_add(
     ):
         if value not in choices.values:
             errors[field] = SELECT_FROM_LIST.format(label=label)
+    return errors
+
+
+@attributed
+@transaction.atomic
+def child_add(
+    *, actor: Actor, incident: SeriousIncident, reference: str, age_band: str, sex: str, ethnicity: str
+) -> IncidentChild:
+    reference = reference.strip()
+    errors = _child_errors(incident, reference=reference, age_band=age_band, sex=sex, ethnicity=ethnicity)
     if errors:
         raise ValidationError(errors)
     return IncidentChild.objects.create(
@@ -172,6 +214,73 @@ def child_add(
         sex=sex,
         ethnicity=ethnicity,
     )
+
+
+@attributed
+@transaction.atomic
+def child_change(
+    *,
+    actor: Actor,
+    child: IncidentChild,
+    reference: str,
+    age_band: str,
+    sex: str,
+    ethnicity: str,
+    reason: str,
+) -> IncidentChild:
+    """Correct a child's details; the reason goes into the audit log entry of the change."""
+    reference, reason = reference.strip(), reason.strip()
+    errors = _child_errors(
+        child.incident, reference=reference, age_band=age_band, sex=sex, ethnicity=ethnicity, child=child
+    )
+    if not reason:
+        errors["reason"] = CHILD_REASON_NEEDED
+    elif too_long(reason, REASON_LENGTH):
+        errors["reason"] = REASON_TOO_LONG
+    if errors:
+        raise ValidationError(errors)
+    child.reference, child.age_band, child.sex, child.ethnicity = reference, age_band, sex, ethnicity
+    child.change_reason = reason
+    child.save()
+    return child
+
+
+@attributed
+@transaction.atomic
+def child_remove(*, actor: Actor, child: IncidentChild, reason: str) -> None:
+    """Remove a child recorded in error; the reason goes into the audit log entry of the removal.
+
+    A child in a notification to the Panel stays: the notification records what the Panel was
+    told (docs/domain.md, "4. Who may see what").
+    """
+    reason = reason.strip()
+    notification = child.notifications.order_by("sent_date").first()
+    if notification is not None:
+        sent = long_date(notification.sent_date)
+        raise ValidationError({"reason": CHILD_IN_NOTIFICATION.format(reference=child.reference, sent=sent)})
+    if not reason:
+        raise ValidationError({"reason": CHILD_REASON_NEEDED})
+    if too_long(reason, REASON_LENGTH):
+        raise ValidationError({"reason": REASON_TOO_LONG})
+    child.change_reason = reason
+    child.delete()
+
+
+@attributed
+@transaction.atomic
+def incident_settings_update(
+    *, actor: Actor, partnership: Partnership, child_reference_pattern: str
+) -> IncidentSettings:
+    """Set the pattern the partnership's child references follow (masa/incidents/pseudonyms.py)."""
+    pattern = child_reference_pattern.strip()
+    if not pattern:
+        raise ValidationError({"child_reference_pattern": PATTERN_NEEDED})
+    if problem := pattern_problem(pattern):
+        raise ValidationError({"child_reference_pattern": problem})
+    settings, _ = IncidentSettings.objects.get_or_create(partnership=partnership)
+    settings.child_reference_pattern = pattern
+    settings.save()
+    return settings
 
 
 @attributed
@@ -392,6 +501,19 @@ def rapid_review_report_save(
         raise ValidationError({"facts": REPORT_BEFORE_NOTIFICATION})
     if recommendation and recommendation not in LocalReviewChoice.values:
         raise ValidationError({"recommendation": SELECT_RECOMMENDATION})
+    sections = {
+        "facts": facts,
+        "immediate_actions": immediate_actions,
+        "learning": learning,
+        "recommendation_reasons": recommendation_reasons,
+    }
+    errors = {
+        field: length_message(label, limit)
+        for field, (label, limit) in REPORT_LIMITS.items()
+        if too_long(sections[field].strip(), limit)
+    }
+    if errors:
+        raise ValidationError(errors)
     review = _rapid_review(incident, "facts")
     _require_not_signed_off(review, "facts")
     review.facts = facts.strip()

@@ -19,9 +19,12 @@ from masa.core.views import form_page
 from masa.incidents import selectors, services
 from masa.incidents.forms import (
     CaseTeamForm,
+    ChildChangeForm,
     ChildForm,
+    ChildRemoveForm,
     DecisionForm,
     IncidentForm,
+    IncidentSettingsForm,
     InformationReceivedForm,
     InformationRequestForm,
     MeetingForm,
@@ -31,12 +34,15 @@ from masa.incidents.forms import (
     ReportForm,
     SignOffForm,
 )
-from masa.incidents.models import RapidReview, SeriousIncident
+from masa.incidents.models import IncidentChild, RapidReview, SeriousIncident
 from masa.incidents.rules import MANAGE_INCIDENTS, SIGN_OFF_RAPID_REVIEW, VIEW_INCIDENTS
 from masa.reviews.rules import VIEW_REVIEWS
 
 INCIDENT_RECORDED = "Serious incident recorded"
 CHILD_ADDED = "Child added"
+CHILD_CHANGED = "Child's details changed"
+CHILD_REMOVED = "Child removed"
+SETTINGS_SAVED = "Incident settings saved"
 NOTIFICATION_RECORDED = "Notification to the Panel recorded"
 CASE_TEAM_SAVED = "Case team saved"
 RAPID_REVIEW_RECORDED = "Rapid review submission recorded"
@@ -55,6 +61,11 @@ _url = url_in("incidents")
 def _incident(request: PartnershipRequest, uuid: str) -> SeriousIncident:
     incident = found_or_404(selectors.incident_get(request.user, request.partnership, uuid))
     return incident
+
+
+def _child(request: PartnershipRequest, uuid: str, child_uuid: str) -> tuple[SeriousIncident, IncidentChild]:
+    incident = _incident(request, uuid)
+    return incident, found_or_404(selectors.child_get(incident, child_uuid))
 
 
 def _caption(incident: SeriousIncident) -> str:
@@ -127,6 +138,58 @@ def child_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
         success_url=_url("incident_detail", request, incident.uuid),
         success_message=CHILD_ADDED,
         back_url=_url("incident_detail", request, incident.uuid),
+    )
+
+
+@partnership_view(MANAGE_INCIDENTS)
+def child_change(request: PartnershipRequest, uuid: str, child_uuid: str) -> HttpResponse:
+    incident, child = _child(request, uuid, child_uuid)
+    return form_page(
+        request,
+        form_class=ChildChangeForm,
+        initial={
+            "reference": child.reference,
+            "age_band": child.age_band,
+            "sex": child.sex,
+            "ethnicity": child.ethnicity,
+        },
+        title=f"Change the details of {child.reference}",
+        caption=_caption(incident),
+        save=lambda data: services.child_change(actor=request.user, child=child, **data),
+        success_url=_url("incident_detail", request, incident.uuid),
+        success_message=CHILD_CHANGED,
+        back_url=_url("incident_detail", request, incident.uuid),
+    )
+
+
+@partnership_view(MANAGE_INCIDENTS)
+def child_remove(request: PartnershipRequest, uuid: str, child_uuid: str) -> HttpResponse:
+    incident, child = _child(request, uuid, child_uuid)
+    return form_page(
+        request,
+        form_class=ChildRemoveForm,
+        title=f"Remove {child.reference} from the incident",
+        caption=_caption(incident),
+        save=lambda data: services.child_remove(actor=request.user, child=child, reason=data["reason"]),
+        success_url=_url("incident_detail", request, incident.uuid),
+        success_message=CHILD_REMOVED,
+        back_url=_url("incident_detail", request, incident.uuid),
+    )
+
+
+@partnership_view(MANAGE_INCIDENTS)
+def incident_settings(request: PartnershipRequest) -> HttpResponse:
+    return form_page(
+        request,
+        form_class=IncidentSettingsForm,
+        initial={"child_reference_pattern": selectors.child_reference_pattern(request.partnership)},
+        title="Incident settings",
+        save=lambda data: services.incident_settings_update(
+            actor=request.user, partnership=request.partnership, **data
+        ),
+        success_url=_url("incident_list", request),
+        success_message=SETTINGS_SAVED,
+        back_url=_url("incident_list", request),
     )
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.core.validators import RegexValidator
 
-from masa.core.forms import BoundedForm, GovDateField, GovForm
+from masa.core.bounds import SUMMARY_LENGTH
+from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 from masa.indicators.models import ComparatorKind, Frequency, Polarity, Unit
 
 CODE_HELP = "Lower case letters, numbers and underscores, like referrals_rate"
@@ -45,10 +46,12 @@ class IndicatorForm(IndicatorsForm):
         ],
     )
     title = forms.CharField(label="Title", max_length=200)
-    definition = forms.CharField(
-        label="Definition",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    definition = text_area(
+        "Definition",
+        max_length=SUMMARY_LENGTH,
+        required=True,
         help_text="What it measures, in plain English",
+        rows=4,
     )
     formula = forms.CharField(
         label="Formula", max_length=300, required=False, help_text="Numerator ÷ denominator"

@@ -4,7 +4,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.core.forms import BoundedForm, GovDateField, GovForm
+from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
+from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 from masa.reviews.models import RAPID_REVIEW_EDITABLE, RECORDED_KINDS, Assurance, ReviewKind, ReviewStatus
 
 NO_NAMES = "Do not include names, addresses or dates of birth"
@@ -29,10 +30,10 @@ class ReviewsForm(GovForm):
         self.fields[name].queryset = queryset  # type: ignore[attr-defined]
 
 
-def _text(label: str, *, required: bool = True, rows: int = 4, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
-    )
+def _text(
+    label: str, *, required: bool = True, rows: int = 4, help_text: str = "", max_length: int = SUMMARY_LENGTH
+) -> forms.CharField:
+    return text_area(label, max_length=max_length, required=required, help_text=help_text, rows=rows)
 
 
 # Themes ----------------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ class ReviewForm(ReviewsForm):
     )
     reviewer_name = forms.CharField(label="Independent reviewer", max_length=200, required=False)
     reviewer_commissioned_date = GovDateField(label="Date the reviewer was commissioned", required=False)
-    terms_of_reference = _text("Terms of reference", required=False, rows=6)
+    terms_of_reference = _text("Terms of reference", required=False, rows=6, max_length=NARRATIVE_LENGTH)
     final_report_received_date = GovDateField(label="Date the final report was received", required=False)
     final_report = forms.FileField(
         label="Final report",

@@ -1,6 +1,7 @@
 from django import forms
 
-from masa.core.forms import GovForm
+from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
+from masa.core.forms import GovForm, text_area
 from masa.partnership.models import AgencyStatus, AgencyType, GroupKind, MemberType
 
 
@@ -13,9 +14,7 @@ class AgencyForm(GovForm):
         widget=forms.RadioSelect,
         help_text="Statutory partners are the local authority, the integrated care board and the police.",
     )
-    description = forms.CharField(
-        label="What the agency does in the arrangements", required=False, widget=forms.Textarea
-    )
+    description = text_area("What the agency does in the arrangements", max_length=SUMMARY_LENGTH)
 
 
 class AgencyEditForm(AgencyForm):
@@ -41,14 +40,22 @@ class GroupForm(GovForm):
     name = forms.CharField(label="Group name", max_length=200)
     short_name = forms.CharField(label="Short name", max_length=30, required=False)
     kind = forms.ChoiceField(label="Kind of group", choices=GroupKind.choices)
-    purpose = forms.CharField(label="Purpose", widget=forms.Textarea, help_text="What the group is for.")
-    people = forms.CharField(
-        label="People", widget=forms.Textarea, help_text="Who sits on the group and why."
+    purpose = text_area(
+        "Purpose", max_length=NARRATIVE_LENGTH, required=True, help_text="What the group is for.", rows=10
     )
-    process = forms.CharField(
-        label="Process",
-        widget=forms.Textarea,
+    people = text_area(
+        "People",
+        max_length=NARRATIVE_LENGTH,
+        required=True,
+        help_text="Who sits on the group and why.",
+        rows=10,
+    )
+    process = text_area(
+        "Process",
+        max_length=NARRATIVE_LENGTH,
+        required=True,
         help_text="How the group works: how often it meets, how it decides, who it reports to.",
+        rows=10,
     )
     chair: forms.ModelChoiceField = forms.ModelChoiceField(label="Chair", queryset=None, required=False)
     quorum = forms.IntegerField(
@@ -86,12 +93,12 @@ class GroupMemberForm(GovForm):
 
 
 class VisionForm(GovForm):
-    vision = forms.CharField(label="Vision", widget=forms.Textarea)
+    vision = text_area("Vision", max_length=SUMMARY_LENGTH, required=True, rows=10)
 
 
 class StatementForm(GovForm):
     title = forms.CharField(label="Title", max_length=200)
-    description = forms.CharField(label="Description", widget=forms.Textarea, required=False)
+    description = text_area("Description", max_length=SUMMARY_LENGTH, rows=10)
     order = forms.IntegerField(label="Position in the list", min_value=0, max_value=100)
 
 
@@ -110,10 +117,10 @@ class PlanForm(GovForm):
 
 class PriorityForm(GovForm):
     title = forms.CharField(label="Priority", max_length=300)
-    description = forms.CharField(label="Description", widget=forms.Textarea, required=False)
+    description = text_area("Description", max_length=SUMMARY_LENGTH, rows=10)
     order = forms.IntegerField(label="Position in the plan", min_value=0, max_value=100)
 
 
 class ObjectiveForm(GovForm):
-    text = forms.CharField(label="Objective", widget=forms.Textarea)
+    text = text_area("Objective", max_length=SUMMARY_LENGTH, required=True, rows=10)
     order = forms.IntegerField(label="Position under the priority", min_value=0, max_value=100)

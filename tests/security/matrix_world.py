@@ -109,7 +109,7 @@ def build_matrix_world() -> MatrixWorld:
     v["governance:*"] = {"uuid": meeting.uuid, "item_uuid": item.uuid}
     v["actions:*"] = {"uuid": open_action.uuid}
     v["actions:action_reopen"] = {"uuid": closed.uuid}
-    v["incidents:*"] = {"uuid": inc.incident.uuid}
+    v["incidents:*"] = {"uuid": inc.incident.uuid, "child_uuid": inc.child.uuid}
     v["reviews:*"] = {"uuid": rev.review.uuid, "theme": theme.slug}
     v["briefings:*"] = {
         "uuid": brf.published.uuid,

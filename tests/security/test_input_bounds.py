@@ -130,6 +130,20 @@ def test_every_form_keeps_the_bounds():
     assert unbounded == set()
 
 
+def test_every_free_text_field_has_a_limit():
+    """Every text field a masa form declares says how long the answer may be (docs/security.md,
+    "Input bounds and the API schema"); text areas show it with the GOV.UK character count."""
+    unlimited = {
+        f"{cls.__module__}.{cls.__qualname__}.{name}"
+        for cls in _form_classes()
+        for name, field in cls.base_fields.items()
+        if isinstance(field, forms.CharField)
+        and not isinstance(field.widget, forms.PasswordInput | forms.HiddenInput)
+        and not field.max_length
+    }
+    assert unlimited == set()
+
+
 # -- counts and ids -------------------------------------------------------------------------------
 
 
