@@ -254,6 +254,8 @@ class MinutesForm(MeetingForm):
 
     def __init__(self, *args: object, items: Sequence = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        # GovForm gives whole numbers a text box; the version is internal, so it stays hidden.
+        self.fields["minutes_version"].widget = forms.HiddenInput()
         self.items = list(items)
         for number, item in enumerate(self.items, start=1):
             self.fields[f"discussion_{item.pk}"] = forms.CharField(
@@ -268,6 +270,10 @@ class MinutesForm(MeetingForm):
         data = super().clean() or {}
         data["discussions"] = {item.pk: data.get(f"discussion_{item.pk}", "") for item in self.items}
         return data
+
+    def catch_up(self, version: int) -> None:
+        """After a refused save, the next save starts from the version now saved (the text stays)."""
+        self.data = {**self.data.dict(), "minutes_version": str(version)}  # type: ignore[attr-defined]
 
 
 class DecisionForm(MeetingForm):

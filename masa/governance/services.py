@@ -38,8 +38,7 @@ from masa.partnership.models import Group, Partnership, Person, Priority
 GROUP_FOREIGN = "Choose a group from this partnership"
 MINUTES_LOCKED = "These minutes have been approved and are locked"
 MINUTES_CONFLICT = (
-    "Someone else saved these minutes while you were editing. Your text is below: "
-    "copy what you need, reload the page to see their changes, then save again"
+    "Someone else saved these minutes while you were editing: check their changes below, then save again"
 )
 APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
 OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
@@ -283,7 +282,7 @@ def minutes_save(
         pk=meeting.pk, minutes_version=expected_version, minutes_status=MinutesStatus.DRAFT
     ).update(minutes_version=F("minutes_version") + 1, minutes_summary=summary, updated_at=timezone.now())
     if not updated:
-        raise ValidationError(MINUTES_CONFLICT)
+        raise ValidationError({"summary": MINUTES_CONFLICT})
     for item in meeting.items.all():
         if item.pk in discussions and discussions[item.pk] != item.discussion:
             item.discussion = discussions[item.pk]

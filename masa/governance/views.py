@@ -368,28 +368,43 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(MANAGE_MEETINGS)
 def minutes_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """Write the minutes. A save refused because someone else saved first keeps this person's
+    text and shows theirs above it, so the two can be merged and saved again."""
     meeting = _meeting(request, uuid)
     if meeting.minutes_locked:
         rows = selectors.agenda_rows(request.user, meeting)
         return render(request, "governance/minutes_locked.html", {"meeting": meeting, "rows": rows})
-    return form_page(
-        request,
-        form_class=MinutesForm,
-        form_kwargs={"items": list(meeting.items.all())},
-        initial={"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary},
-        title="Write the minutes",
-        caption=meeting_title(meeting),
-        save=lambda data: services.minutes_save(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=data["minutes_version"],
-            summary=data["summary"],
-            discussions=data["discussions"],
-        ),
-        success_url=_url("meeting_detail", request, meeting.uuid),
-        success_message=MINUTES_SAVED,
-        back_url=_url("meeting_detail", request, meeting.uuid),
-    )
+    items = list(meeting.items.all())
+    saved_meanwhile = None
+    if request.method == "POST":
+        form = MinutesForm(request.POST, items=items)
+        if form.is_valid():
+            try:
+                services.minutes_save(
+                    actor=request.user,
+                    meeting=meeting,
+                    expected_version=form.cleaned_data["minutes_version"],
+                    summary=form.cleaned_data["summary"],
+                    discussions=form.cleaned_data["discussions"],
+                )
+            except ValidationError as error:
+                form.apply_errors(error)
+                saved_meanwhile = selectors.minutes_saved_meanwhile(meeting)
+                form.catch_up(saved_meanwhile.version)
+            else:
+                messages.success(request, MINUTES_SAVED)
+                return redirect(_url("meeting_detail", request, meeting.uuid))
+    else:
+        initial = {"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary}
+        form = MinutesForm(initial=initial, items=items)
+    context = {
+        "form": form,
+        "title": "Write the minutes",
+        "caption": meeting_title(meeting),
+        "back_url": _url("meeting_detail", request, meeting.uuid),
+        "saved_meanwhile": saved_meanwhile,
+    }
+    return render(request, "governance/minutes_edit.html", context, status=400 if form.errors else 200)
 
 
 # Workplans, forward plan and compliance -----------------------------------------------------

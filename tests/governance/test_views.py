@@ -308,10 +308,17 @@ def minutes_data(page: str, item, summary: str, discussion: str) -> dict:
     return {"minutes_version": version, "summary": summary, f"discussion_{item.pk}": discussion}
 
 
+def test_the_minutes_version_is_a_hidden_input(manager_client, world, meeting, item):
+    page = html(manager_client.get(url("minutes_edit", world, meeting.uuid)))
+    assert '<input type="hidden" name="minutes_version" value="0"' in page
+    assert "Minutes version" not in page
+
+
 def test_two_people_editing_the_minutes(client, world, meeting, item):
+    ben = member(world.partnership, "business_team", full_name="Ben Second")
     first, second = Client(), Client()
     first.force_login(world.manager)
-    second.force_login(world.manager)
+    second.force_login(ben)
     edit = url("minutes_edit", world, meeting.uuid)
     first_form, second_form = html(first.get(edit)), html(second.get(edit))
     assert (
@@ -320,11 +327,22 @@ def test_two_people_editing_the_minutes(client, world, meeting, item):
     response = second.post(edit, minutes_data(second_form, item, "Summary from Ben", "Ben's notes"))
     assert response.status_code == 400
     page = html(response)
-    assert services.MINUTES_CONFLICT.split(":")[0] in page
+    assert services.MINUTES_CONFLICT in page
+    assert '<a href="#id_summary">' in page  # the error summary links to the first box
     assert "Summary from Ben" in page and "Ben&#x27;s notes" in page  # the second person's text is kept
+    # The first person's saved text is shown beside it, saying who saved it and when.
+    saved_at = timezone.localtime(meeting.minutes_revisions.get().created_at)
+    assert f"Saved by {world.manager.full_name} at {saved_at:%H:%M} meanwhile" in page
+    assert "Summary from Ada" in page and "Ada&#x27;s notes" in page
     meeting.refresh_from_db()
     item.refresh_from_db()
     assert (meeting.minutes_summary, item.discussion) == ("Summary from Ada", "Ada's notes")
+    # Having merged, the second person saves again from the version they were shown.
+    merged = minutes_data(page, item, "Summary from Ada and Ben", "Both sets of notes")
+    assert merged["minutes_version"] == "1"
+    assert second.post(edit, merged).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.minutes_summary, meeting.minutes_version) == ("Summary from Ada and Ben", 2)
 
 
 def test_approved_minutes_are_read_only(manager_client, world, meeting, item):

@@ -1,0 +1,95 @@
+"""First use of a meeting by the business team and a member: merging minutes saved at the same
+time, attendance only once the meeting has started, arranging the agenda, guests and apologies.
+
+axe-core (WCAG 2.2 AA) and the Content Security Policy are checked on every page visited.
+"""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from masa.governance import services
+from masa.governance.models import Meeting
+from masa.partnership.models import Group, Partnership
+from tests.browser.conftest import requires_browser
+from tests.browser.test_meetings_journey import (
+    BOARD,
+    SLUG,
+    checked,
+    heading,
+    make_partnership,
+    sign_in,
+    success,
+)
+from tests.factories import member
+
+pytestmark = requires_browser
+
+
+def board_meeting(manager, days: int) -> Meeting:
+    """A Board meeting `days` from now (negative: it has started), with one agenda item."""
+    starts = timezone.now().replace(second=0, microsecond=0) + timedelta(days=days)
+    [meeting] = services.meeting_schedule(
+        actor=manager,
+        partnership=Partnership.objects.get(slug=SLUG),
+        group=Group.objects.get(name=BOARD),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    services.agenda_item_save(
+        actor=manager,
+        meeting=meeting,
+        title="Annual report",
+        purpose="decision",
+        presenter=None,
+        minutes_allotted=30,
+        priority=None,
+    )
+    return meeting
+
+
+def meeting_path(meeting: Meeting, tail: str = "") -> str:
+    return f"/p/{SLUG}/meetings/{meeting.uuid}/{tail}"
+
+
+def test_minutes_saved_by_two_people_at_once_are_merged(page):
+    manager = make_partnership()
+    colleague = member(Partnership.objects.get(slug=SLUG), "business_team", full_name="Sam Colleague")
+    meeting = board_meeting(manager, -1)
+    sign_in(page, manager.email)
+
+    page.goto(meeting_path(meeting, "minutes/"))
+    expect(heading(page)).to_have_text("Write the minutes")
+    expect(page.get_by_label("Minutes version")).to_have_count(0)
+    checked(page)
+    page.get_by_label("Summary").fill("My summary")
+    page.get_by_label("1. Annual report: discussion").fill("My notes on the report")
+
+    # Meanwhile a colleague saves their own version.
+    item = meeting.items.get()
+    services.minutes_save(
+        actor=colleague,
+        meeting=meeting,
+        expected_version=0,
+        summary="Colleague's summary",
+        discussions={item.pk: "Colleague's notes"},
+    )
+    page.get_by_role("button", name="Save minutes").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Someone else saved these minutes while you were editing")
+    expect(
+        page.get_by_role("heading", name=re.compile("^Saved by Sam Colleague at .* meanwhile$"))
+    ).to_be_visible()
+    expect(page.locator("#saved-meanwhile")).to_contain_text("Colleague's notes")
+    expect(page.get_by_label("Summary")).to_have_value("My summary")
+    expect(page.get_by_label("1. Annual report: discussion")).to_have_value("My notes on the report")
+    checked(page)
+
+    page.get_by_label("Summary").fill("My summary, with the colleague's")
+    page.get_by_role("button", name="Save minutes").click()
+    page.wait_for_url(f"**{meeting_path(meeting)}")
+    expect(success(page)).to_contain_text("Minutes saved")
+    expect(page.get_by_role("main")).to_contain_text("My summary, with the colleague's")
+    checked(page)
