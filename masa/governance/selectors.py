@@ -110,11 +110,12 @@ def matters_arising(meeting: Meeting):
 
 
 def minutes_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
-    """Earlier meetings of the group whose draft minutes this meeting can approve."""
+    """Earlier meetings of the group, already started, whose draft minutes this meeting can approve."""
     return (
         Meeting.objects.filter(
             group_id=meeting.group_id,
             starts_at__lt=meeting.starts_at,
+            starts_at__lte=timezone.now(),
             minutes_status=MinutesStatus.DRAFT,
             is_deleted=False,
         )

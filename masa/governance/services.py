@@ -40,6 +40,8 @@ MINUTES_LOCKED = "These minutes have been approved and are locked"
 MINUTES_CONFLICT = (
     "Someone else saved these minutes while you were editing: check their changes below, then save again"
 )
+ATTENDANCE_BEFORE_START = "Attendance can be recorded once the meeting has started, at {time} on {day}"
+MINUTES_BEFORE_MEETING = "Minutes can be approved only for a meeting that has taken place"
 APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
 OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
 SERIES_OUT_OF_RANGE = f"Every meeting in the series must be {bounds.DATE_RANGE}"
@@ -227,7 +229,13 @@ def paper_add(
 def attendance_record(
     *, actor: Actor, meeting: Meeting, records: list[tuple[Person, str, Person | None]]
 ) -> None:
-    """Record who attended: (person, status, deputy) for each member."""
+    """Record who attended: (person, status, deputy) for each member; the meeting is then held.
+
+    Not before the meeting starts (docs/domain.md, "7.1 Meetings"): nobody has attended yet.
+    """
+    if not meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(ATTENDANCE_BEFORE_START.format(time=f"{start:%H:%M}", day=long_date(start)))
     for person, status, deputy in records:
         if person.partnership_id != meeting.partnership_id or (
             deputy is not None and deputy.partnership_id != meeting.partnership_id
@@ -238,7 +246,7 @@ def attendance_record(
             person=person,
             defaults={"partnership_id": meeting.partnership_id, "status": status, "deputy": deputy},
         )
-    if meeting.status == MeetingStatus.SCHEDULED and meeting.starts_at <= timezone.now():
+    if meeting.status == MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
         meeting.save(update_fields=["status", "updated_at"])
 
@@ -335,6 +343,8 @@ def minutes_approve(*, actor: Actor, meeting: Meeting, at_meeting: Meeting) -> M
     _check_unlocked(meeting)
     if at_meeting.group_id != meeting.group_id or at_meeting.starts_at <= meeting.starts_at:
         raise ValidationError(APPROVE_AT_LATER_MEETING)
+    if not meeting.has_started:
+        raise ValidationError(MINUTES_BEFORE_MEETING)
     meeting.minutes_status = MinutesStatus.APPROVED
     meeting.minutes_approved_at = timezone.now()
     meeting.minutes_approved_at_meeting = at_meeting

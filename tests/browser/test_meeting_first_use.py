@@ -16,6 +16,7 @@ from masa.partnership.models import Group, Partnership
 from tests.browser.conftest import requires_browser
 from tests.browser.test_meetings_journey import (
     BOARD,
+    MEMBERS,
     SLUG,
     checked,
     heading,
@@ -93,3 +94,25 @@ def test_minutes_saved_by_two_people_at_once_are_merged(page):
     expect(success(page)).to_contain_text("Minutes saved")
     expect(page.get_by_role("main")).to_contain_text("My summary, with the colleague's")
     checked(page)
+
+
+def test_attendance_waits_for_the_meeting_to_start(page):
+    manager = make_partnership()
+    meeting = board_meeting(manager, 7)
+    sign_in(page, manager.email)
+    page.goto(meeting_path(meeting))
+    expect(page.get_by_role("button", name="Add an agenda item")).to_be_visible()
+    expect(page.get_by_role("button", name="Record attendance")).to_have_count(0)
+    checked(page)
+
+    # Typed in by address, the page still refuses to record anyone before the start.
+    page.goto(meeting_path(meeting, "attendance/"))
+    checked(page)
+    for name in MEMBERS:
+        page.get_by_role("group", name=re.compile(f"^{name}")).get_by_role("radio", name="Present").check()
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Attendance can be recorded once the meeting has started"
+    )
+    checked(page)
+    assert not meeting.attendance.exists()

@@ -91,6 +91,13 @@ def world(db, settings, tmp_path):
 
 @pytest.fixture
 def meeting(world):
+    """A Board meeting held yesterday (attendance can be recorded, its minutes approved later)."""
+    return schedule(world, -1)[0]
+
+
+@pytest.fixture
+def coming_meeting(world):
+    """A Board meeting in two weeks."""
     return schedule(world, 14)[0]
 
 

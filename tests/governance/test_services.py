@@ -213,6 +213,29 @@ def test_recording_again_updates_and_a_past_meeting_becomes_held(world):
     assert past.status == "held"
 
 
+def test_attendance_before_the_meeting_starts_is_refused(world, coming_meeting):
+    with pytest.raises(ValidationError) as error:
+        record(world, coming_meeting, ["present"] * 5)
+    start = timezone.localtime(coming_meeting.starts_at)
+    assert error.value.messages == [
+        services.ATTENDANCE_BEFORE_START.format(time="10:00", day=f"{start.day} {start:%B %Y}")
+    ]
+    coming_meeting.refresh_from_db()
+    assert not Attendance.objects.exists() and coming_meeting.status == "scheduled"
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_not_awaiting_approval(world, coming_meeting):
+    [later] = schedule(world, 120)
+    assert list(selectors.minutes_awaiting_approval(later)) == []
+    with pytest.raises(ValidationError) as error:
+        services.minutes_approve(actor=world.manager, meeting=coming_meeting, at_meeting=later)
+    assert error.value.messages == [services.MINUTES_BEFORE_MEETING]
+    coming_meeting.refresh_from_db()
+    assert not coming_meeting.minutes_locked
+    [held] = schedule(world, -30)
+    assert list(selectors.minutes_awaiting_approval(later)) == [held]
+
+
 def test_attendance_of_someone_from_another_partnership_is_refused(world, meeting):
     stranger = make_world("beta").people[0]
     with pytest.raises(ValidationError):

@@ -288,6 +288,23 @@ def test_no_quorum_warning_before_attendance_is_recorded(manager_client, world, 
     assert "not quorate" not in html(manager_client.get(url("meeting_detail", world, meeting.uuid)))
 
 
+def test_attendance_waits_for_the_meeting_to_start(manager_client, world, meeting, coming_meeting):
+    detail = html(manager_client.get(url("meeting_detail", world, coming_meeting.uuid)))
+    assert url("attendance", world, coming_meeting.uuid) not in detail
+    assert url("attendance", world, meeting.uuid) in html(
+        manager_client.get(url("meeting_detail", world, meeting.uuid))
+    )
+    response = manager_client.post(
+        url("attendance", world, coming_meeting.uuid), attendance_data(world, ["present"] * 5)
+    )
+    assert response.status_code == 400
+    page = html(response)
+    assert "govuk-error-summary" in page and "Attendance can be recorded once the meeting has started" in page
+    assert len(re.findall(r'value="present"\s*checked', page)) == 5  # the answers are kept
+    coming_meeting.refresh_from_db()
+    assert not Attendance.objects.exists() and coming_meeting.status == "scheduled"
+
+
 def test_attendance_errors(manager_client, world, meeting):
     data = attendance_data(world, ["present", "deputy", "present", "present", "present"])
     del data[f"status_{world.people[4].pk}"]
@@ -420,7 +437,9 @@ def test_next_meeting_shows_matters_arising_and_approves_the_minutes(manager_cli
 # Workplans, forward plan and compliance ---------------------------------------------------------
 
 
-def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manager_client, world, meeting):
+def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(
+    manager_client, world, coming_meeting
+):
     add = url("workplan_add", world, world.subgroup.uuid)
     assert "Enter the workplan item" in html(manager_client.post(add, {"title": ""}))
     response = manager_client.post(
@@ -428,7 +447,7 @@ def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manage
         {
             "title": "Neglect strategy refresh",
             "lead": world.outsider.pk,
-            "planned_meeting": meeting.pk,
+            "planned_meeting": coming_meeting.pk,
             **day_fields("due_date", date(2030, 3, 31)),
         },
     )
@@ -439,7 +458,7 @@ def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manage
     entry = WorkplanItem.objects.get()
     manager_client.post(
         url("workplan_edit", world, world.subgroup.uuid, entry.uuid),
-        {"title": "Neglect strategy refresh", "planned_meeting": meeting.pk, "is_done": "on"},
+        {"title": "Neglect strategy refresh", "planned_meeting": coming_meeting.pk, "is_done": "on"},
     )
     entry.refresh_from_db()
     assert entry.is_done and entry.due_date is None
