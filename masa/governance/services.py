@@ -45,6 +45,10 @@ MINUTES_BEFORE_MEETING = "Minutes can be approved only for a meeting that has ta
 APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
 OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
 SERIES_OUT_OF_RANGE = f"Every meeting in the series must be {bounds.DATE_RANGE}"
+ITEM_DIRECTION = "Choose whether to move the item up or down"
+ITEM_HAS_OUTCOMES = (
+    "This item has decisions or actions recorded against it, so it cannot be removed from the agenda"
+)
 PERSON_FOREIGN = "Choose a person from this partnership"
 
 
@@ -189,6 +193,47 @@ def agenda_item_save(
     item.full_clean()
     item.save()
     return item
+
+
+def _number_items(meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's items numbered 1, 2, 3... in their agenda order (gaps and ties closed)."""
+    items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order", "pk"))
+    for number, each in enumerate(items, start=1):
+        if each.order != number:
+            each.order = number
+            each.save(update_fields=["order", "updated_at"])
+    return items
+
+
+@attributed
+@transaction.atomic
+def agenda_item_move(*, actor: Actor, item: AgendaItem, direction: str) -> AgendaItem:
+    """Swap an item with the one above ("up") or below ("down"); the first stays first."""
+    _check_unlocked(item.meeting)
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": ITEM_DIRECTION})
+    items = _number_items(item.meeting)
+    place = next(i for i, each in enumerate(items) if each.pk == item.pk)
+    other = place - 1 if direction == "up" else place + 1
+    if 0 <= other < len(items):
+        mine, theirs = items[place], items[other]
+        mine.order, theirs.order = theirs.order, mine.order
+        mine.save(update_fields=["order", "updated_at"])
+        theirs.save(update_fields=["order", "updated_at"])
+        return mine
+    return items[place]
+
+
+@attributed
+@transaction.atomic
+def agenda_item_remove(*, actor: Actor, item: AgendaItem) -> None:
+    """Take an item off the agenda with its papers; not once decisions or actions hang on it."""
+    _check_unlocked(item.meeting)
+    if item.decisions.exists() or item.actions.exists():
+        raise ValidationError({"item": ITEM_HAS_OUTCOMES})
+    meeting = item.meeting
+    item.delete()
+    _number_items(meeting)
 
 
 @attributed

@@ -56,6 +56,8 @@ MEETING_SCHEDULED = "Meeting scheduled"
 MEETING_CHANGED = "Meeting changed. Members have been sent an updated invitation"
 ITEM_ADDED = "Agenda item added"
 ITEM_UPDATED = "Agenda item updated"
+ITEM_MOVED = "{title} moved"
+ITEM_REMOVED = "{title} removed from the agenda"
 PAPER_ADDED = "Paper added"
 ATTENDANCE_SAVED = "Attendance saved"
 MINUTES_SAVED = "Minutes saved"
@@ -282,6 +284,45 @@ def item_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @partnership_view(MANAGE_MEETINGS)
 def item_edit(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
     return _item_page(request, uuid, str(item_uuid))
+
+
+@require_POST
+@partnership_view(MANAGE_MEETINGS)
+def item_move(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    """The agenda's move up / move down buttons: a plain form post, no JavaScript needed."""
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    item = _found(selectors.meeting_item_get(page.meeting, str(item_uuid)))
+    try:
+        services.agenda_item_move(actor=request.user, item=item, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        return _render_meeting(request, page, error=" ".join(error.messages))
+    messages.success(request, ITEM_MOVED.format(title=item.title))
+    return redirect(_url("meeting_detail", request, page.meeting.uuid) + "#agenda")
+
+
+@partnership_view(MANAGE_MEETINGS)
+def item_remove(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    """Ask before taking an item off the agenda; its papers go with it."""
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(actor=request.user, item=item)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, ITEM_REMOVED.format(title=item.title))
+            return redirect(_url("meeting_detail", request, meeting.uuid))
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "caption": meeting_title(meeting),
+        "papers": selectors.visible_papers(request.user, item),
+        "error": error,
+        "back_url": _url("meeting_detail", request, meeting.uuid),
+    }
+    return render(request, "governance/item_remove.html", context, status=400 if error else 200)
 
 
 @partnership_view(MANAGE_MEETINGS)

@@ -116,3 +116,36 @@ def test_attendance_waits_for_the_meeting_to_start(page):
     )
     checked(page)
     assert not meeting.attendance.exists()
+
+
+def test_the_business_team_reorders_and_removes_agenda_items(page):
+    manager = make_partnership()
+    meeting = board_meeting(manager, 7)
+    services.agenda_item_save(
+        actor=manager,
+        meeting=meeting,
+        title="Neglect audit",
+        purpose="assurance",
+        presenter=None,
+        minutes_allotted=15,
+        priority=None,
+    )
+    sign_in(page, manager.email)
+    page.goto(meeting_path(meeting))
+    agenda = page.get_by_role("table", name="Agenda")
+    expect(agenda.get_by_role("button", name="Move up Annual report")).to_have_count(0)
+    agenda.get_by_role("button", name="Move up Neglect audit").click()
+    expect(success(page)).to_contain_text("Neglect audit moved")
+    expect(agenda.locator("tbody tr").first).to_contain_text("Neglect audit")
+    checked(page)
+
+    agenda.get_by_role("link", name="Remove Annual report").click()
+    expect(heading(page)).to_have_text("Remove Annual report from the agenda")
+    checked(page)
+    page.get_by_role("link", name="No, keep it").click()
+    expect(agenda).to_contain_text("Annual report")
+    agenda.get_by_role("link", name="Remove Annual report").click()
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(success(page)).to_contain_text("Annual report removed from the agenda")
+    expect(agenda).not_to_contain_text("Annual report")
+    checked(page)

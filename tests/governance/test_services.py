@@ -353,3 +353,62 @@ def test_feed_of_a_member_has_only_their_groups(world, meeting):
     [subgroup_meeting] = schedule(world, 30, group=world.subgroup)
     _, meetings = selectors.meetings_for_feed(hash_secret(services.calendar_feed_reset(actor=user)))
     assert meetings == [subgroup_meeting]
+
+
+# Arranging the agenda ---------------------------------------------------------------------------
+
+
+def agenda(world, meeting, titles):
+    return [
+        services.agenda_item_save(
+            actor=world.manager,
+            meeting=meeting,
+            title=title,
+            purpose="information",
+            presenter=None,
+            minutes_allotted=10,
+            priority=None,
+        )
+        for title in titles
+    ]
+
+
+def titles(meeting):
+    return [i.title for i in meeting.items.order_by("order", "pk")]
+
+
+def test_items_move_up_and_down_and_the_ends_stay_put(world, meeting):
+    first, second, third = agenda(world, meeting, ["Apologies", "Minutes", "Annual report"])
+    services.agenda_item_move(actor=world.manager, item=third, direction="up")
+    assert titles(meeting) == ["Apologies", "Annual report", "Minutes"]
+    services.agenda_item_move(actor=world.manager, item=first, direction="down")
+    assert titles(meeting) == ["Annual report", "Apologies", "Minutes"]
+    services.agenda_item_move(actor=world.manager, item=third, direction="up")
+    services.agenda_item_move(actor=world.manager, item=second, direction="down")
+    assert titles(meeting) == ["Annual report", "Apologies", "Minutes"]
+    assert list(meeting.items.values_list("order", flat=True).order_by("order")) == [1, 2, 3]
+    with pytest.raises(ValidationError) as error:
+        services.agenda_item_move(actor=world.manager, item=second, direction="sideways")
+    assert error.value.message_dict == {"direction": [services.ITEM_DIRECTION]}
+
+
+def test_removing_an_item_takes_its_papers_and_closes_the_gap(world, meeting):
+    first, second, third = agenda(world, meeting, ["Apologies", "Minutes", "Annual report"])
+    services.paper_add(actor=world.manager, item=second, title="Draft minutes", upload=pdf())
+    services.agenda_item_remove(actor=world.manager, item=second)
+    assert titles(meeting) == ["Apologies", "Annual report"]
+    assert list(meeting.items.values_list("order", flat=True)) == [1, 2]
+    assert not Paper.objects.exists()
+
+
+def test_an_item_with_a_decision_or_an_action_is_not_removed(world, meeting):
+    decided, acted = agenda(world, meeting, ["Decided", "Acted"])
+    services.decision_add(actor=world.manager, item=decided, text="Agreed.")
+    services.item_action_add(
+        actor=world.manager, item=acted, title="Do it", owner=world.people[1], due_date=date(2030, 1, 1)
+    )
+    for item in (decided, acted):
+        with pytest.raises(ValidationError) as error:
+            services.agenda_item_remove(actor=world.manager, item=item)
+        assert error.value.message_dict == {"item": [services.ITEM_HAS_OUTCOMES]}
+    assert titles(meeting) == ["Decided", "Acted"]

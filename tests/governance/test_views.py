@@ -185,6 +185,41 @@ def test_add_and_change_an_agenda_item(manager_client, world, meeting):
     assert "Annual report 2024-25" in page and "For assurance" in page and "10:00 (25 minutes)" in page
 
 
+def test_reorder_and_remove_agenda_items(manager_client, world, meeting, item):
+    second = services.agenda_item_save(
+        actor=world.manager,
+        meeting=meeting,
+        title="Neglect audit",
+        purpose="assurance",
+        presenter=None,
+        minutes_allotted=15,
+        priority=None,
+    )
+    detail = url("meeting_detail", world, meeting.uuid)
+    page = html(manager_client.get(detail))
+    assert page.count('name="direction" value="up"') == 1 and page.count('name="direction" value="down"') == 1
+    move = url("item_move", world, meeting.uuid, second.uuid)
+    assert manager_client.get(move).status_code == 405
+    response = manager_client.post(move, {"direction": "up"})
+    assert response.status_code == 302 and response["Location"] == detail + "#agenda"
+    assert [i.title for i in meeting.items.order_by("order")] == ["Neglect audit", "Annual report"]
+    assert manager_client.post(move, {"direction": "sideways"}).status_code == 400
+    assert [i.title for i in meeting.items.order_by("order")] == ["Neglect audit", "Annual report"]
+
+    remove = url("item_remove", world, meeting.uuid, item.uuid)
+    assert remove in html(manager_client.get(detail))
+    services.decision_add(actor=world.manager, item=item, text="Publish it.")
+    confirm = manager_client.get(remove)
+    assert confirm.status_code == 200 and h1(confirm) == "Remove Annual report from the agenda"
+    refused = manager_client.post(remove)
+    assert refused.status_code == 400 and services.ITEM_HAS_OUTCOMES in html(refused)
+    assert title(refused).startswith("Error: ")
+    assert meeting.items.count() == 2
+    response = manager_client.post(url("item_remove", world, meeting.uuid, second.uuid))
+    assert response.status_code == 302 and response["Location"] == detail
+    assert [i.title for i in meeting.items.all()] == ["Annual report"]
+
+
 def test_upload_and_download_a_paper(manager_client, world, meeting, item):
     add = url("paper_add", world, meeting.uuid, item.uuid)
     form = html(manager_client.get(add))
