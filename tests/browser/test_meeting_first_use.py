@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from masa.governance import services
 from masa.governance.models import Meeting
-from masa.partnership.models import Group, Partnership
+from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
 from tests.browser.conftest import requires_browser
 from tests.browser.test_meetings_journey import (
     BOARD,
@@ -148,4 +148,29 @@ def test_the_business_team_reorders_and_removes_agenda_items(page):
     page.get_by_role("button", name="Yes, remove it").click()
     expect(success(page)).to_contain_text("Annual report removed from the agenda")
     expect(agenda).not_to_contain_text("Annual report")
+    checked(page)
+
+
+def test_linked_priorities_are_grouped_by_plan(page):
+    manager = make_partnership()
+    meeting = board_meeting(manager, 7)
+    partnership = Partnership.objects.get(slug=SLUG)
+    older = StrategicPlan.objects.create(partnership=partnership, title="Old", start_year=2021, end_year=2024)
+    current = StrategicPlan.objects.create(
+        partnership=partnership, title="New", start_year=2024, end_year=2027
+    )
+    Priority.objects.create(partnership=partnership, plan=current, title="Neglect")
+    old_neglect = Priority.objects.create(partnership=partnership, plan=older, title="Neglect")
+    sign_in(page, manager.email)
+    page.goto(meeting_path(meeting))
+    page.get_by_role("link", name="Change Annual report").click()
+    groups = page.get_by_label("Linked priority").locator("optgroup")
+    expect(groups).to_have_count(2)
+    expect(groups.first).to_have_attribute("label", "2024-27 plan (current)")
+    expect(groups.nth(1)).to_have_attribute("label", "2021-24 plan")
+    checked(page)
+    page.get_by_label("Linked priority").select_option(value=str(old_neglect.pk))
+    page.get_by_role("button", name="Save").click()
+    expect(success(page)).to_contain_text("Agenda item updated")
+    expect(page.get_by_role("table", name="Agenda")).to_contain_text("Neglect")
     checked(page)

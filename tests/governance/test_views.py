@@ -17,7 +17,7 @@ from masa.actions.models import Action
 from masa.governance import forms, services, views
 from masa.governance.models import Attendance, Meeting, Paper, WorkplanItem
 from tests.factories import member
-from tests.governance.conftest import annual_report_item, schedule
+from tests.governance.conftest import annual_report_item, make_world, schedule
 from tests.governance.files import BAD_FILES, docx_bytes, pdf, upload
 
 
@@ -183,6 +183,50 @@ def test_add_and_change_an_agenda_item(manager_client, world, meeting):
     )
     page = html(manager_client.get(url("meeting_detail", world, meeting.uuid)))
     assert "Annual report 2024-25" in page and "For assurance" in page and "10:00 (25 minutes)" in page
+
+
+def two_plans(partnership):
+    """The 2021-24 and 2024-27 plans, with a priority of the same title in each."""
+    from masa.partnership.models import Priority, StrategicPlan
+
+    made = {}
+    for start in (2021, 2024):
+        plan = StrategicPlan.objects.create(
+            partnership=partnership, title=f"Plan from {start}", start_year=start, end_year=start + 3
+        )
+        made[start] = [
+            Priority.objects.create(partnership=partnership, plan=plan, title=title, order=n)
+            for n, title in enumerate(["Neglect", "Exploitation"])
+        ]
+    return made
+
+
+def test_linked_priority_lists_the_current_plan_first_by_plan(manager_client, world, meeting, item):
+    priorities = two_plans(world.partnership)
+    page = html(manager_client.get(url("item_edit", world, meeting.uuid, item.uuid)))
+    page = re.search(r'<select name="priority".*?</select>', page, re.S).group(0)
+    labels = re.findall(r'<optgroup label="([^"]+)">', page)
+    assert labels == ["2024-27 plan (current)", "2021-24 plan"]
+    current = page.index('label="2024-27 plan (current)"')
+    older = page.index('label="2021-24 plan"')
+    assert current < page.index(f'value="{priorities[2024][0].pk}"') < older
+    assert older < page.index(f'value="{priorities[2021][0].pk}"')
+    for add in (
+        url("item_edit", world, meeting.uuid, item.uuid),
+        url("workplan_add", world, world.board.uuid),
+    ):
+        assert "2021-24 plan" in html(manager_client.get(add))
+    data = {"title": "Annual report", "purpose": "decision", "minutes_allotted": "20"}
+    edit = url("item_edit", world, meeting.uuid, item.uuid)
+    foreign = two_plans(make_world("beta").partnership)[2024][0]
+    refused = manager_client.post(edit, {**data, "priority": foreign.pk})
+    assert refused.status_code == 400 and "Select a linked priority from the list" in html(refused)
+    assert 'label="2021-24 plan"' in html(refused)  # the groups survive an error
+    item.refresh_from_db()
+    assert item.priority is None
+    assert manager_client.post(edit, {**data, "priority": priorities[2021][0].pk}).status_code == 302
+    item.refresh_from_db()
+    assert item.priority == priorities[2021][0]
 
 
 def test_reorder_and_remove_agenda_items(manager_client, world, meeting, item):
