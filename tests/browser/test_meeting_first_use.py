@@ -25,6 +25,7 @@ from tests.browser.test_meetings_journey import (
     success,
 )
 from tests.factories import member
+from tests.governance.conftest import agenda_item
 
 pytestmark = requires_browser
 
@@ -39,15 +40,7 @@ def board_meeting(manager, days: int) -> Meeting:
         starts_at=starts,
         ends_at=starts + timedelta(hours=2),
     )
-    services.agenda_item_save(
-        actor=manager,
-        meeting=meeting,
-        title="Annual report",
-        purpose="decision",
-        presenter=None,
-        minutes_allotted=30,
-        priority=None,
-    )
+    agenda_item(manager, meeting, "Annual report", purpose="decision", minutes=30)
     return meeting
 
 
@@ -121,15 +114,7 @@ def test_attendance_waits_for_the_meeting_to_start(page):
 def test_the_business_team_reorders_and_removes_agenda_items(page):
     manager = make_partnership()
     meeting = board_meeting(manager, 7)
-    services.agenda_item_save(
-        actor=manager,
-        meeting=meeting,
-        title="Neglect audit",
-        purpose="assurance",
-        presenter=None,
-        minutes_allotted=15,
-        priority=None,
-    )
+    agenda_item(manager, meeting, "Neglect audit", purpose="assurance")
     sign_in(page, manager.email)
     page.goto(meeting_path(meeting))
     agenda = page.get_by_role("table", name="Agenda")

@@ -44,6 +44,19 @@ def make_world(slug: str) -> SimpleNamespace:
     )
 
 
+def agenda_item(actor, meeting, title: str, *, purpose: str = "information", minutes: int = 15):
+    """An agenda item with no presenter or priority."""
+    return services.agenda_item_save(
+        actor=actor,
+        meeting=meeting,
+        title=title,
+        purpose=purpose,
+        presenter=None,
+        minutes_allotted=minutes,
+        priority=None,
+    )
+
+
 def annual_report_item(world: SimpleNamespace, meeting):
     """An agenda item a paper can be added to."""
     return services.agenda_item_save(

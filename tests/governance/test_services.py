@@ -13,7 +13,7 @@ from masa.actions.models import Action
 from masa.governance import selectors, services
 from masa.governance.models import Attendance, Meeting, MinutesRevision, MinutesStatus, Paper
 from tests.factories import GroupFactory, PersonFactory
-from tests.governance.conftest import annual_report_item, at, make_world, schedule
+from tests.governance.conftest import agenda_item, annual_report_item, at, make_world, schedule
 from tests.governance.files import BAD_FILES, pdf, upload
 
 
@@ -359,18 +359,7 @@ def test_feed_of_a_member_has_only_their_groups(world, meeting):
 
 
 def agenda(world, meeting, titles):
-    return [
-        services.agenda_item_save(
-            actor=world.manager,
-            meeting=meeting,
-            title=title,
-            purpose="information",
-            presenter=None,
-            minutes_allotted=10,
-            priority=None,
-        )
-        for title in titles
-    ]
+    return [agenda_item(world.manager, meeting, title) for title in titles]
 
 
 def titles(meeting):

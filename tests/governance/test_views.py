@@ -17,7 +17,7 @@ from masa.actions.models import Action
 from masa.governance import forms, services, views
 from masa.governance.models import Attendance, Meeting, Paper, WorkplanItem
 from tests.factories import member
-from tests.governance.conftest import annual_report_item, make_world, schedule
+from tests.governance.conftest import agenda_item, annual_report_item, make_world, schedule
 from tests.governance.files import BAD_FILES, docx_bytes, pdf, upload
 
 
@@ -230,15 +230,7 @@ def test_linked_priority_lists_the_current_plan_first_by_plan(manager_client, wo
 
 
 def test_reorder_and_remove_agenda_items(manager_client, world, meeting, item):
-    second = services.agenda_item_save(
-        actor=world.manager,
-        meeting=meeting,
-        title="Neglect audit",
-        purpose="assurance",
-        presenter=None,
-        minutes_allotted=15,
-        priority=None,
-    )
+    second = agenda_item(world.manager, meeting, "Neglect audit", purpose="assurance")
     detail = url("meeting_detail", world, meeting.uuid)
     page = html(manager_client.get(detail))
     assert page.count('name="direction" value="up"') == 1 and page.count('name="direction" value="down"') == 1
