@@ -1,6 +1,7 @@
 """Forms of the meeting pages: GOV.UK questions, errors in GOV.UK wording, answers kept."""
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
@@ -51,6 +52,21 @@ class MeetingForm(GovForm):
                 field, forms.ModelMultipleChoiceField
             ):
                 field.empty_label = "Choose one" if field.required else "None"
+
+
+def group_priorities_by_plan(field: forms.Field, priorities: object) -> None:
+    """Show a priority list as one group per strategic plan, the current (latest) plan first.
+
+    Two plans often have priorities with the same titles; the group label, such as
+    "2024-27 plan (current)", says which plan each belongs to. `priorities` must come ordered
+    newest plan first (`selectors.priority_choices`); the field still checks answers against it.
+    """
+    field.queryset = priorities  # type: ignore[attr-defined]
+    groups: list = [("", field.empty_label)]  # type: ignore[attr-defined]
+    for plan, in_plan in groupby(priorities, key=lambda p: p.plan):  # type: ignore[call-overload]
+        label = f"{plan.period} plan" + ("" if len(groups) > 1 else " (current)")
+        groups.append((label, [(p.pk, p.title) for p in in_plan]))
+    field.choices = groups  # type: ignore[attr-defined]
 
 
 class ScheduleForm(MeetingForm):
@@ -143,7 +159,7 @@ class AgendaItemForm(MeetingForm):
     def __init__(self, *args: object, people: object = None, priorities: object = None, **kwargs: object):
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = people  # type: ignore[attr-defined]
-        self.fields["priority"].queryset = priorities  # type: ignore[attr-defined]
+        group_priorities_by_plan(self.fields["priority"], priorities)
         self.fields["purpose"].error_messages["required"] = "Select the purpose of the item"
         allotted = self.fields["minutes_allotted"]
         allotted.error_messages["required"] = "Enter the time allowed in minutes"
@@ -253,6 +269,8 @@ class MinutesForm(MeetingForm):
 
     def __init__(self, *args: object, items: Sequence = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        # GovForm gives whole numbers a text box; the version is internal, so it stays hidden.
+        self.fields["minutes_version"].widget = forms.HiddenInput()
         self.items = list(items)
         for number, item in enumerate(self.items, start=1):
             self.fields[f"discussion_{item.pk}"] = text_area(
@@ -265,6 +283,10 @@ class MinutesForm(MeetingForm):
         data = super().clean() or {}
         data["discussions"] = {item.pk: data.get(f"discussion_{item.pk}", "") for item in self.items}
         return data
+
+    def catch_up(self, version: int) -> None:
+        """After a refused save, the next save starts from the version now saved (the text stays)."""
+        self.data = {**self.data.dict(), "minutes_version": str(version)}  # type: ignore[attr-defined]
 
 
 class DecisionForm(MeetingForm):
@@ -310,7 +332,7 @@ class WorkplanItemForm(MeetingForm):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = priorities  # type: ignore[attr-defined]
+        group_priorities_by_plan(self.fields["priority"], priorities)
         self.fields["lead"].queryset = people  # type: ignore[attr-defined]
         meeting_field = self.fields["planned_meeting"]
         meeting_field.queryset = meetings  # type: ignore[attr-defined]

@@ -89,6 +89,11 @@ class Meeting(PartnershipOwned):
     def minutes_locked(self) -> bool:
         return self.minutes_status == MinutesStatus.APPROVED
 
+    @property
+    def has_started(self) -> bool:
+        """Attendance and the approval of minutes wait for this (docs/domain.md, "7.1 Meetings")."""
+        return self.starts_at <= timezone.now()
+
 
 class ItemPurpose(models.TextChoices):
     DECISION = "decision", "For decision"

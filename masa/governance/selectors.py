@@ -19,6 +19,7 @@ from masa.governance.models import (
     CalendarFeed,
     Meeting,
     MeetingStatus,
+    MinutesRevision,
     MinutesStatus,
     Paper,
     WorkplanItem,
@@ -109,11 +110,12 @@ def matters_arising(meeting: Meeting):
 
 
 def minutes_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
-    """Earlier meetings of the group whose draft minutes this meeting can approve."""
+    """Earlier meetings of the group, already started, whose draft minutes this meeting can approve."""
     return (
         Meeting.objects.filter(
             group_id=meeting.group_id,
             starts_at__lt=meeting.starts_at,
+            starts_at__lte=timezone.now(),
             minutes_status=MinutesStatus.DRAFT,
             is_deleted=False,
         )
@@ -317,6 +319,36 @@ def attendance_people(meeting: Meeting) -> list[tuple[Person, Attendance | None]
     # Someone recorded earlier who has since left the group keeps their row.
     people += [a.person for a in recorded.values() if a.person_id not in known]
     return [(p, recorded.get(p.pk)) for p in people]
+
+
+@dataclass
+class SavedMinutes:
+    """The minutes as saved now, by whom and when: shown beside a refused save to merge from."""
+
+    saved_by: str
+    saved_at: datetime | None
+    version: int
+    summary: str
+    discussions: list[tuple[str, str]]
+
+
+def minutes_saved_meanwhile(meeting: Meeting) -> SavedMinutes:
+    """Read afresh from the database, not from the meeting the refused request loaded."""
+    saved = Meeting.objects.only("minutes_summary", "minutes_version").get(pk=meeting.pk)
+    latest = (
+        MinutesRevision.objects.filter(meeting_id=meeting.pk)
+        .select_related("saved_by")
+        .order_by("-version")
+        .first()
+    )
+    items = AgendaItem.objects.filter(meeting_id=meeting.pk).values_list("title", "discussion")
+    return SavedMinutes(
+        saved_by=str(latest.saved_by) if latest and latest.saved_by else "someone",
+        saved_at=latest.created_at if latest else None,
+        version=saved.minutes_version,
+        summary=saved.minutes_summary,
+        discussions=list(items),
+    )
 
 
 def priority_choices(partnership: Partnership) -> QuerySet[Priority]:

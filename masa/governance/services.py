@@ -38,12 +38,17 @@ from masa.partnership.models import Group, Partnership, Person, Priority
 GROUP_FOREIGN = "Choose a group from this partnership"
 MINUTES_LOCKED = "These minutes have been approved and are locked"
 MINUTES_CONFLICT = (
-    "Someone else saved these minutes while you were editing. Your text is below: "
-    "copy what you need, reload the page to see their changes, then save again"
+    "Someone else saved these minutes while you were editing: check their changes below, then save again"
 )
+ATTENDANCE_BEFORE_START = "Attendance can be recorded once the meeting has started, at {time} on {day}"
+MINUTES_BEFORE_MEETING = "Minutes can be approved only for a meeting that has taken place"
 APPROVE_AT_LATER_MEETING = "Minutes are approved at a later meeting of the same group"
 OCCURRENCES_RANGE = "Enter a number of meetings from 1 to 12"
 SERIES_OUT_OF_RANGE = f"Every meeting in the series must be {bounds.DATE_RANGE}"
+ITEM_DIRECTION = "Choose whether to move the item up or down"
+ITEM_HAS_OUTCOMES = (
+    "This item has decisions or actions recorded against it, so it cannot be removed from the agenda"
+)
 PERSON_FOREIGN = "Choose a person from this partnership"
 
 
@@ -190,6 +195,47 @@ def agenda_item_save(
     return item
 
 
+def _number_items(meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's items numbered 1, 2, 3... in their agenda order (gaps and ties closed)."""
+    items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order", "pk"))
+    for number, each in enumerate(items, start=1):
+        if each.order != number:
+            each.order = number
+            each.save(update_fields=["order", "updated_at"])
+    return items
+
+
+@attributed
+@transaction.atomic
+def agenda_item_move(*, actor: Actor, item: AgendaItem, direction: str) -> AgendaItem:
+    """Swap an item with the one above ("up") or below ("down"); the first stays first."""
+    _check_unlocked(item.meeting)
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": ITEM_DIRECTION})
+    items = _number_items(item.meeting)
+    place = next(i for i, each in enumerate(items) if each.pk == item.pk)
+    other = place - 1 if direction == "up" else place + 1
+    if 0 <= other < len(items):
+        mine, theirs = items[place], items[other]
+        mine.order, theirs.order = theirs.order, mine.order
+        mine.save(update_fields=["order", "updated_at"])
+        theirs.save(update_fields=["order", "updated_at"])
+        return mine
+    return items[place]
+
+
+@attributed
+@transaction.atomic
+def agenda_item_remove(*, actor: Actor, item: AgendaItem) -> None:
+    """Take an item off the agenda with its papers; not once decisions or actions hang on it."""
+    _check_unlocked(item.meeting)
+    if item.decisions.exists() or item.actions.exists():
+        raise ValidationError({"item": ITEM_HAS_OUTCOMES})
+    meeting = item.meeting
+    item.delete()
+    _number_items(meeting)
+
+
 @attributed
 @transaction.atomic
 def paper_add(
@@ -228,7 +274,13 @@ def paper_add(
 def attendance_record(
     *, actor: Actor, meeting: Meeting, records: list[tuple[Person, str, Person | None]]
 ) -> None:
-    """Record who attended: (person, status, deputy) for each member."""
+    """Record who attended: (person, status, deputy) for each member; the meeting is then held.
+
+    Not before the meeting starts (docs/domain.md, "7.1 Meetings"): nobody has attended yet.
+    """
+    if not meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(ATTENDANCE_BEFORE_START.format(time=f"{start:%H:%M}", day=long_date(start)))
     for person, status, deputy in records:
         if person.partnership_id != meeting.partnership_id or (
             deputy is not None and deputy.partnership_id != meeting.partnership_id
@@ -239,7 +291,7 @@ def attendance_record(
             person=person,
             defaults={"partnership_id": meeting.partnership_id, "status": status, "deputy": deputy},
         )
-    if meeting.status == MeetingStatus.SCHEDULED and meeting.starts_at <= timezone.now():
+    if meeting.status == MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
         meeting.save(update_fields=["status", "updated_at"])
 
@@ -283,7 +335,7 @@ def minutes_save(
         pk=meeting.pk, minutes_version=expected_version, minutes_status=MinutesStatus.DRAFT
     ).update(minutes_version=F("minutes_version") + 1, minutes_summary=summary, updated_at=timezone.now())
     if not updated:
-        raise ValidationError(MINUTES_CONFLICT)
+        raise ValidationError({"summary": MINUTES_CONFLICT})
     for item in meeting.items.all():
         if item.pk in discussions and discussions[item.pk] != item.discussion:
             item.discussion = discussions[item.pk]
@@ -336,6 +388,8 @@ def minutes_approve(*, actor: Actor, meeting: Meeting, at_meeting: Meeting) -> M
     _check_unlocked(meeting)
     if at_meeting.group_id != meeting.group_id or at_meeting.starts_at <= meeting.starts_at:
         raise ValidationError(APPROVE_AT_LATER_MEETING)
+    if not meeting.has_started:
+        raise ValidationError(MINUTES_BEFORE_MEETING)
     meeting.minutes_status = MinutesStatus.APPROVED
     meeting.minutes_approved_at = timezone.now()
     meeting.minutes_approved_at_meeting = at_meeting

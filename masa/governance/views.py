@@ -56,6 +56,8 @@ MEETING_SCHEDULED = "Meeting scheduled"
 MEETING_CHANGED = "Meeting changed. Members have been sent an updated invitation"
 ITEM_ADDED = "Agenda item added"
 ITEM_UPDATED = "Agenda item updated"
+ITEM_MOVED = "{title} moved"
+ITEM_REMOVED = "{title} removed from the agenda"
 PAPER_ADDED = "Paper added"
 ATTENDANCE_SAVED = "Attendance saved"
 MINUTES_SAVED = "Minutes saved"
@@ -284,6 +286,45 @@ def item_edit(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpRes
     return _item_page(request, uuid, str(item_uuid))
 
 
+@require_POST
+@partnership_view(MANAGE_MEETINGS)
+def item_move(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    """The agenda's move up / move down buttons: a plain form post, no JavaScript needed."""
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    item = _found(selectors.meeting_item_get(page.meeting, str(item_uuid)))
+    try:
+        services.agenda_item_move(actor=request.user, item=item, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        return _render_meeting(request, page, error=" ".join(error.messages))
+    messages.success(request, ITEM_MOVED.format(title=item.title))
+    return redirect(_url("meeting_detail", request, page.meeting.uuid) + "#agenda")
+
+
+@partnership_view(MANAGE_MEETINGS)
+def item_remove(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
+    """Ask before taking an item off the agenda; its papers go with it."""
+    meeting = _meeting(request, uuid)
+    item = _found(selectors.meeting_item_get(meeting, str(item_uuid)))
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(actor=request.user, item=item)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, ITEM_REMOVED.format(title=item.title))
+            return redirect(_url("meeting_detail", request, meeting.uuid))
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "caption": meeting_title(meeting),
+        "papers": selectors.visible_papers(request.user, item),
+        "error": error,
+        "back_url": _url("meeting_detail", request, meeting.uuid),
+    }
+    return render(request, "governance/item_remove.html", context, status=400 if error else 200)
+
+
 @partnership_view(MANAGE_MEETINGS)
 def paper_add(request: PartnershipRequest, uuid: str, item_uuid: str) -> HttpResponse:
     meeting = _meeting(request, uuid)
@@ -368,28 +409,43 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(MANAGE_MEETINGS)
 def minutes_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """Write the minutes. A save refused because someone else saved first keeps this person's
+    text and shows theirs above it, so the two can be merged and saved again."""
     meeting = _meeting(request, uuid)
     if meeting.minutes_locked:
         rows = selectors.agenda_rows(request.user, meeting)
         return render(request, "governance/minutes_locked.html", {"meeting": meeting, "rows": rows})
-    return form_page(
-        request,
-        form_class=MinutesForm,
-        form_kwargs={"items": list(meeting.items.all())},
-        initial={"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary},
-        title="Write the minutes",
-        caption=meeting_title(meeting),
-        save=lambda data: services.minutes_save(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=data["minutes_version"],
-            summary=data["summary"],
-            discussions=data["discussions"],
-        ),
-        success_url=_url("meeting_detail", request, meeting.uuid),
-        success_message=MINUTES_SAVED,
-        back_url=_url("meeting_detail", request, meeting.uuid),
-    )
+    items = list(meeting.items.all())
+    saved_meanwhile = None
+    if request.method == "POST":
+        form = MinutesForm(request.POST, items=items)
+        if form.is_valid():
+            try:
+                services.minutes_save(
+                    actor=request.user,
+                    meeting=meeting,
+                    expected_version=form.cleaned_data["minutes_version"],
+                    summary=form.cleaned_data["summary"],
+                    discussions=form.cleaned_data["discussions"],
+                )
+            except ValidationError as error:
+                form.apply_errors(error)
+                saved_meanwhile = selectors.minutes_saved_meanwhile(meeting)
+                form.catch_up(saved_meanwhile.version)
+            else:
+                messages.success(request, MINUTES_SAVED)
+                return redirect(_url("meeting_detail", request, meeting.uuid))
+    else:
+        initial = {"minutes_version": meeting.minutes_version, "summary": meeting.minutes_summary}
+        form = MinutesForm(initial=initial, items=items)
+    context = {
+        "form": form,
+        "title": "Write the minutes",
+        "caption": meeting_title(meeting),
+        "back_url": _url("meeting_detail", request, meeting.uuid),
+        "saved_meanwhile": saved_meanwhile,
+    }
+    return render(request, "governance/minutes_edit.html", context, status=400 if form.errors else 200)
 
 
 # Workplans, forward plan and compliance -----------------------------------------------------

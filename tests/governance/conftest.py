@@ -44,6 +44,19 @@ def make_world(slug: str) -> SimpleNamespace:
     )
 
 
+def agenda_item(actor, meeting, title: str, *, purpose: str = "information", minutes: int = 15):
+    """An agenda item with no presenter or priority."""
+    return services.agenda_item_save(
+        actor=actor,
+        meeting=meeting,
+        title=title,
+        purpose=purpose,
+        presenter=None,
+        minutes_allotted=minutes,
+        priority=None,
+    )
+
+
 def annual_report_item(world: SimpleNamespace, meeting):
     """An agenda item a paper can be added to."""
     return services.agenda_item_save(
@@ -91,6 +104,13 @@ def world(db, settings, tmp_path):
 
 @pytest.fixture
 def meeting(world):
+    """A Board meeting held yesterday (attendance can be recorded, its minutes approved later)."""
+    return schedule(world, -1)[0]
+
+
+@pytest.fixture
+def coming_meeting(world):
+    """A Board meeting in two weeks."""
     return schedule(world, 14)[0]
 
 

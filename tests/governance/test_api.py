@@ -17,7 +17,8 @@ def bearer(user) -> dict:
 
 
 @pytest.fixture
-def data(world, meeting):
+def data(world, coming_meeting):
+    meeting = coming_meeting
     item = annual_report_item(world, meeting)
     services.decision_add(actor=world.manager, item=item, text="Approve it.")
     later = schedule(world, 60)[0]

@@ -130,15 +130,15 @@ def test_members_see_only_their_own_groups_meetings(client, worlds, role):
 
 def test_only_the_business_team_approves_minutes(client, worlds):
     world = worlds["alpha"]
-    [later] = schedule(world, 100)
-    approve = reverse("governance:minutes_approve", args=["alpha", later.uuid, world.meeting.uuid])
+    [held] = schedule(world, -5)
+    approve = reverse("governance:minutes_approve", args=["alpha", world.meeting.uuid, held.uuid])
     for role in sorted(ALL - BT):
         client.force_login(user_with(world, role))
         assert client.post(approve).status_code == 403, role
     client.force_login(world.manager)
     assert client.post(approve).status_code == 302
-    world.meeting.refresh_from_db()
-    assert world.meeting.minutes_locked
+    held.refresh_from_db()
+    assert held.minutes_locked
 
 
 def test_restricted_paper_is_hidden_from_members_not_named(client, worlds):

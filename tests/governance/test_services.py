@@ -13,7 +13,7 @@ from masa.actions.models import Action
 from masa.governance import selectors, services
 from masa.governance.models import Attendance, Meeting, MinutesRevision, MinutesStatus, Paper
 from tests.factories import GroupFactory, PersonFactory
-from tests.governance.conftest import annual_report_item, at, make_world, schedule
+from tests.governance.conftest import agenda_item, annual_report_item, at, make_world, schedule
 from tests.governance.files import BAD_FILES, pdf, upload
 
 
@@ -213,6 +213,29 @@ def test_recording_again_updates_and_a_past_meeting_becomes_held(world):
     assert past.status == "held"
 
 
+def test_attendance_before_the_meeting_starts_is_refused(world, coming_meeting):
+    with pytest.raises(ValidationError) as error:
+        record(world, coming_meeting, ["present"] * 5)
+    start = timezone.localtime(coming_meeting.starts_at)
+    assert error.value.messages == [
+        services.ATTENDANCE_BEFORE_START.format(time="10:00", day=f"{start.day} {start:%B %Y}")
+    ]
+    coming_meeting.refresh_from_db()
+    assert not Attendance.objects.exists() and coming_meeting.status == "scheduled"
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_not_awaiting_approval(world, coming_meeting):
+    [later] = schedule(world, 120)
+    assert list(selectors.minutes_awaiting_approval(later)) == []
+    with pytest.raises(ValidationError) as error:
+        services.minutes_approve(actor=world.manager, meeting=coming_meeting, at_meeting=later)
+    assert error.value.messages == [services.MINUTES_BEFORE_MEETING]
+    coming_meeting.refresh_from_db()
+    assert not coming_meeting.minutes_locked
+    [held] = schedule(world, -30)
+    assert list(selectors.minutes_awaiting_approval(later)) == [held]
+
+
 def test_attendance_of_someone_from_another_partnership_is_refused(world, meeting):
     stranger = make_world("beta").people[0]
     with pytest.raises(ValidationError):
@@ -330,3 +353,51 @@ def test_feed_of_a_member_has_only_their_groups(world, meeting):
     [subgroup_meeting] = schedule(world, 30, group=world.subgroup)
     _, meetings = selectors.meetings_for_feed(hash_secret(services.calendar_feed_reset(actor=user)))
     assert meetings == [subgroup_meeting]
+
+
+# Arranging the agenda ---------------------------------------------------------------------------
+
+
+def agenda(world, meeting, titles):
+    return [agenda_item(world.manager, meeting, title) for title in titles]
+
+
+def titles(meeting):
+    return [i.title for i in meeting.items.order_by("order", "pk")]
+
+
+def test_items_move_up_and_down_and_the_ends_stay_put(world, meeting):
+    first, second, third = agenda(world, meeting, ["Apologies", "Minutes", "Annual report"])
+    services.agenda_item_move(actor=world.manager, item=third, direction="up")
+    assert titles(meeting) == ["Apologies", "Annual report", "Minutes"]
+    services.agenda_item_move(actor=world.manager, item=first, direction="down")
+    assert titles(meeting) == ["Annual report", "Apologies", "Minutes"]
+    services.agenda_item_move(actor=world.manager, item=third, direction="up")
+    services.agenda_item_move(actor=world.manager, item=second, direction="down")
+    assert titles(meeting) == ["Annual report", "Apologies", "Minutes"]
+    assert list(meeting.items.values_list("order", flat=True).order_by("order")) == [1, 2, 3]
+    with pytest.raises(ValidationError) as error:
+        services.agenda_item_move(actor=world.manager, item=second, direction="sideways")
+    assert error.value.message_dict == {"direction": [services.ITEM_DIRECTION]}
+
+
+def test_removing_an_item_takes_its_papers_and_closes_the_gap(world, meeting):
+    first, second, third = agenda(world, meeting, ["Apologies", "Minutes", "Annual report"])
+    services.paper_add(actor=world.manager, item=second, title="Draft minutes", upload=pdf())
+    services.agenda_item_remove(actor=world.manager, item=second)
+    assert titles(meeting) == ["Apologies", "Annual report"]
+    assert list(meeting.items.values_list("order", flat=True)) == [1, 2]
+    assert not Paper.objects.exists()
+
+
+def test_an_item_with_a_decision_or_an_action_is_not_removed(world, meeting):
+    decided, acted = agenda(world, meeting, ["Decided", "Acted"])
+    services.decision_add(actor=world.manager, item=decided, text="Agreed.")
+    services.item_action_add(
+        actor=world.manager, item=acted, title="Do it", owner=world.people[1], due_date=date(2030, 1, 1)
+    )
+    for item in (decided, acted):
+        with pytest.raises(ValidationError) as error:
+            services.agenda_item_remove(actor=world.manager, item=item)
+        assert error.value.message_dict == {"item": [services.ITEM_HAS_OUTCOMES]}
+    assert titles(meeting) == ["Decided", "Acted"]

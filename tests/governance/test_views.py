@@ -17,7 +17,7 @@ from masa.actions.models import Action
 from masa.governance import forms, services, views
 from masa.governance.models import Attendance, Meeting, Paper, WorkplanItem
 from tests.factories import member
-from tests.governance.conftest import annual_report_item, schedule
+from tests.governance.conftest import agenda_item, annual_report_item, make_world, schedule
 from tests.governance.files import BAD_FILES, docx_bytes, pdf, upload
 
 
@@ -185,6 +185,77 @@ def test_add_and_change_an_agenda_item(manager_client, world, meeting):
     assert "Annual report 2024-25" in page and "For assurance" in page and "10:00 (25 minutes)" in page
 
 
+def two_plans(partnership):
+    """The 2021-24 and 2024-27 plans, with a priority of the same title in each."""
+    from masa.partnership.models import Priority, StrategicPlan
+
+    made = {}
+    for start in (2021, 2024):
+        plan = StrategicPlan.objects.create(
+            partnership=partnership, title=f"Plan from {start}", start_year=start, end_year=start + 3
+        )
+        made[start] = [
+            Priority.objects.create(partnership=partnership, plan=plan, title=title, order=n)
+            for n, title in enumerate(["Neglect", "Exploitation"])
+        ]
+    return made
+
+
+def test_linked_priority_lists_the_current_plan_first_by_plan(manager_client, world, meeting, item):
+    priorities = two_plans(world.partnership)
+    page = html(manager_client.get(url("item_edit", world, meeting.uuid, item.uuid)))
+    page = re.search(r'<select name="priority".*?</select>', page, re.S).group(0)
+    labels = re.findall(r'<optgroup label="([^"]+)">', page)
+    assert labels == ["2024-27 plan (current)", "2021-24 plan"]
+    current = page.index('label="2024-27 plan (current)"')
+    older = page.index('label="2021-24 plan"')
+    assert current < page.index(f'value="{priorities[2024][0].pk}"') < older
+    assert older < page.index(f'value="{priorities[2021][0].pk}"')
+    for add in (
+        url("item_edit", world, meeting.uuid, item.uuid),
+        url("workplan_add", world, world.board.uuid),
+    ):
+        assert "2021-24 plan" in html(manager_client.get(add))
+    data = {"title": "Annual report", "purpose": "decision", "minutes_allotted": "20"}
+    edit = url("item_edit", world, meeting.uuid, item.uuid)
+    foreign = two_plans(make_world("beta").partnership)[2024][0]
+    refused = manager_client.post(edit, {**data, "priority": foreign.pk})
+    assert refused.status_code == 400 and "Select a linked priority from the list" in html(refused)
+    assert 'label="2021-24 plan"' in html(refused)  # the groups survive an error
+    item.refresh_from_db()
+    assert item.priority is None
+    assert manager_client.post(edit, {**data, "priority": priorities[2021][0].pk}).status_code == 302
+    item.refresh_from_db()
+    assert item.priority == priorities[2021][0]
+
+
+def test_reorder_and_remove_agenda_items(manager_client, world, meeting, item):
+    second = agenda_item(world.manager, meeting, "Neglect audit", purpose="assurance")
+    detail = url("meeting_detail", world, meeting.uuid)
+    page = html(manager_client.get(detail))
+    assert page.count('name="direction" value="up"') == 1 and page.count('name="direction" value="down"') == 1
+    move = url("item_move", world, meeting.uuid, second.uuid)
+    assert manager_client.get(move).status_code == 405
+    response = manager_client.post(move, {"direction": "up"})
+    assert response.status_code == 302 and response["Location"] == detail + "#agenda"
+    assert [i.title for i in meeting.items.order_by("order")] == ["Neglect audit", "Annual report"]
+    assert manager_client.post(move, {"direction": "sideways"}).status_code == 400
+    assert [i.title for i in meeting.items.order_by("order")] == ["Neglect audit", "Annual report"]
+
+    remove = url("item_remove", world, meeting.uuid, item.uuid)
+    assert remove in html(manager_client.get(detail))
+    services.decision_add(actor=world.manager, item=item, text="Publish it.")
+    confirm = manager_client.get(remove)
+    assert confirm.status_code == 200 and h1(confirm) == "Remove Annual report from the agenda"
+    refused = manager_client.post(remove)
+    assert refused.status_code == 400 and services.ITEM_HAS_OUTCOMES in html(refused)
+    assert title(refused).startswith("Error: ")
+    assert meeting.items.count() == 2
+    response = manager_client.post(url("item_remove", world, meeting.uuid, second.uuid))
+    assert response.status_code == 302 and response["Location"] == detail
+    assert [i.title for i in meeting.items.all()] == ["Annual report"]
+
+
 def test_upload_and_download_a_paper(manager_client, world, meeting, item):
     add = url("paper_add", world, meeting.uuid, item.uuid)
     form = html(manager_client.get(add))
@@ -288,6 +359,23 @@ def test_no_quorum_warning_before_attendance_is_recorded(manager_client, world, 
     assert "not quorate" not in html(manager_client.get(url("meeting_detail", world, meeting.uuid)))
 
 
+def test_attendance_waits_for_the_meeting_to_start(manager_client, world, meeting, coming_meeting):
+    detail = html(manager_client.get(url("meeting_detail", world, coming_meeting.uuid)))
+    assert url("attendance", world, coming_meeting.uuid) not in detail
+    assert url("attendance", world, meeting.uuid) in html(
+        manager_client.get(url("meeting_detail", world, meeting.uuid))
+    )
+    response = manager_client.post(
+        url("attendance", world, coming_meeting.uuid), attendance_data(world, ["present"] * 5)
+    )
+    assert response.status_code == 400
+    page = html(response)
+    assert "govuk-error-summary" in page and "Attendance can be recorded once the meeting has started" in page
+    assert len(re.findall(r'value="present"\s*checked', page)) == 5  # the answers are kept
+    coming_meeting.refresh_from_db()
+    assert not Attendance.objects.exists() and coming_meeting.status == "scheduled"
+
+
 def test_attendance_errors(manager_client, world, meeting):
     data = attendance_data(world, ["present", "deputy", "present", "present", "present"])
     del data[f"status_{world.people[4].pk}"]
@@ -308,10 +396,17 @@ def minutes_data(page: str, item, summary: str, discussion: str) -> dict:
     return {"minutes_version": version, "summary": summary, f"discussion_{item.pk}": discussion}
 
 
+def test_the_minutes_version_is_a_hidden_input(manager_client, world, meeting, item):
+    page = html(manager_client.get(url("minutes_edit", world, meeting.uuid)))
+    assert '<input type="hidden" name="minutes_version" value="0"' in page
+    assert "Minutes version" not in page
+
+
 def test_two_people_editing_the_minutes(client, world, meeting, item):
+    ben = member(world.partnership, "business_team", full_name="Ben Second")
     first, second = Client(), Client()
     first.force_login(world.manager)
-    second.force_login(world.manager)
+    second.force_login(ben)
     edit = url("minutes_edit", world, meeting.uuid)
     first_form, second_form = html(first.get(edit)), html(second.get(edit))
     assert (
@@ -320,11 +415,22 @@ def test_two_people_editing_the_minutes(client, world, meeting, item):
     response = second.post(edit, minutes_data(second_form, item, "Summary from Ben", "Ben's notes"))
     assert response.status_code == 400
     page = html(response)
-    assert services.MINUTES_CONFLICT.split(":")[0] in page
+    assert services.MINUTES_CONFLICT in page
+    assert '<a href="#id_summary">' in page  # the error summary links to the first box
     assert "Summary from Ben" in page and "Ben&#x27;s notes" in page  # the second person's text is kept
+    # The first person's saved text is shown beside it, saying who saved it and when.
+    saved_at = timezone.localtime(meeting.minutes_revisions.get().created_at)
+    assert f"Saved by {world.manager.full_name} at {saved_at:%H:%M} meanwhile" in page
+    assert "Summary from Ada" in page and "Ada&#x27;s notes" in page
     meeting.refresh_from_db()
     item.refresh_from_db()
     assert (meeting.minutes_summary, item.discussion) == ("Summary from Ada", "Ada's notes")
+    # Having merged, the second person saves again from the version they were shown.
+    merged = minutes_data(page, item, "Summary from Ada and Ben", "Both sets of notes")
+    assert merged["minutes_version"] == "1"
+    assert second.post(edit, merged).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.minutes_summary, meeting.minutes_version) == ("Summary from Ada and Ben", 2)
 
 
 def test_approved_minutes_are_read_only(manager_client, world, meeting, item):
@@ -402,7 +508,9 @@ def test_next_meeting_shows_matters_arising_and_approves_the_minutes(manager_cli
 # Workplans, forward plan and compliance ---------------------------------------------------------
 
 
-def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manager_client, world, meeting):
+def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(
+    manager_client, world, coming_meeting
+):
     add = url("workplan_add", world, world.subgroup.uuid)
     assert "Enter the workplan item" in html(manager_client.post(add, {"title": ""}))
     response = manager_client.post(
@@ -410,7 +518,7 @@ def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manage
         {
             "title": "Neglect strategy refresh",
             "lead": world.outsider.pk,
-            "planned_meeting": meeting.pk,
+            "planned_meeting": coming_meeting.pk,
             **day_fields("due_date", date(2030, 3, 31)),
         },
     )
@@ -421,7 +529,7 @@ def test_workplan_item_planned_for_a_board_meeting_is_in_the_forward_plan(manage
     entry = WorkplanItem.objects.get()
     manager_client.post(
         url("workplan_edit", world, world.subgroup.uuid, entry.uuid),
-        {"title": "Neglect strategy refresh", "planned_meeting": meeting.pk, "is_done": "on"},
+        {"title": "Neglect strategy refresh", "planned_meeting": coming_meeting.pk, "is_done": "on"},
     )
     entry.refresh_from_db()
     assert entry.is_done and entry.due_date is None
