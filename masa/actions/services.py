@@ -23,6 +23,7 @@ from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Group, Partnership, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
+DUE_DATE_PAST = "The due date must be today or in the future"
 RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
 CLOSE_NEEDS_EVIDENCE = (
@@ -54,11 +55,19 @@ def action_create(
     meeting_item=None,
     priority: Priority | None = None,
     review_recommendation=None,
+    today: date | None = None,
 ) -> Action:
+    """A new action. `today` is the day it was agreed (today unless a loader records history);
+    its due date may not be before that day (docs/domain.md, "9. The action tracker")."""
+    errors: dict[str, str] = {}
     if owner.partnership_id != partnership.pk:
-        raise ValidationError({"owner": OWNER_FOREIGN})
+        errors["owner"] = OWNER_FOREIGN
     if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
-        raise ValidationError({"review_recommendation": RECOMMENDATION_FOREIGN})
+        errors["review_recommendation"] = RECOMMENDATION_FOREIGN
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = DUE_DATE_PAST
+    if errors:
+        raise ValidationError(errors)
     # Lock the partnership row so two actions created at once get different numbers.
     Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
     number = (Action.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1

@@ -71,6 +71,9 @@ def make_action(world: World, title: str = "Audit the front door", **kwargs) -> 
         "group": world.group,
     }
     values.update(kwargs)
+    # An action due in the past was agreed on or before its due date (the service refuses a
+    # due date before the day the action is agreed).
+    values.setdefault("today", min(values["due_date"], TODAY))
     return services.action_create(actor=SETUP, partnership=world.partnership, title=title, **values)
 
 

@@ -242,3 +242,24 @@ def test_action_search_filters_by_agency_and_owner(alpha):
 def test_people_without_accounts_can_own_actions(alpha):
     person = PersonFactory(partnership=alpha.partnership, agency=alpha.agency, user=None)
     assert make_action(alpha, owner=person).owner.user is None
+
+
+def test_a_due_date_in_the_past_is_refused_and_nothing_saved(alpha):
+    before = Action.objects.count()
+    with pytest.raises(ValidationError) as error:
+        services.action_create(
+            actor=SETUP,
+            partnership=alpha.partnership,
+            title="Too late already",
+            owner=alpha.owner,
+            due_date=TODAY - timedelta(days=1),
+            source=ActionSource.ESCALATION,
+        )
+    assert error.value.message_dict["due_date"] == [services.DUE_DATE_PAST]
+    assert Action.objects.count() == before
+    # Due today is fine; so is a due date that was ahead on the day a past action was agreed.
+    assert make_action(alpha, "Due today", due_date=TODAY, today=TODAY).due_date == TODAY
+    agreed = make_action(
+        alpha, "Agreed last month", due_date=TODAY - timedelta(days=3), today=TODAY - timedelta(days=30)
+    )
+    assert agreed.is_overdue

@@ -63,6 +63,7 @@ def tracker(transactional_db):
         due_date=timezone.localdate() - timedelta(days=3),
         source=ActionSource.SCRUTINY_FINDING,
         group=group,
+        today=timezone.localdate() - timedelta(days=10),  # agreed before it fell due
     )
     return {"partnership": partnership, "owner": owner_user, "chair": chair_user, "action": action}
 
