@@ -5,8 +5,14 @@ from crispy_forms_gds.layout import Button
 from django import forms
 
 from masa.actions.models import ActionStatus, EvidenceKind
-from masa.actions.services import CLOSE_NEEDS_IMPACT, EVIDENCE_EMPTY, EVIDENCE_KIND_MISSING, UPDATE_EMPTY
-from masa.core.forms import BoundedForm, GovForm
+from masa.actions.services import (
+    CLOSE_NEEDS_IMPACT,
+    EVIDENCE_EMPTY,
+    EVIDENCE_KIND_MISSING,
+    UPDATE_EMPTY,
+    WITHDRAW_NEEDS_REASON,
+)
+from masa.core.forms import BoundedForm, GovDateField, GovForm
 
 DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
@@ -17,6 +23,7 @@ STATUS_FILTERS = [
     ("open", "Not closed (open or in progress)"),
     ("in_progress", "In progress"),
     ("closed", "Closed"),
+    ("withdrawn", "Withdrawn"),
     ("overdue", "Overdue"),
 ]
 
@@ -163,6 +170,51 @@ class ReopenForm(GovForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = REOPEN_NEEDS_REASON
+
+
+class ChangeForm(GovForm):
+    """The details the business team may change, and why (the reason goes in the history)."""
+
+    submit_label = "Save the changes"
+    # Title and reason are checked by the service with the due date, so every problem shows at once.
+    title = forms.CharField(label="Title", max_length=300, required=False)
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None)
+    owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner's agency", queryset=None, help_text="The agency accountable for the action."
+    )
+    due_date = GovDateField(
+        label="Due date",
+        help_text="Today or later. A later date counts as an extension. For example, 27 3 2027",
+    )
+    reason = forms.CharField(
+        label="Why are you making this change?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="This is kept in the action's history.",
+        required=False,
+    )
+
+    def __init__(
+        self, *args: object, people: object = None, agencies: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["owner_agency"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class WithdrawForm(GovForm):
+    submit_label = "Withdraw action"
+    reason = forms.CharField(
+        label="Why is the action being withdrawn?",
+        widget=forms.Textarea,
+        help_text="For example, it was replaced by another action or the Board decided against it.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = WITHDRAW_NEEDS_REASON
 
 
 class SettingsForm(GovForm):
