@@ -513,6 +513,7 @@ def test_action_log_xlsx(client, alpha):
     assert header[:3] == ["Reference", "Title", "Description"]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
     assert sheet.column_dimensions["B"].width == 45
     rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
     # The agency lead sees their agency's actions only.
