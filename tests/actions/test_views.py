@@ -17,8 +17,7 @@ from masa.actions import forms, services, views
 from masa.actions.models import ActionEvidence, ActionSettings, ActionSource, ActionStatus
 from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.governance.models import AgendaItem, Meeting
-from masa.reviews.models import Recommendation, Review, ReviewKind
-from tests.actions.conftest import PDF, TODAY, make_action, ooxml, user_in_scope
+from tests.actions.conftest import PDF, TODAY, make_action, ooxml, review_action, user_in_scope
 from tests.factories import SETUP, member
 
 
@@ -158,18 +157,7 @@ def test_close_without_impact_shows_the_error(client, alpha):
 
 
 def test_close_without_evidence_for_a_review_keeps_the_impact(client, alpha):
-    review = Review.objects.create(
-        partnership=alpha.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-1", title="A review"
-    )
-    recommendation = Recommendation.objects.create(
-        partnership=alpha.partnership, review=review, number=1, text="Share safety plans"
-    )
-    action = make_action(
-        alpha,
-        "From a review",
-        source=ActionSource.REVIEW_RECOMMENDATION,
-        review_recommendation=recommendation,
-    )
+    action = review_action(alpha, "From a review")
     client.force_login(alpha.owner_user)
     evidence_url = url("action_evidence", alpha, action.uuid)
     detail = assert_good_page(client.get(url("action_detail", alpha, action.uuid)))
@@ -199,40 +187,20 @@ def test_close_without_evidence_for_a_review_keeps_the_impact(client, alpha):
 
 
 def test_review_action_links_to_its_review_for_those_who_may_view_reviews(client, alpha, manager):
-    review = Review.objects.create(
-        partnership=alpha.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-9", title="Sleep safety"
-    )
-    recommendation = Recommendation.objects.create(
-        partnership=alpha.partnership, review=review, number=2, text="Share safe sleep advice"
-    )
-    action = make_action(
-        alpha,
-        "Safe sleep leaflet",
-        source=ActionSource.REVIEW_RECOMMENDATION,
-        review_recommendation=recommendation,
-    )
+    action = review_action(alpha, "Safe sleep leaflet", reference="LLR-9", review_title="Sleep safety")
+    review = action.review_recommendation.review
     review_url = reverse("reviews:review_detail", args=[alpha.partnership.slug, review.uuid])
     html = assert_good_page(client.get(url("action_detail", alpha, action.uuid)))
     assert f'<a class="govuk-link" href="{review_url}">LLR-9: Sleep safety</a>' in html
-    assert "Recommendation 2" in html
+    assert "Recommendation 1" in html
     assert "None given" in html and ">None<" not in html  # no description
 
 
 def test_review_action_is_named_without_a_link_for_those_who_may_not_view_reviews(client, alpha, monkeypatch):
     import rules
 
-    review = Review.objects.create(
-        partnership=alpha.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-9", title="Sleep safety"
-    )
-    recommendation = Recommendation.objects.create(
-        partnership=alpha.partnership, review=review, number=2, text="Share safe sleep advice"
-    )
-    action = make_action(
-        alpha,
-        "Safe sleep leaflet",
-        source=ActionSource.REVIEW_RECOMMENDATION,
-        review_recommendation=recommendation,
-    )
+    action = review_action(alpha, "Safe sleep leaflet", reference="LLR-9", review_title="Sleep safety")
+    review = action.review_recommendation.review
     # Every role that sees actions may read reviews today; the page asks the registry, so a
     # registry that says no hides the link.
     monkeypatch.setitem(rules.permissions.permissions, "reviews.view_reviews", rules.always_deny)
