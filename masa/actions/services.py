@@ -241,10 +241,11 @@ def action_change(
     reason: str,
     today: date | None = None,
 ) -> ActionUpdate:
-    """Change an open action's details, with a reason, kept in its history (docs/domain.md, 9).
+    """Change an open action's details with a reason, kept in its history.
 
     A due date moved later is an extension (the Board's overdue list counts them); a new due date
-    may not be in the past. auditlog records the changed fields under the actor.
+    may not be in the past (docs/domain.md, "9. The action tracker"). auditlog records the
+    changed fields under the actor.
     """
     errors: dict[str, str] = {}
     if not action.is_open:
@@ -264,7 +265,7 @@ def action_change(
         errors["reason"] = CHANGE_NEEDS_REASON
     if errors:
         raise ValidationError(errors)
-    # (label, model field, old value, new value); foreign keys compare by id.
+    # (label, model field, old value, new value)
     details = [
         ("Title", "title", action.title, title),
         ("Description", "description", action.description, description),
