@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.actions.models import ActionStatus, EvidenceKind
+from masa.actions.models import ActionSource, ActionStatus, EvidenceKind
 from masa.actions.services import (
     CLOSE_NEEDS_IMPACT,
     EVIDENCE_EMPTY,
@@ -17,6 +17,7 @@ from masa.core.forms import BoundedForm, GovDateField, GovForm
 DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
 REOPEN_NEEDS_REASON = "Enter why the action is being reopened"
+OWNER_NOT_LISTED = "Select an owner from the list"
 LINK_INVALID = "Enter a link in the correct format, like https://www.example.org/report"
 STATUS_FILTERS = [
     ("", "Any status"),
@@ -31,12 +32,19 @@ STATUS_FILTERS = [
 class ActionFilterForm(BoundedForm):
     """The GET filters of the action lists and the XLSX log (all optional)."""
 
+    text = forms.CharField(label="Search titles and descriptions", required=False, max_length=200, strip=True)
     status = forms.ChoiceField(label="Status", required=False, choices=STATUS_FILTERS)
+    source = forms.ChoiceField(
+        label="Source", required=False, choices=[("", "Any source"), *ActionSource.choices]
+    )
     group: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Group", required=False, queryset=None, empty_label="Any group"
     )
     agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Owner's agency", required=False, queryset=None, empty_label="Any agency"
+    )
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner", required=False, queryset=None, empty_label="Anyone"
     )
     due_after = forms.DateField(
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
@@ -54,7 +62,12 @@ class ActionFilterForm(BoundedForm):
     )
 
     def __init__(
-        self, *args: object, groups: object = None, agencies: object = None, **kwargs: object
+        self,
+        *args: object,
+        groups: object = None,
+        agencies: object = None,
+        people: object = None,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if groups is None:
@@ -62,10 +75,14 @@ class ActionFilterForm(BoundedForm):
         else:
             self.fields["group"].queryset = groups  # type: ignore[attr-defined]
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
         self.fields["status"].error_messages["invalid_choice"] = "Select a status from the list"
+        self.fields["source"].error_messages["invalid_choice"] = "Select a source from the list"
+        self.fields["text"].error_messages["max_length"] = "The search must be 200 characters or fewer"
         for name in ("group", "agency"):
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
         for name in ("due_after", "due_before"):
             self.fields[name].error_messages["invalid"] = DATE_INVALID
         self.helper = FormHelper(self)
@@ -89,6 +106,9 @@ class ActionFilterForm(BoundedForm):
             "status": data["status"] or None,
             "group": data.get("group"),
             "agency_id": data["agency"].pk if data["agency"] else None,
+            "owner_id": data["owner"].pk if data["owner"] else None,
+            "source": data["source"] or None,
+            "text": data["text"] or None,
             "due_after": data["due_after"],
             "due_before": data["due_before"],
         }
@@ -202,6 +222,7 @@ class ChangeForm(GovForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people  # type: ignore[attr-defined]
         self.fields["owner_agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
 
 
 class WithdrawForm(GovForm):

@@ -149,14 +149,27 @@ def action_search(
     group: Group | None = None,
     group_uuid: UUID | str | None = None,
     agency_id: int | None = None,
+    owner_id: int | None = None,
     owner_uuid: UUID | str | None = None,
+    source: str | None = None,
+    text: str | None = None,
     due_before: date | None = None,
     due_after: date | None = None,
 ) -> QuerySet[Action]:
-    """`action_list` plus the filters the list pages and the API offer (agency, uuids)."""
+    """`action_list` plus the filters the list pages and the API offer (agency, source, words)."""
     qs = action_list(
-        user, partnership, group=group, status=status, due_before=due_before, due_after=due_after
+        user,
+        partnership,
+        group=group,
+        status=status,
+        owner_id=owner_id,
+        due_before=due_before,
+        due_after=due_after,
     )
+    if source:
+        qs = qs.filter(source=source)
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(description__icontains=text))
     if group_uuid is not None:
         qs = qs.filter(group__uuid=group_uuid)
     if agency_id is not None:
@@ -173,6 +186,10 @@ def action_group_get(partnership: Partnership, uuid: str) -> Group | None:
 
 def action_filter_groups(partnership: Partnership) -> QuerySet[Group]:
     return Group.objects.filter(partnership=partnership).order_by("-is_active", "order", "name")
+
+
+def action_filter_people(partnership: Partnership) -> QuerySet[Person]:
+    return Person.objects.filter(partnership=partnership).order_by("-is_active", "name")
 
 
 def action_filter_agencies(partnership: Partnership) -> QuerySet[Agency]:

@@ -112,6 +112,7 @@ def _filter_form(request: PartnershipRequest, group=None) -> ActionFilterForm:
         request.GET or None,
         groups=None if group else selectors.action_filter_groups(request.partnership),
         agencies=selectors.action_filter_agencies(request.partnership),
+        people=selectors.action_filter_people(request.partnership),
     )
 
 

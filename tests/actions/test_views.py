@@ -380,6 +380,33 @@ def test_action_list_filters(client, alpha, manager):
     assert late.title not in titles({"due_after": str(TODAY)})
 
 
+def test_action_list_filters_by_owner_source_and_words(client, alpha, manager):
+    audit = make_action(
+        alpha,
+        "Audit the MASH",
+        description="Sample of thresholds decisions",
+        source=ActionSource.AUDIT_FINDING,
+    )
+    base = url("action_list", alpha)
+
+    def titles(query: dict) -> set[str]:
+        response = client.get(base, query)
+        assert response.status_code == 200
+        text = html_of(response)
+        return {a.title for a in [*alpha.actions.values(), audit] if a.title in text}
+
+    assert titles({"owner": alpha.colleague.pk}) == {alpha.actions["colleague"].title}
+    assert titles({"source": ActionSource.AUDIT_FINDING}) == {audit.title}
+    assert titles({"text": "THRESHOLDS"}) == {audit.title}  # the description, any case
+    assert titles({"text": "colleague"}) == {alpha.actions["colleague"].title}
+    assert titles({"text": "  mash ", "owner": alpha.colleague.pk}) == set()
+    response = client.get(base, {"source": "rumour", "owner": "0"})
+    assert response.status_code == 400
+    html = html_of(response)
+    assert 'href="#id_source">Select a source from the list' in html
+    assert f'href="#id_owner">{forms.OWNER_NOT_LISTED}' in html
+
+
 def test_action_list_bad_filters_show_errors(client, alpha, manager):
     response = client.get(url("action_list", alpha), {"due_after": "31/02/2024", "status": "lost"})
     assert response.status_code == 400
@@ -570,7 +597,7 @@ def test_business_team_changes_an_action_with_a_reason(client, alpha, manager):
         ({"title": ""}, "id_title", services.TITLE_EMPTY),
         ({"due_date": TODAY - timedelta(days=2)}, "id_due_date", services.DUE_DATE_PAST),
         ({"due_date_0": "31", "due_date_1": "2"}, "id_due_date", "The due date must be a real date"),
-        ({"owner": "999999"}, "id_owner", "Select a owner from the list"),
+        ({"owner": "999999"}, "id_owner", forms.OWNER_NOT_LISTED),
     ],
 )
 def test_change_with_bad_input_shows_the_error_keeps_answers_and_saves_nothing(
