@@ -4,20 +4,28 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.actions.models import ActionStatus, EvidenceKind
-from masa.actions.services import CLOSE_NEEDS_IMPACT, EVIDENCE_EMPTY, EVIDENCE_KIND_MISSING, UPDATE_EMPTY
+from masa.actions.models import ActionSource, ActionStatus, EvidenceKind
+from masa.actions.services import (
+    CLOSE_NEEDS_IMPACT,
+    EVIDENCE_EMPTY,
+    EVIDENCE_KIND_MISSING,
+    UPDATE_EMPTY,
+    WITHDRAW_NEEDS_REASON,
+)
 from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import BoundedForm, GovForm, text_area
+from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 
 DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
 REOPEN_NEEDS_REASON = "Enter why the action is being reopened"
+OWNER_NOT_LISTED = "Select an owner from the list"
 LINK_INVALID = "Enter a link in the correct format, like https://www.example.org/report"
 STATUS_FILTERS = [
     ("", "Any status"),
     ("open", "Not closed (open or in progress)"),
     ("in_progress", "In progress"),
     ("closed", "Closed"),
+    ("withdrawn", "Withdrawn"),
     ("overdue", "Overdue"),
 ]
 
@@ -25,12 +33,19 @@ STATUS_FILTERS = [
 class ActionFilterForm(BoundedForm):
     """The GET filters of the action lists and the XLSX log (all optional)."""
 
+    text = forms.CharField(label="Search titles and descriptions", required=False, max_length=200, strip=True)
     status = forms.ChoiceField(label="Status", required=False, choices=STATUS_FILTERS)
+    source = forms.ChoiceField(
+        label="Source", required=False, choices=[("", "Any source"), *ActionSource.choices]
+    )
     group: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Group", required=False, queryset=None, empty_label="Any group"
     )
     agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Owner's agency", required=False, queryset=None, empty_label="Any agency"
+    )
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner", required=False, queryset=None, empty_label="Anyone"
     )
     due_after = forms.DateField(
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
@@ -48,7 +63,12 @@ class ActionFilterForm(BoundedForm):
     )
 
     def __init__(
-        self, *args: object, groups: object = None, agencies: object = None, **kwargs: object
+        self,
+        *args: object,
+        groups: object = None,
+        agencies: object = None,
+        people: object = None,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if groups is None:
@@ -56,10 +76,14 @@ class ActionFilterForm(BoundedForm):
         else:
             self.fields["group"].queryset = groups  # type: ignore[attr-defined]
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
         self.fields["status"].error_messages["invalid_choice"] = "Select a status from the list"
+        self.fields["source"].error_messages["invalid_choice"] = "Select a source from the list"
+        self.fields["text"].error_messages["max_length"] = "The search must be 200 characters or fewer"
         for name in ("group", "agency"):
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
         for name in ("due_after", "due_before"):
             self.fields[name].error_messages["invalid"] = DATE_INVALID
         self.helper = FormHelper(self)
@@ -83,6 +107,9 @@ class ActionFilterForm(BoundedForm):
             "status": data["status"] or None,
             "group": data.get("group"),
             "agency_id": data["agency"].pk if data["agency"] else None,
+            "owner_id": data["owner"].pk if data["owner"] else None,
+            "source": data["source"] or None,
+            "text": data["text"] or None,
             "due_after": data["due_after"],
             "due_before": data["due_before"],
         }
@@ -165,6 +192,51 @@ class ReopenForm(GovForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = REOPEN_NEEDS_REASON
+
+
+class ChangeForm(GovForm):
+    """The details the business team may change, and why (the reason goes in the history)."""
+
+    submit_label = "Save the changes"
+    # Title and reason are checked by the service with the due date, so every problem shows at once.
+    title = forms.CharField(label="Title", max_length=300, required=False)
+    description = text_area("Description", max_length=SUMMARY_LENGTH, rows=4)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None)
+    owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner's agency", queryset=None, help_text="The agency accountable for the action."
+    )
+    due_date = GovDateField(
+        label="Due date",
+        help_text="Today or later. A later date counts as an extension. For example, 27 3 2027",
+    )
+    reason = text_area(
+        "Why are you making this change?",
+        max_length=REASON_LENGTH,
+        help_text="This is kept in the action's history.",
+        rows=3,
+    )
+
+    def __init__(
+        self, *args: object, people: object = None, agencies: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["owner_agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
+
+
+class WithdrawForm(GovForm):
+    submit_label = "Withdraw action"
+    reason = text_area(
+        "Why is the action being withdrawn?",
+        max_length=REASON_LENGTH,
+        required=True,
+        help_text="For example, it was replaced by another action or the Board decided against it.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = WITHDRAW_NEEDS_REASON
 
 
 class SettingsForm(GovForm):

@@ -35,6 +35,12 @@ class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
     IN_PROGRESS = "in_progress", "In progress"
     CLOSED = "closed", "Closed"
+    # No longer needed (superseded, or the Board decided against it); kept with its reason.
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Only these count as open: lists of open actions, overdue counts, reminders, matters arising.
+OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 class Action(PartnershipOwned):
@@ -75,7 +81,7 @@ class Action(PartnershipOwned):
             # Open actions in due-date order: the overdue and "due soon" lists read this.
             models.Index(
                 fields=["partnership", "due_date", "number"],
-                condition=models.Q(is_deleted=False) & ~models.Q(status="closed"),
+                condition=models.Q(is_deleted=False, status__in=["open", "in_progress"]),
                 name="action_open_due_idx",
             ),
         ]
@@ -108,7 +114,14 @@ class Action(PartnershipOwned):
 
     @property
     def is_open(self) -> bool:
-        return self.status != ActionStatus.CLOSED
+        return self.status in OPEN_STATUSES
+
+    @property
+    def can_close(self) -> bool:
+        """Open, and with evidence when its source needs it (`evidence` may be prefetched)."""
+        if not self.is_open:
+            return False
+        return not self.needs_evidence or any(not e.is_deleted for e in self.evidence.all())
 
     def is_overdue_on(self, today: date) -> bool:
         """Open and its due date has passed (due today is not yet overdue)."""
@@ -120,13 +133,26 @@ class Action(PartnershipOwned):
 
 
 class ActionUpdate(PartnershipOwned):
-    """A progress note or a status change; kept for ever."""
+    """A progress note, a status change or a change of the action's details; kept for ever.
+
+    For a change of details, `text` is the reason and `changes` lists each detail as it was and
+    as it became, in words (names as they were then); a due date change is also kept as dates,
+    so extensions can be counted.
+    """
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     text = models.TextField()
     status_from = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     status_to = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
+    changes = models.JSONField(default=list, blank=True, help_text='[{"field", "from", "to"}, ...]')
+    due_date_from = models.DateField(null=True, blank=True)
+    due_date_to = models.DateField(null=True, blank=True)
+
+    @property
+    def is_extension(self) -> bool:
+        """A change that moved the due date later."""
+        return bool(self.due_date_from and self.due_date_to and self.due_date_to > self.due_date_from)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -22,6 +22,8 @@ VIEW_ACTIONS = "actions.view_actions"
 MANAGE_ACTIONS = "actions.manage_actions"
 UPDATE_ACTION = "actions.update_action"
 REOPEN_ACTION = "actions.reopen_action"
+CHANGE_ACTION = "actions.change_action"
+WITHDRAW_ACTION = "actions.withdraw_action"
 
 # docs/domain.md, "5. Roles": practitioners see nothing of actions; agency leads their agency's.
 rules.add_perm(VIEW_ACTIONS, in_governance_or_agency_lead)
@@ -53,3 +55,8 @@ def chairs_action_group(user, action) -> bool:
 rules.add_perm(UPDATE_ACTION, is_member_for_record & (is_business_team_for_record | owns_action))
 # Reopen a closed action: the chair of the action's group or the business team.
 rules.add_perm(REOPEN_ACTION, is_member_for_record & (is_business_team_for_record | chairs_action_group))
+# Change an action's details (title, description, owner, agency, due date) with a reason, or
+# withdraw it: the business team, who run the tracker for the Board (docs/domain.md, "9. The
+# action tracker"). An owner asks them to move a deadline rather than moving it themselves.
+rules.add_perm(CHANGE_ACTION, is_member_for_record & is_business_team_for_record)
+rules.add_perm(WITHDRAW_ACTION, is_member_for_record & is_business_team_for_record)

@@ -3,21 +3,22 @@
 from datetime import date
 from uuid import UUID
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.accounts.rules import is_member
 from masa.actions.models import (
+    OPEN_STATUSES,
     Action,
     ActionEvidence,
     ActionSettings,
-    ActionStatus,
     ActionUpdate,
     EvidenceKind,
 )
 from masa.actions.rules import VIEW_ACTIONS, sees_agency_actions, sees_all_actions, sees_group_actions
-from masa.partnership.models import Agency, Group, GroupMember, Partnership
+from masa.partnership.models import Agency, Group, GroupMember, Partnership, Person
 
 
 def _with_latest_update(qs: QuerySet[Action]) -> QuerySet[Action]:
@@ -63,9 +64,9 @@ def action_list(
     if group is not None:
         qs = qs.filter(group=group)
     if status == "overdue":
-        qs = qs.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=timezone.localdate())
+        qs = qs.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
     elif status == "open":
-        qs = qs.exclude(status=ActionStatus.CLOSED)
+        qs = qs.filter(status__in=OPEN_STATUSES)
     elif status:
         qs = qs.filter(status=status)
     if owner_id is not None:
@@ -87,6 +88,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "group",
             "group__chair",
             "meeting_item__meeting",
+            "review_recommendation__review",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")
@@ -99,7 +101,7 @@ def my_actions(user: User, *, include_closed: bool = False) -> QuerySet[Action]:
     partnerships = Membership.objects.filter(user=user, is_active=True).values("partnership_id")
     qs = Action.objects.filter(owner__user=user, partnership_id__in=partnerships, is_deleted=False)
     if not include_closed:
-        qs = qs.exclude(status=ActionStatus.CLOSED)
+        qs = qs.filter(status__in=OPEN_STATUSES)
     return _with_latest_update(qs.select_related("partnership")).order_by("due_date", "number")
 
 
@@ -109,7 +111,20 @@ def overdue_for_board(user: User, partnership: Partnership, *, today: date | Non
 
     today = today or timezone.localdate()
     threshold = settings_for(partnership).escalate_days_overdue
-    return action_list(user, partnership, status="overdue", due_before=today - timedelta(days=threshold))
+    overdue = action_list(user, partnership, status="overdue", due_before=today - timedelta(days=threshold))
+    return with_extensions(overdue)
+
+
+def with_extensions(qs: QuerySet[Action]) -> QuerySet[Action]:
+    """Each action with `extensions`: how many times its due date was moved later."""
+    later = (
+        ActionUpdate.objects.filter(action=OuterRef("pk"), due_date_to__gt=F("due_date_from"))
+        .order_by()
+        .values("action")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(extensions=Coalesce(Subquery(later), 0))
 
 
 def settings_for(partnership: Partnership) -> ActionSettings:
@@ -119,7 +134,7 @@ def settings_for(partnership: Partnership) -> ActionSettings:
 
 def open_actions_for_group(group: Group) -> QuerySet[Action]:
     """Matters arising: every open action of the group, with its latest update."""
-    qs = Action.objects.filter(group=group, is_deleted=False).exclude(status=ActionStatus.CLOSED)
+    qs = Action.objects.filter(group=group, is_deleted=False, status__in=OPEN_STATUSES)
     return _with_latest_update(qs).order_by("due_date", "number")
 
 
@@ -134,14 +149,27 @@ def action_search(
     group: Group | None = None,
     group_uuid: UUID | str | None = None,
     agency_id: int | None = None,
+    owner_id: int | None = None,
     owner_uuid: UUID | str | None = None,
+    source: str | None = None,
+    text: str | None = None,
     due_before: date | None = None,
     due_after: date | None = None,
 ) -> QuerySet[Action]:
-    """`action_list` plus the filters the list pages and the API offer (agency, uuids)."""
+    """`action_list` plus the filters the list pages and the API offer (agency, source, words)."""
     qs = action_list(
-        user, partnership, group=group, status=status, due_before=due_before, due_after=due_after
+        user,
+        partnership,
+        group=group,
+        status=status,
+        owner_id=owner_id,
+        due_before=due_before,
+        due_after=due_after,
     )
+    if source:
+        qs = qs.filter(source=source)
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(description__icontains=text))
     if group_uuid is not None:
         qs = qs.filter(group__uuid=group_uuid)
     if agency_id is not None:
@@ -160,6 +188,10 @@ def action_filter_groups(partnership: Partnership) -> QuerySet[Group]:
     return Group.objects.filter(partnership=partnership).order_by("-is_active", "order", "name")
 
 
+def action_filter_people(partnership: Partnership) -> QuerySet[Person]:
+    return Person.objects.filter(partnership=partnership).order_by("-is_active", "name")
+
+
 def action_filter_agencies(partnership: Partnership) -> QuerySet[Agency]:
     return Agency.objects.filter(memberships__partnership=partnership).distinct().order_by("name")
 
@@ -176,3 +208,19 @@ def partnerships_viewing_actions(user: User) -> set[int]:
     from masa.accounts.selectors import partnerships_for_user
 
     return {p.pk for p in partnerships_for_user(user) if user.has_perm(VIEW_ACTIONS, p)}
+
+
+def owner_choices(action: Action) -> QuerySet[Person]:
+    """People who may own this action: the partnership's active people, and its current owner."""
+    return (
+        Person.objects.filter(partnership_id=action.partnership_id)
+        .filter(Q(is_active=True) | Q(pk=action.owner_id))
+        .select_related("agency")
+        .order_by("name")
+    )
+
+
+def owner_agency_choices(action: Action) -> QuerySet[Agency]:
+    """Agencies active in the action's partnership, and its current agency."""
+    active = Q(memberships__partnership_id=action.partnership_id, memberships__is_active=True)
+    return Agency.objects.filter(active | Q(pk=action.owner_agency_id)).distinct().order_by("name")

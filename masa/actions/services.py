@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from masa.actions.models import (
+    OPEN_STATUSES,
     Action,
     ActionEvidence,
     ActionSettings,
@@ -21,9 +22,10 @@ from masa.core.dates import long_date
 from masa.core.reminders import reminder_kind
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
-from masa.partnership.models import Group, Partnership, Person, Priority
+from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
+DUE_DATE_PAST = "The due date must be today or in the future"
 RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
 CLOSE_NEEDS_EVIDENCE = (
@@ -37,6 +39,12 @@ EVIDENCE_EMPTY: dict[str, str] = {
     EvidenceKind.TEXT: "Enter the evidence",
 }
 UPDATE_EMPTY = "Enter the update"
+TITLE_EMPTY = "Enter the title"
+AGENCY_FOREIGN = "Choose an agency of this partnership"
+CHANGE_NEEDS_REASON = "Enter why the action is being changed"
+CHANGE_NOTHING = "Change at least one detail of the action, or go back"
+NOT_OPEN = "Only an open or in-progress action can be changed or withdrawn"
+WITHDRAW_NEEDS_REASON = "Enter why the action is being withdrawn"
 EVIDENCE_KIND_MISSING = "Select the kind of evidence"
 
 
@@ -55,11 +63,19 @@ def action_create(
     meeting_item=None,
     priority: Priority | None = None,
     review_recommendation=None,
+    today: date | None = None,
 ) -> Action:
+    """A new action. `today` is the day it was agreed (today unless a loader records history);
+    its due date may not be before that day (docs/domain.md, "9. The action tracker")."""
+    errors: dict[str, str] = {}
     if owner.partnership_id != partnership.pk:
-        raise ValidationError({"owner": OWNER_FOREIGN})
+        errors["owner"] = OWNER_FOREIGN
     if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
-        raise ValidationError({"review_recommendation": RECOMMENDATION_FOREIGN})
+        errors["review_recommendation"] = RECOMMENDATION_FOREIGN
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = DUE_DATE_PAST
+    if errors:
+        raise ValidationError(errors)
     # Lock the partnership row so two actions created at once get different numbers.
     Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
     number = (Action.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1
@@ -103,7 +119,9 @@ def action_post_update(*, actor: Actor, action: Action, text: str, status: str =
         raise ValidationError({"text": UPDATE_EMPTY})
     if action.status == ActionStatus.CLOSED:
         raise ValidationError(ALREADY_CLOSED)
-    status_to = status if status and status != action.status and status != ActionStatus.CLOSED else ""
+    if not action.is_open:
+        raise ValidationError(NOT_OPEN)
+    status_to = status if status and status != action.status and status in OPEN_STATUSES else ""
     update = _record(action, actor, text.strip(), status_to)
     if status_to:
         action.status = status_to
@@ -168,10 +186,15 @@ def action_add_evidence(
 def action_close(*, actor: Actor, action: Action, impact: str) -> Action:
     if action.status == ActionStatus.CLOSED:
         raise ValidationError(ALREADY_CLOSED)
+    if not action.is_open:
+        raise ValidationError(NOT_OPEN)
+    errors: dict[str, str] = {}
     if not impact.strip():
-        raise ValidationError({"impact": CLOSE_NEEDS_IMPACT})
+        errors["impact"] = CLOSE_NEEDS_IMPACT
     if action.needs_evidence and not action.evidence.filter(is_deleted=False).exists():
-        raise ValidationError({"impact": CLOSE_NEEDS_EVIDENCE})
+        errors["evidence"] = CLOSE_NEEDS_EVIDENCE
+    if errors:
+        raise ValidationError(errors)
     _record(action, actor, f"Closed. Impact: {impact.strip()}", ActionStatus.CLOSED)
     action.status = ActionStatus.CLOSED
     action.impact = impact.strip()
@@ -193,6 +216,97 @@ def action_reopen(*, actor: Actor, action: Action, reason: str) -> Action:
     action.closed_at = None
     action.closed_by = None
     action.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
+    return action
+
+
+def _describe(value: object) -> str:
+    """A detail in words for the history: names, dates in GOV.UK style, "none" for empty text."""
+    if isinstance(value, date):
+        return long_date(value)
+    if isinstance(value, Person | Agency):
+        return value.name
+    return str(value) if value else "none"
+
+
+@attributed
+@transaction.atomic
+def action_change(
+    *,
+    actor: Actor,
+    action: Action,
+    title: str,
+    description: str,
+    owner: Person,
+    owner_agency: Agency,
+    due_date: date,
+    reason: str,
+    today: date | None = None,
+) -> ActionUpdate:
+    """Change an open action's details with a reason, kept in its history.
+
+    A due date moved later is an extension (the Board's overdue list counts them); a new due date
+    may not be in the past (docs/domain.md, "9. The action tracker"). auditlog records the
+    changed fields under the actor.
+    """
+    errors: dict[str, str] = {}
+    if not action.is_open:
+        raise ValidationError(NOT_OPEN)
+    title, description, reason = title.strip(), description.strip(), reason.strip()
+    if not title:
+        errors["title"] = TITLE_EMPTY
+    if owner.partnership_id != action.partnership_id:
+        errors["owner"] = OWNER_FOREIGN
+    if not PartnershipAgency.objects.filter(
+        partnership_id=action.partnership_id, agency=owner_agency
+    ).exists():
+        errors["owner_agency"] = AGENCY_FOREIGN
+    if due_date != action.due_date and due_date < (today or timezone.localdate()):
+        errors["due_date"] = DUE_DATE_PAST
+    if not reason:
+        errors["reason"] = CHANGE_NEEDS_REASON
+    if errors:
+        raise ValidationError(errors)
+    # (label, model field, old value, new value)
+    details = [
+        ("Title", "title", action.title, title),
+        ("Description", "description", action.description, description),
+        ("Owner", "owner", action.owner, owner),
+        ("Owner's agency", "owner_agency", action.owner_agency, owner_agency),
+        ("Due date", "due_date", action.due_date, due_date),
+    ]
+    changed = [d for d in details if d[2] != d[3]]
+    if not changed:
+        raise ValidationError(CHANGE_NOTHING)
+    update = ActionUpdate(
+        partnership_id=action.partnership_id,
+        action=action,
+        author=user_or_none(actor),
+        text=reason,
+        changes=[
+            {"field": label, "from": _describe(old), "to": _describe(new)} for label, _, old, new in changed
+        ],
+    )
+    if due_date != action.due_date:
+        update.due_date_from, update.due_date_to = action.due_date, due_date
+    update.save()
+    for _, name, _, new in changed:
+        setattr(action, name, new)
+    action.full_clean()
+    action.save(update_fields=[name for _, name, _, _ in changed] + ["updated_at"])
+    return update
+
+
+@attributed
+@transaction.atomic
+def action_withdraw(*, actor: Actor, action: Action, reason: str) -> Action:
+    """Withdraw an action no longer needed: the record and its history stay, it leaves open lists."""
+    if not action.is_open:
+        raise ValidationError(NOT_OPEN)
+    if not reason.strip():
+        raise ValidationError({"reason": WITHDRAW_NEEDS_REASON})
+    _record(action, actor, reason.strip(), ActionStatus.WITHDRAWN)
+    action.status = ActionStatus.WITHDRAWN
+    action.save(update_fields=["status", "updated_at"])
     return action
 
 
@@ -227,8 +341,7 @@ def action_send_reminders(*, actor: Actor, today: date | None = None) -> dict[st
     counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
     thresholds = {s.partnership_id: s for s in ActionSettings.objects.all()}
     open_actions = (
-        Action.objects.filter(is_deleted=False)
-        .exclude(status=ActionStatus.CLOSED)
+        Action.objects.filter(is_deleted=False, status__in=OPEN_STATUSES)
         .exclude(last_reminded_on=today)
         .select_related("owner", "group__chair", "partnership")
     )

@@ -20,5 +20,7 @@ urlpatterns = [
     path(a + "evidence/", views.action_evidence, name="action_evidence"),
     path(a + "close/", views.action_close, name="action_close"),
     path(a + "reopen/", views.action_reopen, name="action_reopen"),
+    path(a + "change/", views.action_change, name="action_change"),
+    path(a + "withdraw/", views.action_withdraw, name="action_withdraw"),
     path(a + "download/<uuid:evidence_uuid>/", views.evidence_download, name="evidence_download"),
 ]

@@ -22,9 +22,25 @@ from masa.accounts.permissions import (
     url_in,
 )
 from masa.actions import selectors, services
-from masa.actions.forms import ActionFilterForm, CloseForm, EvidenceForm, ReopenForm, SettingsForm, UpdateForm
+from masa.actions.forms import (
+    ActionFilterForm,
+    ChangeForm,
+    CloseForm,
+    EvidenceForm,
+    ReopenForm,
+    SettingsForm,
+    UpdateForm,
+    WithdrawForm,
+)
 from masa.actions.models import Action, ActionStatus
-from masa.actions.rules import MANAGE_ACTIONS, REOPEN_ACTION, UPDATE_ACTION, VIEW_ACTIONS
+from masa.actions.rules import (
+    CHANGE_ACTION,
+    MANAGE_ACTIONS,
+    REOPEN_ACTION,
+    UPDATE_ACTION,
+    VIEW_ACTIONS,
+    WITHDRAW_ACTION,
+)
 from masa.actions.xlsx import action_log_workbook
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
@@ -36,6 +52,8 @@ UPDATE_POSTED = "Update posted"
 EVIDENCE_ADDED = "Evidence added"
 ACTION_CLOSED = "Action closed"
 ACTION_REOPENED = "Action reopened"
+ACTION_CHANGED = "Action changed"
+ACTION_WITHDRAWN = "Action withdrawn"
 SETTINGS_SAVED = "Reminder settings saved"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -94,6 +112,7 @@ def _filter_form(request: PartnershipRequest, group=None) -> ActionFilterForm:
         request.GET or None,
         groups=None if group else selectors.action_filter_groups(request.partnership),
         agencies=selectors.action_filter_agencies(request.partnership),
+        people=selectors.action_filter_people(request.partnership),
     )
 
 
@@ -150,11 +169,15 @@ def action_log_xlsx(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(VIEW_ACTIONS)
 def action_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     action = _action(request, uuid)
+    user = request.user
+    open_ = action.is_open
     context = {
         "action": action,
         "evidence": [e for e in action.evidence.all() if not e.is_deleted],
-        "can_update": request.user.has_perm(UPDATE_ACTION, action) and action.is_open,
-        "can_reopen": request.user.has_perm(REOPEN_ACTION, action) and not action.is_open,
+        "can_update": user.has_perm(UPDATE_ACTION, action) and open_,
+        "can_reopen": user.has_perm(REOPEN_ACTION, action) and action.status == ActionStatus.CLOSED,
+        "can_change": user.has_perm(CHANGE_ACTION, action) and open_,
+        "can_withdraw": user.has_perm(WITHDRAW_ACTION, action) and open_,
         "today": timezone.localdate(),
     }
     return render(request, "actions/action_detail.html", context)
@@ -208,15 +231,72 @@ def action_evidence(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(VIEW_ACTIONS)
 def action_close(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """The impact question, offered only when the action can close (its evidence is there).
+
+    A refusal for missing evidence is shown against the evidence, with a link to add it.
+    """
     action = _changeable(request, uuid)
+    form = CloseForm(request.POST) if request.method == "POST" else CloseForm()
+    if form.is_bound and form.is_valid():
+        try:
+            services.action_close(actor=request.user, action=action, impact=form.cleaned_data["impact"])
+        except ValidationError as error:
+            form.apply_errors(error)
+        else:
+            messages.success(request, ACTION_CLOSED)
+            return redirect(_url("action_detail", request, action.uuid))
+    context = {
+        "form": form,
+        "action": action,
+        "caption": _caption(action),
+        "can_close": action.can_close,
+        "evidence_error": _evidence_error(form),
+    }
+    return render(request, "actions/close.html", context, status=400 if form.errors else 200)
+
+
+def _evidence_error(form: CloseForm) -> str:
+    """The service's "add evidence first" refusal, which belongs to no question on the form."""
+    return next((str(e) for e in form.non_field_errors() if str(e) == services.CLOSE_NEEDS_EVIDENCE), "")
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_change(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid, CHANGE_ACTION)
     return form_page(
         request,
-        form_class=CloseForm,
-        title="Close the action",
+        form_class=ChangeForm,
+        form_kwargs={
+            "people": selectors.owner_choices(action),
+            "agencies": selectors.owner_agency_choices(action),
+        },
+        initial={
+            "title": action.title,
+            "description": action.description,
+            "owner": action.owner_id,
+            "owner_agency": action.owner_agency_id,
+            "due_date": action.due_date,
+        },
+        title="Change the action",
         caption=_caption(action),
-        save=lambda data: services.action_close(actor=request.user, action=action, impact=data["impact"]),
+        save=lambda data: services.action_change(actor=request.user, action=action, **data),
         success_url=_url("action_detail", request, action.uuid),
-        success_message=ACTION_CLOSED,
+        success_message=ACTION_CHANGED,
+        back_url=_url("action_detail", request, action.uuid),
+    )
+
+
+@partnership_view(VIEW_ACTIONS)
+def action_withdraw(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    action = _changeable(request, uuid, WITHDRAW_ACTION)
+    return form_page(
+        request,
+        form_class=WithdrawForm,
+        title="Withdraw the action",
+        caption=_caption(action),
+        save=lambda data: services.action_withdraw(actor=request.user, action=action, reason=data["reason"]),
+        success_url=_url("action_detail", request, action.uuid),
+        success_message=ACTION_WITHDRAWN,
         back_url=_url("action_detail", request, action.uuid),
     )
 

@@ -1,4 +1,4 @@
-"""The actions log as an Excel workbook: bold frozen header, set widths, real dates, no formulas."""
+"""The actions log as an Excel workbook: frozen header with filters, set widths, real dates, no formulas."""
 
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -56,6 +56,8 @@ def action_log_workbook(actions: Iterable[Action], *, today: date) -> bytes:
         sheet.append([_cell_value(value(action, today)) for _, _, value in COLUMNS])
         for cell in sheet[sheet.max_row]:
             _format(cell)
+    # Filter buttons on the header, over every row, so the log can be sorted and narrowed in Excel.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

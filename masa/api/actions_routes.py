@@ -145,7 +145,7 @@ def list_actions(
     slug: Slug,
     owner: UUID | None = None,
     group: UUID | None = None,
-    status: Literal["open", "in_progress", "closed", "overdue"] | None = None,
+    status: Literal["open", "in_progress", "closed", "withdrawn", "overdue"] | None = None,
     due_before: BoundedDate | None = None,
     due_after: BoundedDate | None = None,
     limit: Limit = 100,

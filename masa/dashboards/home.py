@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from masa.accounts.models import User
-from masa.actions.models import ActionStatus
+from masa.actions.models import OPEN_STATUSES
 from masa.actions.rules import VIEW_ACTIONS
 from masa.actions.selectors import my_actions, overdue_for_board
 from masa.dashboards.rules import SEE_CADENCE_WARNINGS
@@ -46,7 +46,7 @@ def dashboard_for(user: User, partnership: Partnership, *, today: date | None = 
         .filter(partnership=partnership)
         .aggregate(
             open=Count("pk"),
-            overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(status=ActionStatus.CLOSED)),
+            overdue=Count("pk", filter=Q(due_date__lt=today, status__in=OPEN_STATUSES)),
         )
     )
     board.my_open, board.my_overdue = mine["open"], mine["overdue"]

@@ -284,6 +284,8 @@ class _Loader:
         self.agencies = {a.name: a for a in Agency.objects.filter(memberships__partnership=partnership)}
 
     def chain(self, review: Review, findings: list[dict[str, Any]]) -> None:
+        # The actions were agreed when the review reported, so their due dates were then ahead.
+        agreed_on = review.completed_date or review.start_date
         for spec in findings:
             finding = services.finding_save(
                 actor=self.actor,
@@ -301,9 +303,11 @@ class _Loader:
                     accountable_agency=self.agencies.get(agency) if agency else None,
                 )
                 if action is not None:
-                    self.action(recommendation, *action)
+                    self.action(recommendation, *action, agreed_on=agreed_on)
 
-    def action(self, recommendation, title: str, owner_key: str, due: date, closed) -> Action | None:
+    def action(
+        self, recommendation, title: str, owner_key: str, due: date, closed, *, agreed_on: date | None
+    ) -> Action | None:
         owner = self.people.get(owner_key)
         if owner is None:
             return None
@@ -314,6 +318,7 @@ class _Loader:
             owner=owner,
             due_date=due,
             group=self.group,
+            today=agreed_on,
         )
         by = owner.user or self.actor
         if closed is None:

@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from masa.accounts.models import User
-from masa.actions.models import Action, ActionEvidence, ActionStatus
+from masa.actions.models import OPEN_STATUSES, Action, ActionEvidence, ActionStatus
 from masa.actions.selectors import action_scope
 from masa.partnership.models import Agency, Group, Partnership, Person
 from masa.reviews.models import (
@@ -151,7 +151,7 @@ def summarise(recommendations: list[Recommendation], today: date) -> ChainSummar
             summary.actions += 1
             if action.status == ActionStatus.CLOSED:
                 summary.closed_with_impact += bool(action.impact)
-            else:
+            elif action.is_open:  # a withdrawn action is neither
                 summary.open += 1
                 summary.overdue += action.due_date < today
     return summary
@@ -222,8 +222,8 @@ def theme_summary(theme: Theme, today: date) -> ChainSummary:
     actions = Action.objects.filter(review_recommendation__in=scope, is_deleted=False).aggregate(
         total=Count("pk"),
         closed_with_impact=Count("pk", filter=Q(status=ActionStatus.CLOSED) & ~Q(impact="")),
-        open=Count("pk", filter=~Q(status=ActionStatus.CLOSED)),
-        overdue=Count("pk", filter=~Q(status=ActionStatus.CLOSED) & Q(due_date__lt=today)),
+        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
     )
     return ChainSummary(
         recommendations=recommendations["total"],

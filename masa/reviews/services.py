@@ -584,10 +584,12 @@ def recommendation_action_add(
     due_date: date,
     description: str = "",
     group: Group | None = None,
+    today: date | None = None,
 ) -> Action:
     """An action in the shared tracker that answers a review's recommendation.
 
     Its evidence and impact (recorded on the action pages) close the chain from finding to change.
+    `today` is the day it was agreed, for loaders of past reviews (the due date may not be earlier).
     """
     if not title.strip():
         raise ValidationError({"title": ACTION_TITLE_NEEDED})
@@ -603,6 +605,7 @@ def recommendation_action_add(
         source=ActionSource.REVIEW_RECOMMENDATION,
         group=group,
         review_recommendation=recommendation,
+        today=today,
     )
 
 

@@ -12,6 +12,7 @@ from masa.accounts.models import Membership, User
 from masa.actions import services
 from masa.actions.models import Action, ActionSource
 from masa.partnership.models import Group, Partnership, Person
+from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.factories import (
     SETUP,
     GroupFactory,
@@ -71,7 +72,25 @@ def make_action(world: World, title: str = "Audit the front door", **kwargs) -> 
         "group": world.group,
     }
     values.update(kwargs)
+    # An action due in the past was agreed on or before its due date (the service refuses a
+    # due date before the day the action is agreed).
+    values.setdefault("today", min(values["due_date"], TODAY))
     return services.action_create(actor=SETUP, partnership=world.partnership, title=title, **values)
+
+
+def review_action(
+    world: World, title: str, *, reference: str = "LLR-1", review_title: str = "A review"
+) -> Action:
+    """An action from recommendation 1 of a local learning review (it needs evidence to close)."""
+    review = Review.objects.create(
+        partnership=world.partnership, kind=ReviewKind.LOCAL_LEARNING, reference=reference, title=review_title
+    )
+    recommendation = Recommendation.objects.create(
+        partnership=world.partnership, review=review, number=1, text="Share safety plans"
+    )
+    return make_action(
+        world, title, source=ActionSource.REVIEW_RECOMMENDATION, review_recommendation=recommendation
+    )
 
 
 def build_world(slug: str) -> World:

@@ -28,6 +28,8 @@ MATRIX = {
     "actions:action_evidence": ("open", BT),
     "actions:action_close": ("open", BT),
     "actions:action_reopen": ("closed", BT),
+    "actions:action_change": ("open", BT),
+    "actions:action_withdraw": ("open", BT),
 }
 
 
@@ -72,6 +74,13 @@ def test_owner_may_change_their_own_action_but_not_reopen_it(client, worlds):
     client.force_login(world.owner_user)
     for name in ("action_detail", "action_update", "action_evidence", "action_close"):
         assert client.get(reverse(f"actions:{name}", args=["alpha", mine.uuid])).status_code == 200, name
+    # Changing the details (a deadline, say) or withdrawing is for the business team.
+    for name in ("action_change", "action_withdraw"):
+        assert client.get(reverse(f"actions:{name}", args=["alpha", mine.uuid])).status_code == 403, name
+    data = {"reason": "Not needed"}
+    assert client.post(reverse("actions:action_withdraw", args=["alpha", mine.uuid]), data).status_code == 403
+    mine.refresh_from_db()
+    assert mine.status == ActionStatus.OPEN
     services.action_close(actor=world.owner_user, action=mine, impact="Done")
     assert client.get(reverse("actions:action_reopen", args=["alpha", mine.uuid])).status_code == 403
 

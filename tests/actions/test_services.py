@@ -80,7 +80,8 @@ def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
     action = make_action(alpha, source=source, **extra)
     with pytest.raises(ValidationError) as error:
         services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
-    assert error.value.message_dict["impact"] == [services.CLOSE_NEEDS_EVIDENCE]
+    assert error.value.message_dict["evidence"] == [services.CLOSE_NEEDS_EVIDENCE]
+    assert not action.can_close
     services.action_add_evidence(actor=alpha.owner_user, action=action, kind="text", text="Audit report")
     services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
     action.refresh_from_db()
@@ -242,3 +243,165 @@ def test_action_search_filters_by_agency_and_owner(alpha):
 def test_people_without_accounts_can_own_actions(alpha):
     person = PersonFactory(partnership=alpha.partnership, agency=alpha.agency, user=None)
     assert make_action(alpha, owner=person).owner.user is None
+
+
+def test_a_due_date_in_the_past_is_refused_and_nothing_saved(alpha):
+    before = Action.objects.count()
+    with pytest.raises(ValidationError) as error:
+        services.action_create(
+            actor=SETUP,
+            partnership=alpha.partnership,
+            title="Too late already",
+            owner=alpha.owner,
+            due_date=TODAY - timedelta(days=1),
+            source=ActionSource.ESCALATION,
+        )
+    assert error.value.message_dict["due_date"] == [services.DUE_DATE_PAST]
+    assert Action.objects.count() == before
+    # Due today is fine; so is a due date that was ahead on the day a past action was agreed.
+    assert make_action(alpha, "Due today", due_date=TODAY, today=TODAY).due_date == TODAY
+    agreed = make_action(
+        alpha, "Agreed last month", due_date=TODAY - timedelta(days=3), today=TODAY - timedelta(days=30)
+    )
+    assert agreed.is_overdue
+
+
+# Changing and withdrawing ---------------------------------------------------------------------
+
+
+def change(world, action, **overrides):
+    values = {
+        "title": action.title,
+        "description": action.description,
+        "owner": action.owner,
+        "owner_agency": action.owner_agency,
+        "due_date": action.due_date,
+        "reason": "Agreed at the Board",
+    }
+    values.update(overrides)
+    return services.action_change(actor=SETUP, action=action, **values)
+
+
+def test_change_records_what_changed_from_what_to_what_and_the_actor(alpha):
+    from auditlog.models import LogEntry
+
+    bt = member(alpha.partnership, "business_team", mfa=False)
+    action = alpha.actions["mine"]
+    old_due = action.due_date
+    new_due = old_due + timedelta(days=14)
+    update = services.action_change(
+        actor=bt,
+        action=action,
+        title="Audit the front door twice",
+        description="",
+        owner=alpha.colleague,
+        owner_agency=alpha.other_agency,
+        due_date=new_due,
+        reason="  The auditors asked for a second sample  ",
+    )
+    action.refresh_from_db()
+    assert (action.title, action.owner, action.owner_agency, action.due_date) == (
+        "Audit the front door twice",
+        alpha.colleague,
+        alpha.other_agency,
+        new_due,
+    )
+    assert update.text == "The auditors asked for a second sample"
+    assert update.author == bt
+    assert [c["field"] for c in update.changes] == ["Title", "Owner", "Owner's agency", "Due date"]
+    assert update.changes[1] == {"field": "Owner", "from": alpha.owner.name, "to": alpha.colleague.name}
+    assert update.changes[3]["to"] == f"{new_due.day} {new_due:%B %Y}"
+    assert (update.due_date_from, update.due_date_to) == (old_due, new_due) and update.is_extension
+    entry = LogEntry.objects.filter(object_pk=str(action.pk), content_type__model="action").latest("pk")
+    assert entry.actor == bt
+    assert set(entry.changes_dict) >= {"title", "owner", "owner_agency", "due_date"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"reason": "  "}, "reason", services.CHANGE_NEEDS_REASON),
+        ({"title": " "}, "title", services.TITLE_EMPTY),
+        ({"due_date": TODAY - timedelta(days=1)}, "due_date", services.DUE_DATE_PAST),
+    ],
+)
+def test_change_refuses_bad_input_and_saves_nothing(alpha, overrides, field, message):
+    action = alpha.actions["mine"]
+    before = (action.title, action.due_date)
+    with pytest.raises(ValidationError) as error:
+        change(alpha, action, **{"description": "New words", **overrides})
+    assert error.value.message_dict[field] == [message]
+    action.refresh_from_db()
+    assert (action.title, action.due_date, action.description) == (*before, "")
+    assert not action.updates.exists()
+
+
+def test_change_refuses_another_partnerships_owner_or_agency_and_no_change(alpha, beta):
+    action = alpha.actions["mine"]
+    with pytest.raises(ValidationError) as error:
+        change(alpha, action, owner=beta.owner, owner_agency=beta.agency)
+    assert error.value.message_dict["owner"] == [services.OWNER_FOREIGN]
+    assert error.value.message_dict["owner_agency"] == [services.AGENCY_FOREIGN]
+    with pytest.raises(ValidationError, match=services.CHANGE_NOTHING):
+        change(alpha, action)
+    assert not action.updates.exists()
+
+
+def test_an_overdue_actions_other_details_can_change_but_not_to_a_past_due_date(alpha):
+    late = make_action(alpha, "Late", due_date=TODAY - timedelta(days=5))
+    change(alpha, late, owner=alpha.colleague)  # its past due date is left as it was
+    with pytest.raises(ValidationError) as error:
+        change(alpha, late, due_date=TODAY - timedelta(days=1))
+    assert error.value.message_dict["due_date"] == [services.DUE_DATE_PAST]
+    change(alpha, late, due_date=TODAY)
+    late.refresh_from_db()
+    assert late.due_date == TODAY and late.owner == alpha.colleague
+
+
+def test_extensions_are_counted_for_the_boards_overdue_list(alpha):
+    action = make_action(
+        alpha, "Slipping", due_date=TODAY - timedelta(days=40), today=TODAY - timedelta(days=60)
+    )
+    # Two extensions and one move earlier, all recorded in the past through the service's today.
+    for days, agreed in ((-30, -39), (-33, -35), (-20, -34)):
+        change(alpha, action, due_date=TODAY + timedelta(days=days), today=TODAY + timedelta(days=agreed))
+        action.refresh_from_db()
+    board = selectors.overdue_for_board(member(alpha.partnership, "lsp", mfa=False), alpha.partnership)
+    assert [(a.title, a.extensions) for a in board] == [("Slipping", 2)]
+
+
+def test_withdraw_keeps_the_record_and_leaves_open_lists_and_counts(alpha):
+    user = member(alpha.partnership, "business_team", mfa=False)
+    late = make_action(alpha, "No longer needed", due_date=TODAY - timedelta(days=30))
+    with pytest.raises(ValidationError) as error:
+        services.action_withdraw(actor=user, action=late, reason=" ")
+    assert error.value.message_dict["reason"] == [services.WITHDRAW_NEEDS_REASON]
+    services.action_withdraw(actor=user, action=late, reason="Replaced by A1")
+    late.refresh_from_db()
+    assert late.status == ActionStatus.WITHDRAWN and not late.is_open and not late.is_overdue
+    [update] = late.updates.all()
+    assert (update.status_from, update.status_to, update.text) == ("open", "withdrawn", "Replaced by A1")
+    assert late not in selectors.action_list(user, alpha.partnership, status="open")
+    assert late not in selectors.action_list(user, alpha.partnership, status="overdue")
+    assert late not in selectors.overdue_for_board(user, alpha.partnership)
+    assert late in selectors.action_list(user, alpha.partnership, status="withdrawn")
+    assert late in selectors.action_list(user, alpha.partnership)  # kept in the full list
+    assert late not in selectors.open_actions_for_group(alpha.group)
+    # A withdrawn action is not changed, updated, closed, withdrawn again or reopened.
+    for call in (
+        lambda: change(alpha, late, title="New"),
+        lambda: services.action_post_update(actor=user, action=late, text="More"),
+        lambda: services.action_close(actor=user, action=late, impact="Done"),
+        lambda: services.action_withdraw(actor=user, action=late, reason="Again"),
+        lambda: services.action_reopen(actor=user, action=late, reason="Back"),
+    ):
+        with pytest.raises(ValidationError):
+            call()
+    assert late.updates.count() == 1
+
+
+def test_withdrawn_actions_get_no_reminders(alpha):
+    action = make_action(alpha, "Withdrawn early", due_date=TODAY - timedelta(days=1))
+    services.action_withdraw(actor=SETUP, action=action, reason="Superseded")
+    counts = services.action_send_reminders(actor=SETUP)
+    assert counts["overdue"] == 0

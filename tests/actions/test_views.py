@@ -17,8 +17,7 @@ from masa.actions import forms, services, views
 from masa.actions.models import ActionEvidence, ActionSettings, ActionSource, ActionStatus
 from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.governance.models import AgendaItem, Meeting
-from masa.reviews.models import Recommendation, Review, ReviewKind
-from tests.actions.conftest import PDF, TODAY, make_action, ooxml, user_in_scope
+from tests.actions.conftest import PDF, TODAY, make_action, ooxml, review_action, user_in_scope
 from tests.factories import SETUP, member
 
 
@@ -158,28 +157,57 @@ def test_close_without_impact_shows_the_error(client, alpha):
 
 
 def test_close_without_evidence_for_a_review_keeps_the_impact(client, alpha):
-    review = Review.objects.create(
-        partnership=alpha.partnership, kind=ReviewKind.LOCAL_LEARNING, reference="LLR-1", title="A review"
-    )
-    recommendation = Recommendation.objects.create(
-        partnership=alpha.partnership, review=review, number=1, text="Share safety plans"
-    )
-    action = make_action(
-        alpha,
-        "From a review",
-        source=ActionSource.REVIEW_RECOMMENDATION,
-        review_recommendation=recommendation,
-    )
+    action = review_action(alpha, "From a review")
     client.force_login(alpha.owner_user)
-    detail = html_of(client.get(url("action_detail", alpha, action.uuid)))
-    assert "add evidence before closing it" in detail
+    evidence_url = url("action_evidence", alpha, action.uuid)
+    detail = assert_good_page(client.get(url("action_detail", alpha, action.uuid)))
+    # Closing is not offered until there is evidence; the page says so, with a link to add it.
+    assert f'<a class="govuk-link" href="{evidence_url}">add evidence</a> before closing it' in detail
+    assert "Close the action</a>" not in detail
+    page = assert_good_page(client.get(url("action_close", alpha, action.uuid)))
+    assert "cannot close without evidence" in page and f'href="{evidence_url}"' in page
+    assert 'name="impact"' not in page
+    # A close posted anyway is refused on the evidence, with the impact kept.
     response = client.post(url("action_close", alpha, action.uuid), {"impact": "Safety plans are shared"})
     assert response.status_code == 400
-    html = html_of(response)
-    assert services.CLOSE_NEEDS_EVIDENCE in html
+    html = assert_good_page(response)
+    assert f'<a href="#evidence">{services.CLOSE_NEEDS_EVIDENCE}</a>' in unescape(html)
+    assert 'id="evidence" class="govuk-form-group govuk-form-group--error"' in html
     assert "Safety plans are shared" in html
     action.refresh_from_db()
     assert action.status == ActionStatus.OPEN
+    # With evidence, the close button and the question are there, and it closes.
+    services.action_add_evidence(actor=alpha.owner_user, action=action, kind="text", text="Audit")
+    assert "Close the action</a>" in html_of(client.get(url("action_detail", alpha, action.uuid)))
+    assert 'name="impact"' in html_of(client.get(url("action_close", alpha, action.uuid)))
+    response = client.post(url("action_close", alpha, action.uuid), {"impact": "Safety plans are shared"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == ActionStatus.CLOSED
+
+
+def test_review_action_links_to_its_review_for_those_who_may_view_reviews(client, alpha, manager):
+    action = review_action(alpha, "Safe sleep leaflet", reference="LLR-9", review_title="Sleep safety")
+    review = action.review_recommendation.review
+    review_url = reverse("reviews:review_detail", args=[alpha.partnership.slug, review.uuid])
+    html = assert_good_page(client.get(url("action_detail", alpha, action.uuid)))
+    assert f'<a class="govuk-link" href="{review_url}">LLR-9: Sleep safety</a>' in html
+    assert "Recommendation 1" in html
+    assert "None given" in html and ">None<" not in html  # no description
+
+
+def test_review_action_is_named_without_a_link_for_those_who_may_not_view_reviews(client, alpha, monkeypatch):
+    import rules
+
+    action = review_action(alpha, "Safe sleep leaflet", reference="LLR-9", review_title="Sleep safety")
+    review = action.review_recommendation.review
+    # Every role that sees actions may read reviews today; the page asks the registry, so a
+    # registry that says no hides the link.
+    monkeypatch.setitem(rules.permissions.permissions, "reviews.view_reviews", rules.always_deny)
+    client.force_login(alpha.owner_user)
+    html = html_of(client.get(url("action_detail", alpha, action.uuid)))
+    assert "LLR-9: Sleep safety" in html
+    assert reverse("reviews:review_detail", args=[alpha.partnership.slug, review.uuid]) not in html
 
 
 @pytest.mark.parametrize(
@@ -352,6 +380,33 @@ def test_action_list_filters(client, alpha, manager):
     assert late.title not in titles({"due_after": str(TODAY)})
 
 
+def test_action_list_filters_by_owner_source_and_words(client, alpha, manager):
+    audit = make_action(
+        alpha,
+        "Audit the MASH",
+        description="Sample of thresholds decisions",
+        source=ActionSource.AUDIT_FINDING,
+    )
+    base = url("action_list", alpha)
+
+    def titles(query: dict) -> set[str]:
+        response = client.get(base, query)
+        assert response.status_code == 200
+        text = html_of(response)
+        return {a.title for a in [*alpha.actions.values(), audit] if a.title in text}
+
+    assert titles({"owner": alpha.colleague.pk}) == {alpha.actions["colleague"].title}
+    assert titles({"source": ActionSource.AUDIT_FINDING}) == {audit.title}
+    assert titles({"text": "THRESHOLDS"}) == {audit.title}  # the description, any case
+    assert titles({"text": "colleague"}) == {alpha.actions["colleague"].title}
+    assert titles({"text": "  mash ", "owner": alpha.colleague.pk}) == set()
+    response = client.get(base, {"source": "rumour", "owner": "0"})
+    assert response.status_code == 400
+    html = html_of(response)
+    assert 'href="#id_source">Select a source from the list' in html
+    assert f'href="#id_owner">{forms.OWNER_NOT_LISTED}' in html
+
+
 def test_action_list_bad_filters_show_errors(client, alpha, manager):
     response = client.get(url("action_list", alpha), {"due_after": "31/02/2024", "status": "lost"})
     assert response.status_code == 400
@@ -453,6 +508,7 @@ def test_action_log_xlsx(client, alpha):
     assert header[:3] == ["Reference", "Title", "Description"]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
     assert sheet.column_dimensions["B"].width == 45
     rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
     # The agency lead sees their agency's actions only.
@@ -487,3 +543,147 @@ def test_status_tags(client, alpha, manager):
     html = html_of(client.get(url("action_list", alpha)))
     assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in html
     assert '<strong class="govuk-tag govuk-tag--blue">Open</strong>' in html
+
+
+# Changing and withdrawing ---------------------------------------------------------------------
+
+
+def change_data(world, action, **overrides) -> dict:
+    day = overrides.pop("due_date", action.due_date)
+    data = {
+        "title": action.title,
+        "description": action.description,
+        "owner": action.owner.pk,
+        "owner_agency": action.owner_agency.pk,
+        "due_date_0": str(day.day),
+        "due_date_1": str(day.month),
+        "due_date_2": str(day.year),
+        "reason": "Agreed at the Board on Tuesday",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_business_team_changes_an_action_with_a_reason(client, alpha, manager):
+    action = alpha.actions["mine"]
+    old_due = action.due_date
+    new_due = old_due + timedelta(days=30)
+    detail = action_url("action_detail", alpha)
+    assert action_url("action_change", alpha) in assert_good_page(client.get(detail))
+    page = assert_good_page(client.get(action_url("action_change", alpha)))
+    assert f'value="{action.title}"' in page and f'value="{old_due.year}"' in page
+    response = client.post(
+        action_url("action_change", alpha),
+        change_data(alpha, action, due_date=new_due, owner=alpha.colleague.pk, description="Both teams"),
+    )
+    assert response.status_code == 302
+    html = unescape(assert_good_page(client.get(detail)))
+    assert views.ACTION_CHANGED in html
+    assert "Changed: due date extended" in html
+    assert f"Due date changed from “{long_date(old_due)}” to “{long_date(new_due)}”" in html
+    assert f"Owner changed from “{alpha.owner.name}” to “{alpha.colleague.name}”" in html
+    assert "Description changed from “none” to “Both teams”" in html
+    assert "Reason: Agreed at the Board on Tuesday" in html
+    action.refresh_from_db()
+    assert (action.due_date, action.owner, action.description) == (new_due, alpha.colleague, "Both teams")
+    entry = LogEntry.objects.filter(object_pk=str(action.pk), content_type__model="action").latest("pk")
+    assert entry.actor == manager and "due_date" in entry.changes_dict
+
+
+@pytest.mark.parametrize(
+    ("overrides", "anchor", "message"),
+    [
+        ({"reason": ""}, "id_reason", services.CHANGE_NEEDS_REASON),
+        ({"title": ""}, "id_title", services.TITLE_EMPTY),
+        ({"due_date": TODAY - timedelta(days=2)}, "id_due_date", services.DUE_DATE_PAST),
+        ({"due_date_0": "31", "due_date_1": "2"}, "id_due_date", "The due date must be a real date"),
+        ({"owner": "999999"}, "id_owner", forms.OWNER_NOT_LISTED),
+    ],
+)
+def test_change_with_bad_input_shows_the_error_keeps_answers_and_saves_nothing(
+    client, alpha, manager, overrides, anchor, message
+):
+    action = alpha.actions["mine"]
+    data = change_data(alpha, action, description="Kept words", **overrides)
+    response = client.post(action_url("action_change", alpha), data)
+    assert response.status_code == 400
+    html = unescape(assert_good_page(response))
+    assert re.search(rf'href="#{anchor}[^"]*">{re.escape(message)}', html), message
+    assert "Kept words" in html
+    action.refresh_from_db()
+    assert action.description == "" and not action.updates.exists()
+
+
+def test_change_with_nothing_changed_is_refused(client, alpha, manager):
+    response = client.post(action_url("action_change", alpha), change_data(alpha, alpha.actions["mine"]))
+    assert response.status_code == 400
+    assert services.CHANGE_NOTHING in unescape(html_of(response))
+
+
+def test_overdue_list_shows_how_often_an_action_was_extended(client, alpha, manager):
+    once = make_action(
+        alpha, "Extended once", due_date=TODAY - timedelta(days=20), today=TODAY - timedelta(days=90)
+    )
+    twice = make_action(
+        alpha, "Extended twice", due_date=TODAY - timedelta(days=60), today=TODAY - timedelta(days=90)
+    )
+    thrice = make_action(
+        alpha, "Extended thrice", due_date=TODAY - timedelta(days=60), today=TODAY - timedelta(days=90)
+    )
+    steps = {once: [-15], twice: [-50, -40], thrice: [-50, -40, -30]}
+    for action, dues in steps.items():
+        for due in dues:
+            services.action_change(
+                actor=manager,
+                action=action,
+                title=action.title,
+                description="",
+                owner=action.owner,
+                owner_agency=action.owner_agency,
+                due_date=TODAY + timedelta(days=due),
+                reason="More time agreed",
+                today=TODAY - timedelta(days=89),
+            )
+    html = assert_good_page(client.get(url("overdue", alpha)))
+    rows = {
+        title: html.split(title)[1].split("</tr>")[0]
+        for title in ("Extended once", "Extended twice", "Extended thrice")
+    }
+    assert "extended once" in rows["Extended once"]
+    assert "extended twice" in rows["Extended twice"]
+    assert "extended 3 times" in rows["Extended thrice"]
+
+
+def test_business_team_withdraws_an_action_with_a_reason(client, alpha, manager):
+    action = make_action(alpha, "Superseded work", due_date=TODAY - timedelta(days=30))
+    detail = url("action_detail", alpha, action.uuid)
+    withdraw = url("action_withdraw", alpha, action.uuid)
+    assert withdraw in html_of(client.get(detail))
+    response = client.post(withdraw, {"reason": " "})
+    assert response.status_code == 400
+    html = assert_good_page(response)
+    assert f'href="#id_reason">{services.WITHDRAW_NEEDS_REASON}' in html
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+    assert action.title in html_of(client.get(url("overdue", alpha)))
+    response = client.post(withdraw, {"reason": "Replaced by the new neglect strategy"})
+    assert response.status_code == 302
+    html = assert_good_page(client.get(detail))
+    assert views.ACTION_WITHDRAWN in html
+    assert '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>' in html
+    assert "Reason: Replaced by the new neglect strategy" in html
+    for button in (
+        "Post an update",
+        "Close the action",
+        "Change the action",
+        "Withdraw the action",
+        "Reopen",
+    ):
+        assert button not in html
+    assert action.title not in html_of(client.get(url("overdue", alpha)))
+    assert action.title not in html_of(client.get(url("action_list", alpha), {"status": "open"}))
+    assert action.title in html_of(client.get(url("action_list", alpha), {"status": "withdrawn"}))
+    # It cannot be withdrawn again.
+    response = client.post(withdraw, {"reason": "Again"})
+    assert response.status_code == 400 and services.NOT_OPEN in html_of(response)
+    assert action.updates.count() == 1

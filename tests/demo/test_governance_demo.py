@@ -55,7 +55,9 @@ def _held(partnership: Partnership):
 def test_hounslow_has_a_full_action_tracker(demo):
     actions = Action.objects.filter(partnership__slug="hounslow")
     assert actions.count() >= 150
-    assert set(actions.values_list("status", flat=True)) == set(ActionStatus.values)
+    # Every status a meeting's action reaches; none of the 2023-24 actions was withdrawn.
+    statuses = {ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.CLOSED}
+    assert set(actions.values_list("status", flat=True)) == statuses
     today = timezone.localdate()
     assert actions.exclude(status=ActionStatus.CLOSED).filter(due_date__lt=today).exists()
     assert actions.exclude(status=ActionStatus.CLOSED).filter(due_date__gte=today).exists()

@@ -464,6 +464,18 @@ def test_add_a_decision_and_an_action(manager_client, world, meeting, item):
     assert response.status_code == 400
     for error in ("Enter the action", "Select the owner", "The due date must be a real date"):
         assert error in html(response)
+    # A due date in the past is refused on the due date field; the answers are kept, nothing saved.
+    yesterday = timezone.localdate() - timedelta(days=1)
+    response = manager_client.post(
+        action,
+        {"title": "Publish the report", "owner": world.people[3].pk, **day_fields("due_date", yesterday)},
+    )
+    assert response.status_code == 400
+    assert re.search(
+        r"href=\"#id_due_date[^\"]*\">The due date must be today or in the future", html(response)
+    )
+    assert 'value="Publish the report"' in html(response)
+    assert not Action.objects.exists()
     response = manager_client.post(
         action,
         {

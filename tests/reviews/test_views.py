@@ -198,6 +198,17 @@ def test_business_team_builds_the_chain_from_finding_to_action(client, alpha):
     response = client.post(add, {"title": "Safety plans shared", **date_fields("due_date", TODAY)})
     assert response.status_code == 400 and "Select the owner" in text_of(response)
     response = client.post(
+        add,
+        {
+            "title": "Safety plans shared",
+            "owner": alpha.owner.pk,
+            **date_fields("due_date", TODAY - timedelta(days=1)),
+        },
+    )
+    assert response.status_code == 400
+    assert "The due date must be today or in the future" in text_of(response)
+    assert not Action.objects.filter(title="Safety plans shared").exists()
+    response = client.post(
         add, {"title": "Safety plans shared", "owner": alpha.owner.pk, **date_fields("due_date", TODAY)}
     )
     assert response.status_code == 302
