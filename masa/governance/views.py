@@ -45,7 +45,7 @@ from masa.governance.forms import (
 )
 from masa.governance.ics import meeting_ics
 from masa.governance.models import Meeting
-from masa.governance.rules import MANAGE_MEETINGS, VIEW_MEETINGS
+from masa.governance.rules import MANAGE_MEETINGS, VIEW_COMPLIANCE, VIEW_MEETINGS
 from masa.partnership.selectors import person_list
 
 QUORUM_WARNING = (
@@ -496,7 +496,7 @@ def forward_plan(request: PartnershipRequest) -> HttpResponse:
     return render(request, "governance/forward_plan.html", {"meetings": meetings})
 
 
-@partnership_view(VIEW_MEETINGS)
+@partnership_view(VIEW_COMPLIANCE)
 def compliance(request: PartnershipRequest) -> HttpResponse:
     default = selectors.last_complete_year_start(timezone.localdate()).year
     years = list(range(default + 1, default - 5, -1))
