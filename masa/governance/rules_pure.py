@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from masa.clocks.calendar import add_months
+from masa.core.dates import financial_year_start
 
 
 def is_quorate(voting_present: int, quorum: int) -> bool:
@@ -13,7 +14,7 @@ def is_quorate(voting_present: int, quorum: int) -> bool:
 
 def quarter_of(day: date) -> tuple[int, int]:
     """(financial year starting April, quarter 1-4) as partnerships report them."""
-    fy = day.year if day.month >= 4 else day.year - 1
+    fy = financial_year_start(day)
     return fy, (day.month - 4) % 12 // 3 + 1
 
 

@@ -12,6 +12,7 @@ from masa.accounts.rules import is_member
 from masa.actions.models import Action
 from masa.actions.selectors import open_actions_for_group
 from masa.clocks.calendar import add_months
+from masa.core.dates import financial_year_start
 from masa.governance.models import (
     AgendaItem,
     Attendance,
@@ -127,7 +128,7 @@ def minutes_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
 def cadence_warnings(partnership: Partnership, *, today: date | None = None) -> list[CadenceFinding]:
     """For the current and previous reporting years (April to March), in a fixed number of queries."""
     today = today or timezone.localdate()
-    fy_start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    fy_start = date(financial_year_start(today), 4, 1)
     years = [date(fy_start.year - 1, 4, 1), fy_start]
     groups = list(Group.objects.filter(partnership=partnership, is_active=True))
     days: dict[int, list[date]] = defaultdict(list)
@@ -389,7 +390,7 @@ def forward_plan_for(user: User, partnership: Partnership) -> QuerySet[Meeting]:
 
 def last_complete_year_start(today: date) -> date:
     """The start (1 April) of the last reporting year that has ended."""
-    return date(today.year - 1 if today.month >= 4 else today.year - 2, 4, 1)
+    return date(financial_year_start(today) - 1, 4, 1)
 
 
 def calendar_feed_exists(user: User) -> bool:

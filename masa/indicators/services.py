@@ -20,7 +20,7 @@ from django.utils import timezone
 from masa.accounts.models import Membership, Role
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
-from masa.core.dates import long_date
+from masa.core.dates import financial_year_start, long_date
 from masa.core.reminders import DUE_SOON, DUE_TODAY, OVERDUE, reminder_kind
 from masa.indicators.dfe_catalogue import DFE_CATALOGUE
 from masa.indicators.models import (
@@ -193,7 +193,7 @@ def check_year(year: str) -> str:
 
 def period_label(frequency: str, start: date) -> str:
     """'2023-24' for a year, '2023-24 Q1' for April to June 2023, 'April 2023' for a month."""
-    fy = start.year if start.month >= 4 else start.year - 1
+    fy = financial_year_start(start)
     if frequency == Frequency.YEARLY:
         return year_label(fy)
     if frequency == Frequency.QUARTERLY:
