@@ -13,9 +13,8 @@ from masa.actions.services import (
     WITHDRAW_NEEDS_REASON,
 )
 from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
+from masa.core.forms import BoundedForm, GovDateField, GovForm, LongSelect, text_area
 
-DATE_INVALID = "Enter a real date in the format YYYY-MM-DD, like 2024-03-31"
 DATE_ORDER = "The 'due after' date must be the same as or before the 'due before' date"
 REOPEN_NEEDS_REASON = "Enter why the action is being reopened"
 OWNER_NOT_LISTED = "Select an owner from the list"
@@ -45,21 +44,19 @@ class ActionFilterForm(BoundedForm):
         label="Owner's agency", required=False, queryset=None, empty_label="Any agency"
     )
     owner: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Owner", required=False, queryset=None, empty_label="Anyone"
+        label="Owner", required=False, queryset=None, empty_label="Anyone", widget=LongSelect
     )
-    due_after = forms.DateField(
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+    due_after = GovDateField(
         label="Due on or after",
+        noun="'due on or after' date",
         required=False,
-        input_formats=["%Y-%m-%d"],
-        help_text="For example, 2024-03-31",
+        help_text="For example, 1 4 2024",
     )
-    due_before = forms.DateField(
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+    due_before = GovDateField(
         label="Due on or before",
+        noun="'due on or before' date",
         required=False,
-        input_formats=["%Y-%m-%d"],
-        help_text="For example, 2025-03-31",
+        help_text="For example, 31 3 2025",
     )
 
     def __init__(
@@ -84,8 +81,6 @@ class ActionFilterForm(BoundedForm):
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
         self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
-        for name in ("due_after", "due_before"):
-            self.fields[name].error_messages["invalid"] = DATE_INVALID
         self.helper = FormHelper(self)
         self.helper.form_tag = False  # the template writes <form method="get">
         self.helper.form_method = "get"  # no CSRF token in the address
@@ -201,7 +196,7 @@ class ChangeForm(GovForm):
     # Title and reason are checked by the service with the due date, so every problem shows at once.
     title = forms.CharField(label="Title", max_length=300, required=False)
     description = text_area("Description", max_length=SUMMARY_LENGTH, rows=4)
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="Owner", queryset=None, widget=LongSelect)
     owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Owner's agency", queryset=None, help_text="The agency accountable for the action."
     )
