@@ -2,9 +2,9 @@
 
 Idempotent: if Hounslow already has meetings in 2023-24 nothing is loaded again. Deterministic:
 every choice comes from one seeded random generator. Rows are written with bulk_create, so
-the whole year loads in well under a second. Dates are fixed (not relative to the day the demo
-is loaded): the demo's "today" is 24 November 2026, so actions due in 2024-26 and not closed
-are overdue and those due in 2027 are still to come.
+the whole year loads in well under a second. Dates are written around 24 November 2026 (actions
+due in 2024-26 and not closed are overdue, those due in 2027 still to come); `load_demo` then
+moves the live ones to the day the demo is loaded (masa.demo.load_day).
 """
 
 import random
@@ -29,6 +29,7 @@ from masa.actions.models import (
 from masa.core.dates import long_date
 from masa.core.models import TimestampedModel
 from masa.demo import governance_data as data
+from masa.demo.load_day import WRITTEN_AROUND
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.governance.models import (
     AgendaItem,
@@ -48,8 +49,8 @@ from masa.partnership.models import Group, GroupMember, MemberType, Partnership,
 
 LONDON = ZoneInfo("Europe/London")
 T = TypeVar("T", bound=TimestampedModel)
-# The day the demo's fixed dates are written around (overdue, due soon, due later).
-DEMO_TODAY = date(2026, 11, 24)
+# The day the demo's dates are written around (overdue, due soon, due later).
+DEMO_TODAY = WRITTEN_AROUND
 ESCALATE_DAYS = 14  # ActionSettings default
 FREQUENCY_FOR_CADENCE = {
     12: Frequency.MONTHLY,

@@ -11,15 +11,18 @@ from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
 from masa.demo.indicators_loader import load_all_indicators_demo
+from masa.demo.load_day import move_live_dates
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.structure_data import PARTNERSHIPS
+from masa.governance.models import Meeting
 from masa.partnership.models import (
     Agency,
     Group,
@@ -190,8 +193,10 @@ def load_demo() -> list[DemoLogin]:
     mfa_roles = set(settings.MASA_MFA_ROLES)
     logins: list[DemoLogin] = []
     password_hash = make_password(DEMO_PASSWORD)
+    loaded_at = timezone.now()
     # Demo loading is not a user's action: keep it out of the audit log.
     with transaction.atomic(), disable_auditlog():
+        first_load = not Meeting.objects.filter(partnership__slug="hounslow").exists()
         for data in PARTNERSHIPS:
             logins.extend(_load_partnership(data, mfa_roles, password_hash))
         load_governance_demo()
@@ -204,4 +209,6 @@ def load_demo() -> list[DemoLogin]:
             load_reviews_demo(hounslow)
             # After the reviews, so each briefing can link to the review it came from.
             load_briefings_demo(hounslow)
+            if first_load:
+                move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins
