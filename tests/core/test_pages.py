@@ -17,6 +17,19 @@ def test_unknown_page_is_a_gov_uk_404(client, db):
     assert b"Page not found" in response.content
 
 
+@pytest.mark.parametrize("path", ["/p/no-such-partnership/actions/", "/partnerships/no-such-partnership/"])
+def test_unknown_partnership_is_the_gov_uk_404_not_a_debug_page(client, db, settings, path):
+    from tests.factories import PartnershipFactory, member
+
+    settings.DEBUG = False
+    client.force_login(member(PartnershipFactory(), "business_team"))
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'class="govuk-heading-l"' in html
+    assert "Traceback" not in html and "URLconf" not in html and "no-such-partnership" not in html
+
+
 def test_oversized_request_is_a_plain_400(client, db, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = client.post("/accounts/login/", {"login": "a@example.org", "password": "x" * 5000})
