@@ -162,7 +162,7 @@ def job_detail(request: PartnershipRequest, job_uuid: str) -> HttpResponse:
     these = these_children(job.children_to_leave_out)
     form = None
     if job.status == JobStatus.REFUSED and job.children_to_leave_out:
-        form = LeaveOutChildrenForm(request.POST or None, these=these)
+        form = LeaveOutChildrenForm(request.POST if request.method == "POST" else None, these=these)
         if request.method == "POST" and "discard" in request.POST:
             services.return_job_discard(actor=request.user, job=job)
             messages.success(request, "The uploaded files were deleted")
