@@ -142,7 +142,8 @@ class ReturnImportJob(PartnershipOwned):
     """One upload through the browser or the API, imported by a background task.
 
     The files wait in the private upload area (never under MEDIA_ROOT) until the task has read
-    them, and are deleted then, whatever the outcome. ``problems`` holds the refusal's problem
+    them, and are deleted then, whatever the outcome, except after a refusal that could be set
+    aside by leaving some children out: then they wait a day for the user's answer. ``problems`` holds the refusal's problem
     list (or the import's warnings and errors), with child identifiers removed.
     """
 

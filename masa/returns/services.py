@@ -2,7 +2,10 @@
 
 An import is all or nothing (docs/indicators.md, "4. Problems in a return"): the files are read
 with the pure readers in :mod:`masa.returns.readers`; any fatal problem refuses the whole
-import with :class:`ImportRefused`, which carries the problem list, and nothing is saved. Non-fatal errors
+import with :class:`ImportRefused`, which carries the problem list, and nothing is saved. The one
+exception is asked for explicitly: ``leave_out_children`` imports a return whose fatal problems
+are all about particular children without those children, and lists them with the import
+(docs/decisions/0004-refusing-impossible-dates.md). Non-fatal errors
 and warnings (stray text, 0/1 booleans, unreadable dates) are kept on the import, with the
 child identifiers removed. Dates in the future and anything ending before it starts are fatal
 (see :mod:`masa.returns.readers.cin` and :mod:`masa.returns.readers.ssda903` for why).
@@ -14,7 +17,8 @@ check for an existing import is made again inside the transaction before anythin
 Browser and API uploads go through :func:`return_upload_create`: the files are copied to a
 private upload area (never under MEDIA_ROOT), a :class:`ReturnImportJob` records the request,
 and :func:`return_job_run` (the background task in :mod:`masa.returns.tasks`) imports them
-and deletes the files.
+and deletes the files, except those of a return refused only because of particular children,
+which wait a day for :func:`return_job_leave_out_children` or :func:`return_job_discard`.
 """
 
 from __future__ import annotations
