@@ -143,7 +143,8 @@ class ReturnImportJob(PartnershipOwned):
 
     The files wait in the private upload area (never under MEDIA_ROOT) until the task has read
     them, and are deleted then, whatever the outcome, except after a refusal that could be set
-    aside by leaving some children out: then they wait a day for the user's answer. ``problems`` holds the refusal's problem
+    aside by leaving some children out: then they wait for the user's answer (a day, until the
+    next upload). ``problems`` holds the refusal's problem
     list (or the import's warnings and errors), with child identifiers removed.
     """
 

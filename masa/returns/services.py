@@ -18,7 +18,8 @@ Browser and API uploads go through :func:`return_upload_create`: the files are c
 private upload area (never under MEDIA_ROOT), a :class:`ReturnImportJob` records the request,
 and :func:`return_job_run` (the background task in :mod:`masa.returns.tasks`) imports them
 and deletes the files, except those of a return refused only because of particular children,
-which wait a day for :func:`return_job_leave_out_children` or :func:`return_job_discard`.
+which wait for :func:`return_job_leave_out_children` or :func:`return_job_discard` (or go at
+the first upload after a day).
 """
 
 from __future__ import annotations
@@ -772,27 +773,35 @@ def return_job_leave_out_children(*, actor: Actor, job: ReturnImportJob) -> Retu
     is queued again with the same files; start it with :func:`return_job_enqueue`. Who chose is
     kept on the job and on the import, and so in the audit log (docs/decisions/0004).
     """
-    if job.status != JobStatus.REFUSED or not job.children_to_leave_out or not job_folder(job).exists():
-        raise ValidationError(
-            {"confirm": "This upload can no longer be imported without those children: upload it again"}
+    with transaction.atomic():
+        # Locked, so that two people answering at once queue the import once.
+        current = ReturnImportJob.objects.select_for_update().filter(pk=job.pk).first()
+        if (
+            current is None
+            or current.status != JobStatus.REFUSED
+            or not current.children_to_leave_out
+            or not job_folder(current).exists()
+        ):
+            raise ValidationError(
+                {"confirm": "This upload can no longer be imported without those children: upload it again"}
+            )
+        job.leave_out_children = True
+        job.left_out_by = user_or_none(actor)
+        job.status = JobStatus.QUEUED
+        job.progress = 0
+        job.message = f"Queued to import without {children_text(job.children_to_leave_out)}"
+        job.finished_at = None
+        job.save(
+            update_fields=[
+                "leave_out_children",
+                "left_out_by",
+                "status",
+                "progress",
+                "message",
+                "finished_at",
+                "updated_at",
+            ]
         )
-    job.leave_out_children = True
-    job.left_out_by = user_or_none(actor)
-    job.status = JobStatus.QUEUED
-    job.progress = 0
-    job.message = f"Queued to import without {children_text(job.children_to_leave_out)}"
-    job.finished_at = None
-    job.save(
-        update_fields=[
-            "leave_out_children",
-            "left_out_by",
-            "status",
-            "progress",
-            "message",
-            "finished_at",
-            "updated_at",
-        ]
-    )
     return job
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -322,7 +323,7 @@ def test_the_offer_is_not_made_for_a_file_level_problem(client, partnership):
     assert "Import without" not in page
     response = client.post(url("job_detail", partnership, job.uuid), {"confirm": "on"})
     assert response.status_code == 200 and nothing_saved()
-    with pytest.raises(Exception, match="no longer be imported without those children"):
+    with pytest.raises(ValidationError, match="no longer be imported without those children"):
         services.return_job_leave_out_children(actor=SETUP, job=job)
 
 
@@ -363,3 +364,24 @@ def test_the_api_can_ask_in_advance_and_reports_the_children_left_out(client, pa
     figures = client.get("/api/v1/partnerships/borough/indicators?year=2023-24", **auth).json()
     assert figures["referrals"] == {"numerator": 3, "denominator": None, "value": 3, "children_left_out": 1}
     assert figures["cla_31mar"]["children_left_out"] == 0
+
+
+def test_the_indicator_pages_say_how_many_children_their_figure_left_out(client, partnership, tmp_path):
+    from masa.indicators.from_returns import values_from_returns
+    from masa.indicators.models import Indicator
+
+    cin_import(partnership, write(tmp_path, "cin.xml", cin_text({"A2": FUTURE})), leave_out_children=True)
+    indicator = Indicator.objects.create(
+        partnership=partnership,
+        code="referrals",
+        title="Referrals",
+        definition="d",
+        unit="count",
+        return_indicator="referrals",
+    )
+    values_from_returns(actor=SETUP, partnership=partnership, year="2023-24")
+    client.force_login(member(partnership, Role.BUSINESS_TEAM))
+    detail = reverse("indicators:indicator_detail", args=[partnership.slug, indicator.uuid])
+    assert "1 child left out" in client.get(detail).content.decode()
+    chart = reverse("dashboards:indicator_chart", args=[partnership.slug, indicator.uuid])
+    assert "CIN census 2023-24 return, 1 child left out" in client.get(chart).content.decode()
