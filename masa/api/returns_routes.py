@@ -48,12 +48,18 @@ class JobOut(Schema):
     import_id: int | None
     problem_count: int
     problems: list[dict[str, Any]]
+    #: On a refused job: how many children the return could be imported without (0: none).
+    children_to_leave_out: int
+    #: On an imported job: how many children were left out at the caller's request.
+    children_left_out: int
 
 
 class IndicatorValue(Schema):
     numerator: float | None
     denominator: float | None
     value: float | None
+    #: Children left out of the year's return at the importer's request (docs/decisions/0004).
+    children_left_out: int
 
 
 def _partnership(request: HttpRequest, slug: Slug, permission: str = MANAGE_RETURNS):
@@ -85,11 +91,15 @@ def upload_return(
     year: Form[ShortText],
     files: File[list[UploadedFile]],
     replace: Form[bool] = False,
+    exclude_invalid_children: Form[bool] = False,
 ):
     """Multipart form: `kind` (cin or ssda903), `la_code`, `year` (like 2023-24), `replace`
     (true to replace an active import of the same LA, year and kind; it stays in the history)
     and one or more `files`. Answers 202 with the job's id and status URL; 409 when the year is
-    already imported and `replace` is not true; 413 when a file is over the size limit."""
+    already imported and `replace` is not true; 413 when a file is over the size limit.
+    `exclude_invalid_children` (true) imports a return refused only because of problems about
+    particular children without those children, who are then left out of every figure; a
+    problem with the file itself still refuses it."""
     partnership = _partnership(request, slug)
     limit = services.return_upload_max_bytes()
     for upload in files:
@@ -109,6 +119,7 @@ def upload_return(
             files=files,
             replace=replace,
             confirm_replace=True,
+            leave_out_children=exclude_invalid_children,
         )
     except DjangoValidationError as error:
         status = 409 if getattr(error, "error_dict", {}).get("replace") else 400
@@ -149,6 +160,8 @@ def get_return_job(request: HttpRequest, slug: Slug, job_id: RecordId):
         "problems": [
             {k: p.get(k) for k in ("file", "child", "element", "message", "severity")} for p in job.problems
         ],
+        "children_to_leave_out": job.children_to_leave_out,
+        "children_left_out": job.return_import.children_left_out_count if job.return_import else 0,
     }
 
 
@@ -160,7 +173,8 @@ def get_return_job(request: HttpRequest, slug: Slug, job_id: RecordId):
 def get_indicators(request: HttpRequest, slug: Slug, year: ShortText):
     """The same figures as `manage.py return_figures --format json`: for each indicator id its
     numerator, denominator and value (partnership figures are sums of numerators over sums of
-    denominators)."""
+    denominators), and `children_left_out`: how many children the year's return was imported
+    without, at the importer's request, because of problems about those children."""
     partnership = _partnership(request, slug, VIEW_INDICATORS)
     try:
         label = CollectionYear.parse(year).label
@@ -168,6 +182,9 @@ def get_indicators(request: HttpRequest, slug: Slug, year: ShortText):
         raise HttpError(400, "Give the year like 2023-24") from error
     results = selectors.indicators_for(partnership, label)
     return {
-        ind_id: {key: result[key] for key in ("numerator", "denominator", "value")}
+        ind_id: {
+            **{key: result[key] for key in ("numerator", "denominator", "value")},
+            "children_left_out": result.get("children_left_out", 0),
+        }
         for ind_id, result in results.items()
     }

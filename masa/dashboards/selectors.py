@@ -42,6 +42,7 @@ from masa.indicators.selectors import lead_agency_ids
 from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
 from masa.partnership.selectors import plan_in_force
 from masa.returns.models import ReturnKind
+from masa.returns.readers.leaving_out import left_out_text
 
 TREND_LENGTH = 8
 COMPARATOR_ORDER = [ComparatorKind.STATISTICAL_NEIGHBOURS, ComparatorKind.LONDON, ComparatorKind.ENGLAND]
@@ -204,6 +205,8 @@ class Row:
     import_year: str | None
     entered_by_name: str | None
     submission_agency_id: int | None
+    #: Children the return was imported without (docs/decisions/0004-refusing-impossible-dates.md).
+    import_left_out: int | None = None
 
 
 ROW_COLUMNS = (
@@ -221,6 +224,7 @@ ROW_COLUMNS = (
     "return_import__year",
     "entered_by__full_name",
     "submission__agency_id",
+    "return_import__children_left_out_count",
 )
 
 
@@ -271,7 +275,10 @@ class _Sources:
             kind = (
                 ReturnKind(row.import_kind).label if row.import_kind in ReturnKind.values else row.import_kind
             )
-            return f"{kind} {row.import_year} return", self._url("returns:import_detail", row.import_uuid)
+            text = f"{kind} {row.import_year} return"
+            if row.import_left_out:
+                text += f", {left_out_text(row.import_left_out)}"
+            return text, self._url("returns:import_detail", row.import_uuid)
         return f"Entered by {row.entered_by_name or 'the business team'}", None
 
     def figure(self, row: Row, unit: str) -> Figure:

@@ -137,3 +137,23 @@ class PopulationForm(GovForm):
         if value <= 0:
             raise forms.ValidationError("The number of children aged 0 to 17 must be greater than 0")
         return value
+
+
+class LeaveOutChildrenForm(GovForm):
+    """The explicit choice to import a refused return without the children its problems are about."""
+
+    confirm = forms.BooleanField(required=True)
+
+    def __init__(self, *args: Any, these: str = "", **kwargs: Any) -> None:
+        # these: "these 3 children", "this child" (masa.returns.readers.leaving_out.these_children)
+        self.submit_label = f"Import without {these}"
+        super().__init__(*args, **kwargs)
+        field = self.fields["confirm"]
+        field.label = f"I understand {these} will be left out of every figure"
+        field.help_text = (
+            "The rest of the return is imported. The children left out, and why, are listed with "
+            "the import, and every figure computed from it says how many were left out."
+        )
+        field.error_messages["required"] = (
+            f"Confirm that you understand {these} will be left out of every figure"
+        )

@@ -16,8 +16,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from masa.core.actors import REASON_KEY
 from masa.partnership.models import PartnershipOwned
 from masa.returns.readers.cin import Assessment, CINChild, CINEpisode, CINPlan, CPPlan, Section47
+from masa.returns.readers.leaving_out import left_out_text
 from masa.returns.readers.ssda903 import ChildHeader, Episode, UASCRecord
 
 
@@ -85,6 +87,14 @@ class ReturnImport(PartnershipOwned):
     replaced_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replaces"
     )
+    #: Children left out at the importer's request because of problems that would otherwise
+    #: refuse the return (docs/decisions/0004-refusing-impossible-dates.md): one entry per child,
+    #: ``{"child_key": pseudonym, "problems": [stored problems]}``; never an identifier or a name.
+    children_left_out = models.JSONField(default=list, blank=True)
+    children_left_out_count = models.PositiveIntegerField(default=0)
+    children_left_out_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -98,6 +108,21 @@ class ReturnImport(PartnershipOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} for LA {self.la_code} ({self.status})"
+
+    @property
+    def children_left_out_text(self) -> str:
+        """ "1 child left out", "3 children left out", or "" when none were."""
+        return left_out_text(self.children_left_out_count) if self.children_left_out_count else ""
+
+    def get_additional_data(self) -> dict:
+        # The audit log says who chose to leave children out, and how many (docs/decisions/0004).
+        data = super().get_additional_data()
+        if self.children_left_out_count:
+            data[REASON_KEY] = (
+                f"{self.children_left_out_text} at the importer's request: their problems would "
+                "otherwise have refused the return"
+            )
+        return data
 
 
 class JobStatus(models.TextChoices):
@@ -117,7 +142,9 @@ class ReturnImportJob(PartnershipOwned):
     """One upload through the browser or the API, imported by a background task.
 
     The files wait in the private upload area (never under MEDIA_ROOT) until the task has read
-    them, and are deleted then, whatever the outcome. ``problems`` holds the refusal's problem
+    them, and are deleted then, whatever the outcome, except after a refusal that could be set
+    aside by leaving some children out: then they wait for the user's answer (a day, until the
+    next upload). ``problems`` holds the refusal's problem
     list (or the import's warnings and errors), with child identifiers removed.
     """
 
@@ -134,6 +161,14 @@ class ReturnImportJob(PartnershipOwned):
     )
     problems = models.JSONField(default=list, blank=True)
     problem_count = models.PositiveIntegerField(default=0)
+    #: On a refused job: how many children the return could be imported without (0 when a
+    #: problem is about the file itself). The files are kept until the answer, or a day.
+    children_to_leave_out = models.PositiveIntegerField(default=0)
+    #: Import without the children whose problems would refuse the return, and who chose that.
+    leave_out_children = models.BooleanField(default=False)
+    left_out_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -23,7 +23,8 @@ from masa.returns.readers import (
     compute_indicators,
 )
 from masa.returns.readers.cin import CINChild
-from masa.returns.readers.indicators import Result, WorkingDaysBetween
+from masa.returns.readers.indicators import CIN_IDS, Result, WorkingDaysBetween
+from masa.returns.readers.leaving_out import left_out_text
 from masa.returns.readers.ssda903 import ChildHeader, Episode, UASCRecord, merge_episodes
 
 CHUNK = 2000
@@ -117,13 +118,25 @@ def la_indicators(
         .values_list("children_0_17", flat=True)
         .first()
     )
-    return compute_indicators(
+    results = compute_indicators(
         cy,
         population,
         options=options or DEFAULT_OPTIONS,
         working_days_between=working_days_between,
         **kwargs,
     )
+    # Every figure says how many children its year's return was imported without
+    # (docs/decisions/0004-refusing-impossible-dates.md).
+    left_out = {
+        kind: sum(i.children_left_out_count for i in imports if i.kind == kind and i.year == cy.label)
+        for kind in ReturnKind.values
+    }
+    for ind_id, result in results.items():
+        count = left_out[ReturnKind.CIN if ind_id in CIN_IDS else ReturnKind.SSDA903]
+        if count:
+            result["children_left_out"] = count
+            result["notes"] = [*result.get("notes", []), left_out_text(count)]
+    return results
 
 
 def indicators_for(

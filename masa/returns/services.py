@@ -2,7 +2,10 @@
 
 An import is all or nothing (docs/indicators.md, "4. Problems in a return"): the files are read
 with the pure readers in :mod:`masa.returns.readers`; any fatal problem refuses the whole
-import with :class:`ImportRefused`, which carries the problem list, and nothing is saved. Non-fatal errors
+import with :class:`ImportRefused`, which carries the problem list, and nothing is saved. The one
+exception is asked for explicitly: ``leave_out_children`` imports a return whose fatal problems
+are all about particular children without those children, and lists them with the import
+(docs/decisions/0004-refusing-impossible-dates.md). Non-fatal errors
 and warnings (stray text, 0/1 booleans, unreadable dates) are kept on the import, with the
 child identifiers removed. Dates in the future and anything ending before it starts are fatal
 (see :mod:`masa.returns.readers.cin` and :mod:`masa.returns.readers.ssda903` for why).
@@ -14,7 +17,9 @@ check for an existing import is made again inside the transaction before anythin
 Browser and API uploads go through :func:`return_upload_create`: the files are copied to a
 private upload area (never under MEDIA_ROOT), a :class:`ReturnImportJob` records the request,
 and :func:`return_job_run` (the background task in :mod:`masa.returns.tasks`) imports them
-and deletes the files.
+and deletes the files, except those of a return refused only because of particular children,
+which wait for :func:`return_job_leave_out_children` or :func:`return_job_discard` (or go at
+the first upload after a day).
 """
 
 from __future__ import annotations
@@ -53,11 +58,14 @@ from masa.returns.models import (
 )
 from masa.returns.readers import CINReader, CollectionYear, ReturnProblem, read_903_years
 from masa.returns.readers.common import Pseudonymiser, hmac_pseudonymiser
+from masa.returns.readers.leaving_out import children_text, children_to_leave_out
 
 BATCH_SIZE = 1000
 DEFAULT_RETURN_UPLOAD_MAX_BYTES = 100 * 1024 * 1024
 #: Problems kept on a job (a refused file can hold hundreds of thousands); the total is counted.
 JOB_PROBLEMS_KEPT = 2000
+#: Problems kept for each child left out of an import (the first ones say why).
+LEFT_OUT_PROBLEMS_KEPT = 20
 #: Who runs a queued import whose requester is not a person (or no longer exists).
 RETURN_IMPORTS = SystemActor("masa: return imports")
 #: ``progress(percent, message)`` as a return is read and saved.
@@ -69,10 +77,15 @@ _IDENTIFIER_IN_MESSAGE = re.compile(r" \((?:LAchildID|CHILD) [^)]*\)")
 class ImportRefused(Exception):
     """The return was not imported; ``problems`` says why, file by file."""
 
-    def __init__(self, message: str, problems: Sequence[ReturnProblem] = ()) -> None:
+    def __init__(
+        self, message: str, problems: Sequence[ReturnProblem] = (), children_to_leave_out: int = 0
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.problems = list(problems)
+        #: How many children the return could be imported without (``leave_out_children``);
+        #: 0 when a problem is about the file itself, or no child would be left to import.
+        self.children_to_leave_out = children_to_leave_out
         #: The problems as kept on a job: child identifiers removed (see :func:`stored_problem`).
         self.stored = [stored_problem(p, _no_key) for p in self.problems[:JOB_PROBLEMS_KEPT]]
 
@@ -210,7 +223,7 @@ def _read_cin(
     ]
     problems = list(reader.problems)
     header = reader.header
-    if not reader.fatal:
+    if not any(p.fatal and not p.child for p in problems):  # a child's problem does not hide these
         if header.lea and header.lea != la_code:
             problems.append(
                 ReturnProblem(
@@ -251,7 +264,7 @@ def _read_903(
         [(year.first_year, path) for path in paths], pseudonymise=pseudonymise, today=today, progress=progress
     )
     problems = list(merged.problems)
-    if not merged.fatal and not merged.has("Episodes"):
+    if not any(p.fatal and not p.child for p in problems) and not merged.has("Episodes"):
         names = ", ".join(os.path.basename(os.fspath(path)) for path in paths)
         problems.append(
             ReturnProblem(
@@ -282,7 +295,7 @@ def _read_903(
     ]
     tables = Counter[str]()
     for table in merged.tables:
-        if table.table and not table.fatal:
+        if table.table and not table.unreadable:
             tables[table.table] += table.rows
     counts = {
         "episodes": len(merged.episodes),
@@ -330,6 +343,7 @@ def return_import(
     today: date | None = None,
     progress: ImportProgress | None = None,
     replace_hint: str | None = None,
+    leave_out_children: bool = False,
 ) -> ReturnImport:
     """Import one LA's return for one collection year, or refuse it and save nothing.
 
@@ -337,6 +351,11 @@ def return_import(
     (Episodes is required; Header and UASC are used when present), or the 903 XML export.
     Raises :class:`ImportRefused`. ``progress(percent, message)`` is called as the files are read
     and saved; ``replace_hint`` words how to confirm a replacement in the refusal message.
+
+    ``leave_out_children`` is the importer's explicit choice to import a return refused only
+    because of problems attached to particular children: those children's records are not
+    saved, and the import lists them with their problems (by pseudonym and position, never by
+    identifier). A problem about the file itself still refuses it (docs/decisions/0004).
     """
     if kind not in ReturnKind.values:
         raise _refuse(f"The kind of return must be one of {', '.join(ReturnKind.values)}, not '{kind}'")
@@ -365,13 +384,34 @@ def return_import(
     else:
         records, problems, counts = _read_903(paths, cy, pseudonymise, today, reading)
     fatal = [p for p in problems if p.fatal]
+    left_out: list[dict[str, Any]] = []
     if fatal:
-        others = [p for p in problems if not p.fatal]
-        refused = ImportRefused(
-            f"Nothing was imported: {_must_be_corrected(len(fatal), len(others))}", fatal + others
-        )
-        refused.stored = [stored_problem(p, pseudonymise) for p in refused.problems[:JOB_PROBLEMS_KEPT]]
-        raise refused
+        leaving = children_to_leave_out(fatal)
+        left_keys = {pseudonymise(c.child) for c in leaving or ()}
+        if leaving and not any(r.child_key not in left_keys for r in records):
+            leaving = None  # every child has such a problem: there would be nothing to import
+        if not (leave_out_children and leaving):
+            others = [p for p in problems if not p.fatal]
+            refused = ImportRefused(
+                f"Nothing was imported: {_must_be_corrected(len(fatal), len(others))}",
+                fatal + others,
+                children_to_leave_out=len(leaving or ()),
+            )
+            refused.stored = [stored_problem(p, pseudonymise) for p in refused.problems[:JOB_PROBLEMS_KEPT]]
+            raise refused
+        left_out = [
+            {
+                "child_key": pseudonymise(child.child),
+                "problems": [
+                    stored_problem(p, pseudonymise) for p in child.problems[:LEFT_OUT_PROBLEMS_KEPT]
+                ],
+            }
+            for child in leaving
+        ]
+        left_labels = {c.child for c in leaving}
+        records = [r for r in records if r.child_key not in left_keys]
+        problems = [p for p in problems if p.child not in left_labels]
+        counts |= _record_counts(kind, records) | {"children_left_out": len(left_out)}
     severities = Counter(p.severity for p in problems)
     counts |= {"errors": severities["error"], "warnings": severities["warning"]}
     if progress is not None:
@@ -397,6 +437,9 @@ def return_import(
                     imported_by=user_or_none(actor),
                     problems=[stored_problem(p, pseudonymise) for p in problems],
                     counts=counts,
+                    children_left_out=left_out,
+                    children_left_out_count=len(left_out),
+                    children_left_out_by=user_or_none(actor) if left_out else None,
                 )
         except IntegrityError as error:  # another import of the same return finished first
             raise _refuse(existing_message(cy.label, la_code, how)) from error
@@ -414,6 +457,18 @@ def return_import(
     if progress is not None:
         progress(100, "Imported")
     return new
+
+
+def _record_counts(kind: str, records: Sequence[ImportedRecord]) -> dict[str, int]:
+    """The counts of what is saved, once children have been left out (the tables' rows stay)."""
+    if kind == ReturnKind.CIN:
+        return {"children": len(records), "episodes": sum(len(r.payload["eps"]) for r in records)}
+    types = Counter(r.record_type for r in records)
+    return {
+        "episodes": types[RecordType.EPISODE],
+        "headers": types[RecordType.HEADER],
+        "uasc": types[RecordType.UASC],
+    }
 
 
 def _active(partnership: Partnership, la_code: str, year: str, kind: str) -> Any:
@@ -474,6 +529,7 @@ def return_upload_create(
     files: Sequence[UploadedFile],
     replace: bool = False,
     confirm_replace: bool = False,
+    leave_out_children: bool = False,
 ) -> ReturnImportJob:
     """Keep uploaded return files in the private area and record a job to import them.
 
@@ -482,6 +538,8 @@ def return_upload_create(
     LA already has an active import of this kind and year and ``replace`` is not given, the job
     waits for confirmation (``confirm_replace`` refuses instead, for the API). Otherwise it is
     queued: start it with :func:`return_job_enqueue` once the transaction commits.
+    ``leave_out_children`` chooses in advance to import without the children whose problems
+    would refuse the return (see :func:`return_import`).
     """
     errors: dict[str, str] = {}
     if kind not in ReturnKind.values:
@@ -541,6 +599,8 @@ def return_upload_create(
             year=label,
             file_names=names,
             replace=replace,
+            leave_out_children=leave_out_children,
+            left_out_by=user_or_none(actor) if leave_out_children else None,
             status=JobStatus.CONFIRM if exists and not replace else JobStatus.QUEUED,
             message="Waiting for you to confirm the replacement" if exists and not replace else "Queued",
             requested_by=user_or_none(actor),
@@ -566,6 +626,16 @@ def _cancel_abandoned(partnership: Partnership) -> None:
         message="Cancelled: the replacement was not confirmed within a day",
         finished_at=timezone.now(),
     )
+    # Files kept for leaving children out of a refused upload go after a day too.
+    unanswered = ReturnImportJob.objects.filter(
+        partnership=partnership,
+        status=JobStatus.REFUSED,
+        children_to_leave_out__gt=0,
+        finished_at__lt=timezone.now() - ABANDONED_AFTER,
+    )
+    for job in unanswered:
+        shutil.rmtree(job_folder(job), ignore_errors=True)
+    unanswered.update(children_to_leave_out=0)
 
 
 def job_folder(job: ReturnImportJob) -> Path:
@@ -616,10 +686,15 @@ def return_job_run(job_id: Any) -> ReturnImportJob | None:
     A refusal is recorded on the job with its problem list; an unexpected failure is recorded
     with a plain message (the details go to the log). Either way nothing of the return is saved.
     """
-    job = ReturnImportJob.objects.select_related("partnership", "requested_by").filter(pk=job_id).first()
+    job = (
+        ReturnImportJob.objects.select_related("partnership", "requested_by", "left_out_by")
+        .filter(pk=job_id)
+        .first()
+    )
     if job is None or job.status != JobStatus.QUEUED:
         return job
     folder = job_folder(job)
+    keep_files = False
     _job_update(job, status=JobStatus.RUNNING, started_at=timezone.now(), progress=0, message="Starting")
     try:
         paths = [folder / f"{number:03d}" for number in range(1, len(job.file_names) + 1)]
@@ -635,8 +710,9 @@ def return_job_run(job_id: Any) -> ReturnImportJob | None:
         def progress(percent: int, message: str) -> None:
             _job_update(job, progress=percent, message=message[:300])
 
+        chooser = job.left_out_by if job.leave_out_children else None
         imported = return_import(
-            actor=job.requested_by or RETURN_IMPORTS,
+            actor=chooser or job.requested_by or RETURN_IMPORTS,
             partnership=job.partnership,
             la_code=job.la_code,
             year=job.year,
@@ -645,14 +721,19 @@ def return_job_run(job_id: Any) -> ReturnImportJob | None:
             replace=job.replace,
             progress=progress,
             replace_hint="confirm the replacement",
+            leave_out_children=job.leave_out_children,
         )
     except ImportRefused as refused:
+        # Refused only because of particular children: the files wait (a day at most) in case
+        # the user chooses to import without them, rather than upload the same files again.
+        keep_files = bool(refused.children_to_leave_out) and not job.leave_out_children
         _job_update(
             job,
             status=JobStatus.REFUSED,
             message=f"{refused.message}. Nothing was saved.",
             problems=refused.stored,
             problem_count=len(refused.problems),
+            children_to_leave_out=refused.children_to_leave_out if keep_files else 0,
             finished_at=timezone.now(),
         )
     except Exception:  # noqa: BLE001 - recorded on the job; the import's transaction rolled back
@@ -670,12 +751,65 @@ def return_job_run(job_id: Any) -> ReturnImportJob | None:
             job,
             status=JobStatus.SUCCEEDED,
             progress=100,
-            message="Imported",
+            message=f"Imported without {children_text(imported.children_left_out_count)}"
+            if imported.children_left_out_count
+            else "Imported",
             return_import=imported,
             problems=imported.problems[:JOB_PROBLEMS_KEPT],
             problem_count=len(imported.problems),
             finished_at=timezone.now(),
         )
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not keep_files:
+            shutil.rmtree(folder, ignore_errors=True)
+    return job
+
+
+@attributed
+def return_job_leave_out_children(*, actor: Actor, job: ReturnImportJob) -> ReturnImportJob:
+    """The user's choice to import a refused upload without the children whose problems refused it.
+
+    Only for a job refused because of particular children, whose files are still kept. The job
+    is queued again with the same files; start it with :func:`return_job_enqueue`. Who chose is
+    kept on the job and on the import, and so in the audit log (docs/decisions/0004).
+    """
+    with transaction.atomic():
+        # Locked, so that two people answering at once queue the import once.
+        current = ReturnImportJob.objects.select_for_update().filter(pk=job.pk).first()
+        if (
+            current is None
+            or current.status != JobStatus.REFUSED
+            or not current.children_to_leave_out
+            or not job_folder(current).exists()
+        ):
+            raise ValidationError(
+                {"confirm": "This upload can no longer be imported without those children: upload it again"}
+            )
+        job.leave_out_children = True
+        job.left_out_by = user_or_none(actor)
+        job.status = JobStatus.QUEUED
+        job.progress = 0
+        job.message = f"Queued to import without {children_text(job.children_to_leave_out)}"
+        job.finished_at = None
+        job.save(
+            update_fields=[
+                "leave_out_children",
+                "left_out_by",
+                "status",
+                "progress",
+                "message",
+                "finished_at",
+                "updated_at",
+            ]
+        )
+    return job
+
+
+@attributed
+def return_job_discard(*, actor: Actor, job: ReturnImportJob) -> ReturnImportJob:
+    """Delete the files a refused upload kept for leaving children out; the refusal stays."""
+    shutil.rmtree(job_folder(job), ignore_errors=True)
+    if job.children_to_leave_out:
+        job.children_to_leave_out = 0
+        job.save(update_fields=["children_to_leave_out", "updated_at"])
     return job

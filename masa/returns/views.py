@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,9 +15,10 @@ from masa.accounts.permissions import PartnershipRequest, partnership_view, url_
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.returns import selectors, services
-from masa.returns.forms import ConfirmReplaceForm, PopulationForm, ReturnUploadForm
-from masa.returns.models import JobStatus, ReturnImportJob, ReturnKind
+from masa.returns.forms import ConfirmReplaceForm, LeaveOutChildrenForm, PopulationForm, ReturnUploadForm
+from masa.returns.models import JobStatus, ReturnImport, ReturnImportJob, ReturnKind
 from masa.returns.readers.indicators import INDICATORS
+from masa.returns.readers.leaving_out import children_text, these_children
 from masa.returns.rules import MANAGE_RETURNS, VIEW_RETURN_FIGURES
 
 _POSITION = re.compile(r"^(Child \d+|Row \d+)")
@@ -151,18 +153,49 @@ def job_confirm(request: PartnershipRequest, job_uuid: str) -> HttpResponse:
 
 @partnership_view(MANAGE_RETURNS)
 def job_detail(request: PartnershipRequest, job_uuid: str) -> HttpResponse:
+    """The upload's progress and outcome. A return refused only because of particular children
+    offers to import it without them (docs/decisions/0004-refusing-impossible-dates.md)."""
     job = _job(request, job_uuid)
     if job.status == JobStatus.CONFIRM:
         return redirect(_url("job_confirm", request, job.uuid))
+    children = children_text(job.children_to_leave_out)
+    these = these_children(job.children_to_leave_out)
+    form = None
+    if job.status == JobStatus.REFUSED and job.children_to_leave_out:
+        form = LeaveOutChildrenForm(request.POST if request.method == "POST" else None, these=these)
+        if request.method == "POST" and "discard" in request.POST:
+            services.return_job_discard(actor=request.user, job=job)
+            messages.success(request, "The uploaded files were deleted")
+            return redirect(_url("job_detail", request, job.uuid))
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.return_job_leave_out_children(actor=request.user, job=job)
+            except ValidationError as error:
+                form.apply_errors(error)
+            else:
+                services.return_job_enqueue(job)
+                messages.success(request, f"The import has started without {children}")
+                return redirect(_url("job_detail", request, job.uuid))
     context: dict[str, Any] = {
         "job": job,
+        "leave_out_form": form,
+        "these_children": these,
         "problems": problem_rows(job.problems),
         "more_problems": max(0, job.problem_count - min(len(job.problems), PROBLEMS_SHOWN)),
         "status_url": _url("job_status", request, job.uuid),
     }
     if job.status == JobStatus.SUCCEEDED:
         context["indicators"] = indicator_rows(request.partnership, job.year)
-    return render(request, "returns/job_detail.html", context)
+    return render(request, "returns/job_detail.html", context, status=400 if form and form.errors else 200)
+
+
+def left_out_rows(return_import: ReturnImport) -> list[dict[str, str]]:
+    """The children left out of an import as table rows, one for each problem that left a child out."""
+    return [
+        {**row, "child": entry["child_key"][:8]}
+        for entry in return_import.children_left_out
+        for row in problem_rows(entry.get("problems", []))
+    ]
 
 
 def indicator_rows(partnership: Any, year: str) -> list[dict[str, Any]]:
@@ -185,6 +218,7 @@ def import_detail(request: PartnershipRequest, import_uuid: str) -> HttpResponse
         "can_manage": can_manage,
         "problems": problem_rows(item.problems) if can_manage else [],
         "more_problems": max(0, len(item.problems) - PROBLEMS_SHOWN),
+        "left_out": left_out_rows(item) if can_manage else [],
         "indicators": indicator_rows(request.partnership, item.year) if item.status == "active" else [],
     }
     return render(request, "returns/import_detail.html", context)
@@ -200,6 +234,7 @@ def job_status_data(job: ReturnImportJob) -> dict[str, Any]:
         "finished": job.finished,
         "import_id": job.return_import_id,
         "problem_count": job.problem_count,
+        "children_to_leave_out": job.children_to_leave_out,
     }
 
 

@@ -117,3 +117,51 @@ def test_the_status_page_shows_progress_without_javascript_and_polls_with_it(pag
     )
     expect(page.get_by_role("heading", name="The return was not imported")).to_be_visible(timeout=8000)
     assert_no_axe_violations(page)
+
+
+def test_a_census_refused_for_two_children_is_imported_without_them(page, demo, tmp_path, settings):
+    """Two children's impossible dates refuse the census; the problems page offers to import the
+    rest without them, asks for confirmation, and the return's page lists the children left out."""
+    settings.MASA_RETURN_UPLOAD_DIR = str(tmp_path / "uploads")
+    children = [
+        child_xml("H1", [episode_xml("2022-05-03")]),
+        child_xml("H2", [episode_xml("2022-06-01", closure="2099-01-01")]),  # in the future
+        child_xml("H3", [episode_xml("2022-07-01", closure="2022-04-01")]),  # closed before referred
+        child_xml("H4", [episode_xml("2022-08-01")]),
+    ]
+    path = tmp_path / "cin-mid-year.xml"
+    path.write_text(cin_xml(children, year=2023, reference="2023-03-31", lea="313"))
+    sign_in_business_team(page, demo)
+    upload(page, path)
+    page.wait_for_url(re.compile(r"/returns/jobs/[0-9a-f-]{36}/$"))
+    expect(page.get_by_role("heading", name="The return was not imported")).to_be_visible()
+    problems = page.get_by_role("table", name=re.compile(r"^\d+ problems?$"))
+    expect(problems).to_contain_text("Child 2: CINclosureDate 01/01/2099 is in the future")
+    expect(page.get_by_role("heading", name="Import without these 2 children")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # The box must be ticked: the GOV.UK error summary says so.
+    page.get_by_role("button", name="Import without these 2 children").click()
+    expect(page.locator(".govuk-error-summary").first).to_contain_text(
+        "Confirm that you understand these 2 children will be left out of every figure"
+    )
+    assert_no_axe_violations(page)
+    page.get_by_label("I understand these 2 children will be left out of every figure").check()
+    page.get_by_role("button", name="Import without these 2 children").click()
+    page.wait_for_url(re.compile(r"/returns/jobs/[0-9a-f-]{36}/$"))
+    expect(page.get_by_role("heading", name="Return imported")).to_be_visible()
+    indicators = page.get_by_role("table", name=re.compile(f"Indicators for {YEAR}"))
+    expect(indicators.get_by_role("row").filter(has_text="Referrals").first).to_contain_text(
+        "2 children left out"
+    )
+    assert_no_axe_violations(page)
+
+    page.get_by_role("link", name="2 children left out").click()
+    left_out = page.get_by_role("table", name="2 children left out")
+    expect(left_out).to_contain_text("Child 2")
+    expect(left_out).to_contain_text("CINclosureDate 01/01/2099 is in the future")
+    expect(left_out).to_contain_text(
+        "Child 3: CINclosureDate 01/04/2022 is before CINreferralDate 01/07/2022"
+    )
+    expect(page.get_by_text("2 children left out of every figure")).to_be_visible()
+    assert_no_axe_violations(page)

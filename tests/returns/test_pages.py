@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from masa.accounts.models import Role
+from masa.returns import services
 from masa.returns.models import (
     ImportedRecord,
     ImportStatus,
@@ -119,6 +120,7 @@ def test_upload_imports_in_the_background_and_shows_counts_problems_and_indicato
         "finished": True,
         "import_id": imported.pk,
         "problem_count": 1,
+        "children_to_leave_out": 0,
     }
     history = client.get(url("return_list", partnership)).content.decode()
     assert "CIN census" in history and bt.full_name in history
@@ -204,6 +206,10 @@ def test_an_episode_ending_before_it_starts_is_refused_naming_the_child_and_elem
     assert (problem["file"], problem["element"]) == ("cin.xml", "CINclosureDate")
     assert "LAchildID" not in problem["message"] and problem["child"] is None
     assert counts() == (0, 0)
+    # The problem is about one child: the page offers to import without it, and the files wait.
+    assert job.children_to_leave_out == 1 and "Import without this child" in page
+    assert "I understand this child will be left out of every figure" in page
+    discard(client, partnership, job)
 
 
 def test_a_903_with_a_future_date_is_refused(client, partnership, bt):
@@ -213,6 +219,17 @@ def test_a_903_with_a_future_date_is_refused(client, partnership, bt):
     assert job.status == JobStatus.REFUSED
     assert "Row 3: DECOM 01/06/2099 is in the future" in [p["message"] for p in job.problems]
     assert counts() == (0, 0)
+    discard(client, partnership, job)
+
+
+def discard(client, partnership, job):
+    """A refused upload's kept files are deleted when the user says so; the refusal stays."""
+    folder = services.job_folder(job)
+    assert folder.exists()
+    response = client.post(url("job_detail", partnership, job.uuid), {"discard": "1"})
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert not folder.exists() and job.children_to_leave_out == 0 and job.status == JobStatus.REFUSED
 
 
 def test_a_file_over_the_limit_is_refused_naming_the_file_and_the_limit(client, partnership, bt, settings):

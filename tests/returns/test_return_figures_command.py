@@ -39,7 +39,8 @@ def test_every_indicator_has_the_known_answer_after_import(partnership, tmp_path
     import_la("borough", write_la_files(tmp_path))
     results = indicators_json("borough")
     assert set(results) == IDS == set(INDICATORS)
-    assert all(set(v) == {"numerator", "denominator", "value"} for v in results.values())
+    assert all(set(v) == {"numerator", "denominator", "value", "children_left_out"} for v in results.values())
+    assert not any(v["children_left_out"] for v in results.values())
     got = {k: (v["numerator"], v["denominator"], v["value"]) for k, v in results.items()}
     assert got == EXPECTED
 

@@ -169,6 +169,8 @@ def make_result(
         "notes": list(notes),
         "kind": kind,
         "basis": INDICATORS[ind_id].basis,
+        # Children left out of the return at the importer's request (docs/decisions/0004).
+        "children_left_out": 0,
     }
 
 
@@ -188,29 +190,32 @@ def combine(results: Iterable[Mapping[str, Result]]) -> dict[str, Result]:
         if not parts:
             combined[ind_id] = make_result(ind_id, None, None, "no local authority figures to combine")
             continue
-        missing = next(
-            (
-                p
-                for p in parts
-                if p is None
-                or p["numerator"] is None
-                or (INDICATORS[ind_id].kind != "count" and p["denominator"] is None)
-            ),
-            "ok",
-        )
-        if missing != "ok":
-            why = missing["reason"] if isinstance(missing, Mapping) else "absent"
-            combined[ind_id] = make_result(
-                ind_id, None, None, f"not available for every local authority ({why})"
-            )
-            continue
-        numerator = sum(p["numerator"] for p in parts if p is not None)
-        denominator = None
-        if INDICATORS[ind_id].kind != "count":
-            denominator = sum(p["denominator"] for p in parts if p is not None)
-        notes = sorted({n for p in parts if p is not None for n in p.get("notes", [])})
-        combined[ind_id] = make_result(ind_id, numerator, denominator, notes=notes)
+        combined[ind_id] = _combine_one(ind_id, parts)
+        combined[ind_id]["children_left_out"] = sum(p.get("children_left_out", 0) for p in parts if p)
     return combined
+
+
+def _combine_one(ind_id: str, parts: list[Result | None]) -> Result:
+    """One indicator across the LAs (see :func:`combine`)."""
+    missing = next(
+        (
+            p
+            for p in parts
+            if p is None
+            or p["numerator"] is None
+            or (INDICATORS[ind_id].kind != "count" and p["denominator"] is None)
+        ),
+        "ok",
+    )
+    if missing != "ok":
+        why = missing["reason"] if isinstance(missing, Mapping) else "absent"
+        return make_result(ind_id, None, None, f"not available for every local authority ({why})")
+    numerator = sum(p["numerator"] for p in parts if p is not None)
+    denominator = None
+    if INDICATORS[ind_id].kind != "count":
+        denominator = sum(p["denominator"] for p in parts if p is not None)
+    notes = sorted({n for p in parts if p is not None for n in p.get("notes", [])})
+    return make_result(ind_id, numerator, denominator, notes=notes)
 
 
 # -- CIN ----------------------------------------------------------------------------------------

@@ -153,6 +153,11 @@ class SSDA903Table:
     def fatal(self) -> bool:
         return any(p.fatal for p in self.problems)
 
+    @property
+    def unreadable(self) -> bool:
+        """A fatal problem about the file itself, not about a particular child."""
+        return any(p.fatal and not p.child for p in self.problems)
+
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name): UTF-8 (BOM or not), UTF-16 (BOM or NUL pattern), else cp1252."""
@@ -397,7 +402,7 @@ class SSDA903Return:
         return any(p.fatal for p in self.problems)
 
     def has(self, table: str) -> bool:
-        return any(t.table == table and not t.fatal for t in self.tables)
+        return any(t.table == table and not t.unreadable for t in self.tables)
 
 
 def merge_episodes(years: Iterable[tuple[int, Iterable[Episode]]]) -> list[Episode]:
@@ -419,7 +424,9 @@ def read_903_years(
     """Read (year, path) pairs of any 903 tables and merge them.
 
     Episodes are merged with :func:`merge_episodes`. Header and UASC rows are merged per child,
-    latest year winning. A file with a fatal problem contributes nothing.
+    latest year winning. A file with a fatal problem about the file itself contributes nothing;
+    one whose fatal problems are all about particular children keeps its rows, so that an
+    importer that chose to leave those children out can import the rest (docs/decisions/0004).
     """
     progress: Progress | None = kwargs.pop("progress", None)
     files = list(files)
@@ -441,7 +448,7 @@ def read_903_years(
         tables.extend(file_tables)
         for table in file_tables:
             problems.extend(table.problems)
-        if any(table.fatal for table in file_tables):
+        if any(table.unreadable for table in file_tables):
             continue
         for table in file_tables:
             _merge_table(year, table, by_year, headers, uasc)

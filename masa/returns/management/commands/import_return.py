@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from masa.core.actors import SystemActor
 from masa.partnership.models import Partnership
 from masa.returns.readers import ReturnProblem
+from masa.returns.readers.leaving_out import children_text
 from masa.returns.services import ImportRefused, return_import
 
 #: Problems listed on the terminal; the rest are counted (and, on success, kept on the import).
@@ -31,7 +32,8 @@ def describe(problem: ReturnProblem) -> str:
 class Command(BaseCommand):
     help = (
         "Import a CIN census (one XML file) or SSDA903 return (its CSV tables) for one local "
-        "authority and collection year. A file with fatal problems saves nothing."
+        "authority and collection year. A file with fatal problems saves nothing, unless "
+        "--exclude-invalid-children leaves out the children they are about."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,6 +49,16 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--population", type=int, help="Also record the LA's 0-17 population for the year"
+        )
+        parser.add_argument(
+            "--exclude-invalid-children",
+            action="store_true",
+            help=(
+                "Import a return refused only because of problems attached to particular children "
+                "(a date in the future, an episode ending before it starts) without those children: "
+                "they are left out of every figure and listed with the import. Problems with the "
+                "file itself still refuse it."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -66,13 +78,20 @@ class Command(BaseCommand):
                 paths=options["paths"],
                 replace=options["replace"],
                 population=options.get("population"),
+                leave_out_children=options["exclude_invalid_children"],
             )
         except ImportRefused as refused:
             for problem in refused.problems[:SHOWN]:
                 self.stderr.write(describe(problem))
             if len(refused.problems) > SHOWN:
                 self.stderr.write(f"... and {len(refused.problems) - SHOWN} more problems")
-            raise CommandError(f"{refused.message}. Nothing was saved.") from refused
+            hint = ""
+            if refused.children_to_leave_out and not options["exclude_invalid_children"]:
+                hint = (
+                    f" To import the rest without these {children_text(refused.children_to_leave_out)}, "
+                    "run the command again with --exclude-invalid-children."
+                )
+            raise CommandError(f"{refused.message}. Nothing was saved.{hint}") from refused
         counts = imported.counts
         if imported.kind == "cin":
             what = f"{counts['children']} children, {counts['episodes']} episodes of need"
@@ -85,6 +104,14 @@ class Command(BaseCommand):
             f"Imported the {imported.get_kind_display()} {imported.year} for LA {imported.la_code}: {what}. "
             f"{counts['errors']} error(s) and {counts['warnings']} warning(s) are kept with the import."
         )
+        if imported.children_left_out_count:
+            self.stdout.write(f"{imported.children_left_out_text}:")
+            for child in imported.children_left_out[:SHOWN]:
+                for problem in child["problems"]:
+                    where = ", ".join(part for part in (problem.get("file"), problem.get("element")) if part)
+                    self.stdout.write(f"  child {child['child_key'][:8]}: {where}: {problem['message']}")
+            if imported.children_left_out_count > SHOWN:
+                self.stdout.write(f"  ... and {children_text(imported.children_left_out_count - SHOWN)} more")
 
 
 def problem_fields(stored: dict[str, Any]) -> dict[str, Any]:

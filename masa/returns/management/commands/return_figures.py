@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from masa.partnership.models import Partnership
 from masa.returns.readers import CollectionYear
 from masa.returns.readers.indicators import INDICATORS
+from masa.returns.readers.leaving_out import left_out_text
 from masa.returns.selectors import indicators_for, la_codes_for
 
 
@@ -36,7 +37,10 @@ class Command(BaseCommand):
         results = indicators_for(partnership, year)
         if options["format"] == "json":
             data = {
-                ind_id: {key: result[key] for key in ("numerator", "denominator", "value")}
+                ind_id: {
+                    **{key: result[key] for key in ("numerator", "denominator", "value")},
+                    "children_left_out": result.get("children_left_out", 0),
+                }
                 for ind_id, result in results.items()
             }
             self.stdout.write(json.dumps(data, indent=2))
@@ -49,4 +53,6 @@ class Command(BaseCommand):
             line = f"{INDICATORS[ind_id].title:<66} {value}"
             if result["reason"]:
                 line += f"  [{result['reason']}]"
+            if result.get("children_left_out"):
+                line += f"  [{left_out_text(result['children_left_out'])}]"
             self.stdout.write(line)
