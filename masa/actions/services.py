@@ -1,6 +1,7 @@
 """Every write to the action tracker. Callers check permissions first; each write is atomic."""
 
 import os
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,18 @@ CHANGE_NOTHING = "Change at least one detail of the action, or go back"
 NOT_OPEN = "Only an open or in-progress action can be changed or withdrawn"
 WITHDRAW_NEEDS_REASON = "Enter why the action is being withdrawn"
 EVIDENCE_KIND_MISSING = "Select the kind of evidence"
+
+# Changing several actions at once (docs/domain.md, "9. The action tracker").
+BULK_OWNER = "owner"
+BULK_DUE_DATE = "due_date"
+BULK_WITHDRAW = "withdraw"
+BULK_CHANGES = (BULK_OWNER, BULK_DUE_DATE, BULK_WITHDRAW)
+BULK_NONE_SELECTED = "Select the actions to change"
+BULK_OWNER_MISSING = "Select the new owner"
+BULK_DUE_DATE_MISSING = "Enter the new due date"
+BULK_NOT_OPEN = "{reference} is {status}, so it cannot be changed or withdrawn: untick it"
+BULK_SAME_OWNER = "{reference} already has this owner and agency: untick it or choose someone else"
+BULK_SAME_DUE_DATE = "{reference} is already due on {day}: untick it or choose another date"
 
 
 @attributed
@@ -308,6 +321,88 @@ def action_withdraw(*, actor: Actor, action: Action, reason: str) -> Action:
     action.status = ActionStatus.WITHDRAWN
     action.save(update_fields=["status", "updated_at"])
     return action
+
+
+@attributed
+@transaction.atomic
+def action_bulk_change(
+    *,
+    actor: Actor,
+    actions: Sequence[Action],
+    change: str,
+    reason: str,
+    owner: Person | None = None,
+    owner_agency: Agency | None = None,
+    due_date: date | None = None,
+    today: date | None = None,
+) -> int:
+    """One change to several actions of one partnership, all or nothing; returns how many changed.
+
+    Each action goes through `action_change` or `action_withdraw`, so its history, the audit log
+    and the count of extensions are exactly as for one action. If any action cannot take the
+    change, every problem is reported with the action's reference and nothing is saved
+    (docs/domain.md, "9. The action tracker"). Callers check CHANGE_ACTION or WITHDRAW_ACTION
+    on every action first.
+    """
+    if change not in BULK_CHANGES:
+        raise ValueError(f"Unknown bulk change {change!r}")
+    errors: dict[str, str] = {}
+    if not actions:
+        errors["actions"] = BULK_NONE_SELECTED
+    if not reason.strip():
+        errors["reason"] = WITHDRAW_NEEDS_REASON if change == BULK_WITHDRAW else CHANGE_NEEDS_REASON
+    if change == BULK_OWNER and owner is None:
+        errors["owner"] = BULK_OWNER_MISSING
+    if change == BULK_DUE_DATE:
+        if due_date is None:
+            errors["due_date"] = BULK_DUE_DATE_MISSING
+        elif due_date < (today or timezone.localdate()):
+            errors["due_date"] = DUE_DATE_PAST
+    if errors:
+        raise ValidationError(errors)
+    # Read afresh and locked: the callers' copies stay as they were if anything is refused.
+    locked = list(
+        Action.objects.select_for_update().filter(pk__in=[a.pk for a in actions]).order_by("number")
+    )
+    problems: list[str] = []
+    for action in locked:
+        try:
+            if change == BULK_WITHDRAW:
+                action_withdraw(actor=actor, action=action, reason=reason)
+                continue
+            assert owner is not None or due_date is not None
+            action_change(
+                actor=actor,
+                action=action,
+                title=action.title,
+                description=action.description,
+                owner=owner or action.owner,
+                owner_agency=(owner_agency or owner.agency) if owner else action.owner_agency,
+                due_date=due_date or action.due_date,
+                reason=reason,
+                today=today,
+            )
+        except ValidationError as error:
+            problems.extend(_bulk_problems(action, error, change, due_date))
+    if problems:
+        raise ValidationError({"actions": problems})
+    return len(locked)
+
+
+def _bulk_problems(action: Action, error: ValidationError, change: str, due_date: date | None) -> list[str]:
+    """A single-action refusal in words that name the action."""
+    found = []
+    for message in error.messages:
+        if message == NOT_OPEN:
+            status = action.get_status_display().lower()
+            found.append(BULK_NOT_OPEN.format(reference=action.reference, status=status))
+        elif message == CHANGE_NOTHING and change == BULK_OWNER:
+            found.append(BULK_SAME_OWNER.format(reference=action.reference))
+        elif message == CHANGE_NOTHING and due_date is not None:
+            found.append(BULK_SAME_DUE_DATE.format(reference=action.reference, day=long_date(due_date)))
+        else:
+            found.append(f"{action.reference}: {message}")
+    return found
 
 
 @attributed

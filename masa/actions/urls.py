@@ -13,6 +13,7 @@ urlpatterns = [
     path(p + "actions/", views.action_list, name="action_list"),
     path(p + "actions.xlsx", views.action_log_xlsx, name="action_log_xlsx"),
     path(p + "actions/overdue/", views.overdue, name="overdue"),
+    path(p + "actions/change/", views.action_bulk, name="action_bulk"),
     path(p + "actions/settings/", views.action_settings, name="action_settings"),
     path(p + "groups/<uuid:uuid>/actions/", views.group_actions, name="group_actions"),
     path(a, views.action_detail, name="action_detail"),
