@@ -15,6 +15,7 @@ from masa.actions.services import (
     UPDATE_EMPTY,
     WITHDRAW_NEEDS_REASON,
 )
+from masa.actions.xlsx import IMPORT_MAX_ROWS
 from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
 from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 
@@ -304,6 +305,22 @@ class BulkChangeForm(GovForm):
             BULK_WITHDRAW: ("owner", "owner_agency", "due_date"),
         }[change]
         self.drop_fields(*unused)
+
+
+class ImportForm(GovForm):
+    submit_label = "Import the actions"
+    file = forms.FileField(
+        label="Action log",
+        help_text=(
+            f"An Excel spreadsheet (XLSX) smaller than 5 MB, with up to {IMPORT_MAX_ROWS:,} actions "
+            "in the columns of the template."
+        ),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["required"] = "Select the action log"
+        self.fields["file"].error_messages["empty"] = "The selected file is empty"
 
 
 class SettingsForm(GovForm):

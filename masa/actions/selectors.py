@@ -251,3 +251,20 @@ def bulk_agency_choices(partnership: Partnership) -> QuerySet[Agency]:
         .distinct()
         .order_by("name")
     )
+
+
+def import_template_names(partnership: Partnership) -> dict[str, list[str]]:
+    """The names an imported log may use: active people, agencies and groups of the partnership."""
+    return {
+        "people": list(
+            Person.objects.filter(partnership=partnership, is_active=True)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+        "agencies": list(bulk_agency_choices(partnership).values_list("name", flat=True)),
+        "groups": list(
+            Group.objects.filter(partnership=partnership, is_active=True)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+    }

@@ -14,10 +14,12 @@ from masa.actions.models import (
     Action,
     ActionEvidence,
     ActionSettings,
+    ActionSource,
     ActionStatus,
     ActionUpdate,
     EvidenceKind,
 )
+from masa.actions.xlsx import IMPORT_COLUMNS, LogRow, problem_text
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.reminders import reminder_kind
@@ -76,10 +78,12 @@ def action_create(
     meeting_item=None,
     priority: Priority | None = None,
     review_recommendation=None,
+    owner_agency: Agency | None = None,
     today: date | None = None,
 ) -> Action:
     """A new action. `today` is the day it was agreed (today unless a loader records history);
-    its due date may not be before that day (docs/domain.md, "9. The action tracker")."""
+    its due date may not be before that day (docs/domain.md, "9. The action tracker"). The
+    owner's agency is the owner's own unless another is given."""
     errors: dict[str, str] = {}
     if owner.partnership_id != partnership.pk:
         errors["owner"] = OWNER_FOREIGN
@@ -98,7 +102,7 @@ def action_create(
         title=title,
         description=description,
         owner=owner,
-        owner_agency_id=owner.agency_id,
+        owner_agency_id=owner_agency.pk if owner_agency else owner.agency_id,
         due_date=due_date,
         source=source,
         group=group,
@@ -403,6 +407,125 @@ def _bulk_problems(action: Action, error: ValidationError, change: str, due_date
         else:
             found.append(f"{action.reference}: {message}")
     return found
+
+
+IMPORTED_NOTE = "Imported from an earlier action log"
+IMPORT_MAX_PROBLEMS = 100
+IMPORT_MORE_PROBLEMS = (
+    "There are {count} more problems. Fix the ones listed and upload the file again to see them"
+)
+
+
+def _names(values: Sequence[tuple[str, object]]) -> dict[str, list]:
+    """Records by their name in lower case, for matching what people typed."""
+    found: dict[str, list] = {}
+    for name, record in values:
+        key = " ".join(name.lower().split())
+        if key and record not in found.setdefault(key, []):
+            found[key].append(record)
+    return found
+
+
+@attributed
+@transaction.atomic
+def action_import(
+    *, actor: Actor, partnership: Partnership, rows: Sequence[LogRow], today: date | None = None
+) -> int:
+    """Add the actions of an earlier action log, all or nothing; returns how many were added.
+
+    Every problem is reported by row and column before anything is saved: the rows' own problems
+    (from the reader) and whether the owner, the owner's agency and the group are the
+    partnership's. Due dates may be in the past: the log is history. Each action gets a note that
+    it was imported, its latest update, and is closed with its impact if the log says it is closed
+    (docs/domain.md, "9. The action tracker"). The audit log records every record under the actor.
+    """
+    today = today or timezone.localdate()
+    people_qs = Person.objects.filter(partnership=partnership).select_related("agency", "user")
+    people = list(people_qs.order_by("-is_active", "pk"))
+    # A person is found by the email on their record or on their account.
+    emails = [(p.email, p) for p in people if p.email]
+    by_email = _names(emails + [(p.user.email, p) for p in people if p.user and p.user.email])
+    by_name = _names([(p.name, p) for p in people])
+    agencies = _names(
+        [(a.name, a) for a in Agency.objects.filter(memberships__partnership=partnership).distinct()]
+    )
+    partnership_groups = list(Group.objects.filter(partnership=partnership))
+    groups = _names(
+        [(g.name, g) for g in partnership_groups]
+        + [(g.short_name, g) for g in partnership_groups if g.short_name]
+    )
+    order = {heading: index for index, (heading, _, _) in enumerate(IMPORT_COLUMNS)}
+    problems: list[tuple[int, int, str]] = []
+    resolved: list[tuple[LogRow, Person, Agency | None, Group | None]] = []
+    for row in rows:
+        found = list(row.problems)
+        owner = agency = group = None
+        if row.owner and "Owner" not in dict(found):
+            owner, problem = _match_owner(row.owner, by_email, by_name)
+            if problem:
+                found.append(("Owner", problem))
+        if row.owner_agency:
+            matches = agencies.get(" ".join(row.owner_agency.lower().split()), [])
+            if matches:
+                agency = matches[0]
+            else:
+                found.append(("Owner's agency", f"{row.owner_agency} is not an agency of this partnership"))
+        if row.group:
+            matches = groups.get(" ".join(row.group.lower().split()), [])
+            if len(matches) == 1:
+                group = matches[0]
+            else:
+                found.append(("Group", f"{row.group} is not a group of this partnership"))
+        if row.status == ActionStatus.CLOSED and not row.impact and "Impact" not in dict(found):
+            found.append(
+                ("Impact", "enter the impact of the closed action: what changed for children or practice")
+            )
+        problems.extend(
+            (row.row, order.get(column, 0), problem_text(row.row, column, text)) for column, text in found
+        )
+        if not found and owner is not None:
+            resolved.append((row, owner, agency, group))
+    if problems:
+        messages = [text for _, _, text in sorted(problems)]
+        if len(messages) > IMPORT_MAX_PROBLEMS:
+            extra = len(messages) - IMPORT_MAX_PROBLEMS
+            messages = messages[:IMPORT_MAX_PROBLEMS] + [IMPORT_MORE_PROBLEMS.format(count=f"{extra:,}")]
+        raise ValidationError({"file": messages})
+    for row, owner, agency, group in resolved:
+        assert row.due_date is not None
+        action = action_create(
+            actor=actor,
+            partnership=partnership,
+            title=row.title,
+            description=row.description,
+            owner=owner,
+            owner_agency=agency,
+            due_date=row.due_date,
+            source=ActionSource.IMPORTED,
+            group=group,
+            today=min(row.due_date, today),
+        )
+        in_progress = ActionStatus.IN_PROGRESS if row.status == ActionStatus.IN_PROGRESS else ""
+        action_post_update(actor=actor, action=action, text=IMPORTED_NOTE, status=in_progress)
+        if row.latest_update:
+            action_post_update(actor=actor, action=action, text=row.latest_update)
+        if row.status == ActionStatus.CLOSED:
+            action_close(actor=actor, action=action, impact=row.impact)
+    return len(resolved)
+
+
+def _match_owner(
+    typed: str, by_email: dict[str, list], by_name: dict[str, list]
+) -> tuple[Person | None, str]:
+    """The person an owner cell names (by email, else by name), or why there is none."""
+    key = " ".join(typed.lower().split())
+    matches = by_email.get(key) if "@" in key else by_name.get(key)
+    if not matches:
+        return None, f"{typed} is not one of the partnership's people: check the spelling, or add them first"
+    active = [person for person in matches if person.is_active]
+    if len(matches) == 1 or len(active) == 1:
+        return (active or matches)[0], ""
+    return None, f"more than one person is called {typed}: enter their email address instead"
 
 
 @attributed

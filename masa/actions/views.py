@@ -30,6 +30,7 @@ from masa.actions.forms import (
     ChangeForm,
     CloseForm,
     EvidenceForm,
+    ImportForm,
     ReopenForm,
     SettingsForm,
     UpdateForm,
@@ -39,13 +40,20 @@ from masa.actions.models import Action, ActionStatus
 from masa.actions.rules import (
     BULK_CHANGE_ACTIONS,
     CHANGE_ACTION,
+    IMPORT_ACTIONS,
     MANAGE_ACTIONS,
     REOPEN_ACTION,
     UPDATE_ACTION,
     VIEW_ACTIONS,
     WITHDRAW_ACTION,
 )
-from masa.actions.xlsx import action_log_workbook
+from masa.actions.xlsx import (
+    ActionLogError,
+    LogRow,
+    action_log_workbook,
+    import_template_workbook,
+    read_log_file,
+)
 from masa.core.dates import long_date
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
@@ -150,6 +158,7 @@ def _list_page(request: PartnershipRequest, group=None, selection_error: str = "
         "group": group,
         "today": timezone.localdate(),
         "can_manage": user.has_perm(MANAGE_ACTIONS, request.partnership),
+        "can_import": user.has_perm(IMPORT_ACTIONS, request.partnership),
         "first_bulk": next((a for a in page if a.can_bulk), None),  # type: ignore[attr-defined]
         "selection_error": selection_error,
     }
@@ -415,6 +424,49 @@ def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str
     # The type comes from the stored name (the checked type), never from the name people gave.
     content_type = mimetypes.guess_type(evidence.file.name or "")[0] or "application/octet-stream"
     return file_response(stream, evidence.original_name, content_type)
+
+
+# Importing an earlier action log -------------------------------------------------------------
+
+
+@partnership_view(IMPORT_ACTIONS)
+def action_import(request: PartnershipRequest) -> HttpResponse:
+    """Upload a spreadsheet of actions: every row is checked first, then all are added or none."""
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = services.action_import(
+                actor=request.user, partnership=request.partnership, rows=_read_log(upload)
+            )
+        except ValidationError as error:
+            form.apply_errors(error)
+        else:
+            messages.success(request, f"{count} action{'s' if count != 1 else ''} imported")
+            return redirect(_url("action_list", request))
+    context = {
+        "form": form,
+        "title": "Import an action log",
+        "back_url": _url("action_list", request),
+        "multipart": True,
+        "template_url": _url("action_import_template", request),
+    }
+    return render(request, "actions/import.html", context, status=400 if form.errors else 200)
+
+
+def _read_log(upload: Any) -> list[LogRow]:
+    """The rows of an uploaded log, or ValidationError({"file": ...}) naming what is wrong."""
+    try:
+        return read_log_file(upload.name or "", upload, upload.size)
+    except ActionLogError as error:
+        raise ValidationError({"file": error.messages}) from error
+
+
+@partnership_view(IMPORT_ACTIONS)
+def action_import_template(request: PartnershipRequest) -> HttpResponse:
+    names = selectors.import_template_names(request.partnership)
+    workbook = import_template_workbook(**names)
+    return file_response(workbook, f"{request.partnership.slug}-action-log-template.xlsx", XLSX_TYPE)
 
 
 # Settings ---------------------------------------------------------------------------------
