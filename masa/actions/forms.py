@@ -253,7 +253,9 @@ class BulkChangeForm(GovForm):
         help_text="Untick any action that should stay as it is.",
     )
     # The choice, the date and the reason are checked by the service, so every problem shows at once.
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(label="New owner", queryset=None, required=False)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="New owner", queryset=None, required=False, empty_label="Select a person"
+    )
     owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Owner's agency",
         queryset=None,

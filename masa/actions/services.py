@@ -58,6 +58,8 @@ BULK_CHANGES = (BULK_OWNER, BULK_DUE_DATE, BULK_WITHDRAW)
 BULK_NONE_SELECTED = "Select the actions to change"
 BULK_OWNER_MISSING = "Select the new owner"
 BULK_DUE_DATE_MISSING = "Enter the new due date"
+BULK_CHANGE_NEEDS_REASON = "Enter why the actions are being changed"
+BULK_WITHDRAW_NEEDS_REASON = "Enter why the actions are being withdrawn"
 BULK_NOT_OPEN = "{reference} is {status}, so it cannot be changed or withdrawn: untick it"
 BULK_SAME_OWNER = "{reference} already has this owner and agency: untick it or choose someone else"
 BULK_SAME_DUE_DATE = "{reference} is already due on {day}: untick it or choose another date"
@@ -354,7 +356,7 @@ def action_bulk_change(
     if not actions:
         errors["actions"] = BULK_NONE_SELECTED
     if not reason.strip():
-        errors["reason"] = WITHDRAW_NEEDS_REASON if change == BULK_WITHDRAW else CHANGE_NEEDS_REASON
+        errors["reason"] = BULK_WITHDRAW_NEEDS_REASON if change == BULK_WITHDRAW else BULK_CHANGE_NEEDS_REASON
     if change == BULK_OWNER and owner is None:
         errors["owner"] = BULK_OWNER_MISSING
     if change == BULK_DUE_DATE:

@@ -328,7 +328,7 @@ def _read_row(number: int, cells: dict[str, Any]) -> LogRow:
     return row
 
 
-def read_action_log(data: bytes) -> list[LogRow]:
+def read_action_log(data: bytes, name: str = "action-log.xlsx") -> list[LogRow]:
     """The actions of an uploaded log, each with the problems of its own cells.
 
     The zip's unpacked size is bounded before openpyxl reads anything (masa.core.uploads), and
@@ -336,12 +336,15 @@ def read_action_log(data: bytes) -> list[LogRow]:
     """
     try:
         check_zip_bounds(
-            "",
+            name,
             data,
             max_total=SPREADSHEET_MAX_UNPACKED_BYTES,
             max_member=SPREADSHEET_MAX_PART_BYTES,
             max_members=SPREADSHEET_MAX_PARTS,
         )
+    except UploadError as error:
+        raise ActionLogError([str(error)]) from error
+    try:
         workbook = load_workbook(BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # noqa: BLE001 - any unreadable file gets one plain message
         raise ActionLogError([UNREADABLE]) from error
@@ -392,4 +395,4 @@ def read_log_file(name: str, stream: BinaryIO, size: int) -> list[LogRow]:
     except UploadError as error:
         raise ActionLogError([str(error)]) from error
     stream.seek(0)
-    return read_action_log(stream.read())
+    return read_action_log(stream.read(), name)

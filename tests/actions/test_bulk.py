@@ -159,8 +159,13 @@ def test_every_refusal_is_listed_with_its_reference(alpha, manager):
         (services.BULK_DUE_DATE, {"due_date": TODAY - timedelta(days=1)}, "due_date", services.DUE_DATE_PAST),
         (services.BULK_DUE_DATE, {}, "due_date", services.BULK_DUE_DATE_MISSING),
         (services.BULK_OWNER, {}, "owner", services.BULK_OWNER_MISSING),
-        (services.BULK_WITHDRAW, {"reason": " "}, "reason", services.WITHDRAW_NEEDS_REASON),
-        (services.BULK_DUE_DATE, {"reason": "", "due_date": TODAY}, "reason", services.CHANGE_NEEDS_REASON),
+        (services.BULK_WITHDRAW, {"reason": " "}, "reason", services.BULK_WITHDRAW_NEEDS_REASON),
+        (
+            services.BULK_DUE_DATE,
+            {"reason": "", "due_date": TODAY},
+            "reason",
+            services.BULK_CHANGE_NEEDS_REASON,
+        ),
     ],
 )
 def test_bulk_change_refuses_bad_answers_before_touching_any_action(

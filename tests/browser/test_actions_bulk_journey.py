@@ -65,7 +65,7 @@ def test_business_team_moves_two_due_dates_then_imports_an_action_log(page, trac
     page.get_by_role("button", name="Move the due dates").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary.get_by_role("link", name="Enter the new due date")).to_be_visible()
-    expect(summary.get_by_role("link", name="Enter why the action is being changed")).to_have_attribute(
+    expect(summary.get_by_role("link", name="Enter why the actions are being changed")).to_have_attribute(
         "href", "#id_reason"
     )
     expect(page).to_have_title(re.compile("^Error: Move due dates"))
