@@ -6,12 +6,16 @@ from django import forms
 
 from masa.actions.models import ActionSource, ActionStatus, EvidenceKind
 from masa.actions.services import (
+    BULK_DUE_DATE,
+    BULK_OWNER,
+    BULK_WITHDRAW,
     CLOSE_NEEDS_IMPACT,
     EVIDENCE_EMPTY,
     EVIDENCE_KIND_MISSING,
     UPDATE_EMPTY,
     WITHDRAW_NEEDS_REASON,
 )
+from masa.actions.xlsx import IMPORT_MAX_ROWS
 from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
 from masa.core.forms import BoundedForm, GovDateField, GovForm, LongSelect, text_area
 
@@ -232,6 +236,88 @@ class WithdrawForm(GovForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = WITHDRAW_NEEDS_REASON
+
+
+class BulkChangeForm(GovForm):
+    """One change to the actions ticked on the actions list; they can be unticked here."""
+
+    actions = forms.MultipleChoiceField(
+        label="Actions to change",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Untick any action that should stay as it is.",
+    )
+    # The choice, the date and the reason are checked by the service, so every problem shows at once.
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="New owner", queryset=None, required=False, empty_label="Select a person"
+    )
+    owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner's agency",
+        queryset=None,
+        required=False,
+        empty_label="The new owner's own agency",
+        help_text="The agency accountable for the actions.",
+    )
+    due_date = GovDateField(
+        label="New due date",
+        required=False,
+        help_text="Today or later. A later date counts as an extension. For example, 27 3 2027",
+    )
+    reason = text_area(
+        "Why are you making this change?",
+        max_length=REASON_LENGTH,
+        help_text="This is kept in the history of each action.",
+        rows=3,
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        change: str = BULK_OWNER,
+        choices: object = (),
+        people: object = None,
+        agencies: object = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].choices = choices  # type: ignore[attr-defined]
+        self.fields["actions"].error_messages["invalid_choice"] = "Select actions from the list"
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_LISTED
+        self.fields["owner_agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.submit_label = {
+            BULK_OWNER: "Reassign the actions",
+            BULK_DUE_DATE: "Move the due dates",
+            BULK_WITHDRAW: "Withdraw the actions",
+        }[change]
+        if change == BULK_WITHDRAW:
+            self.fields["reason"].label = "Why are the actions being withdrawn?"
+            self.fields["reason"].help_text = (
+                "For example, they were replaced by other actions or the Board decided against them. "
+                "This is kept in the history of each action."
+            )
+        unused = {
+            BULK_OWNER: ("due_date",),
+            BULK_DUE_DATE: ("owner", "owner_agency"),
+            BULK_WITHDRAW: ("owner", "owner_agency", "due_date"),
+        }[change]
+        self.drop_fields(*unused)
+
+
+class ImportForm(GovForm):
+    submit_label = "Import the actions"
+    file = forms.FileField(
+        label="Action log",
+        help_text=(
+            f"An Excel spreadsheet (XLSX) smaller than 5 MB, with up to {IMPORT_MAX_ROWS:,} actions "
+            "in the columns of the template."
+        ),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["required"] = "Select the action log"
+        self.fields["file"].error_messages["empty"] = "The selected file is empty"
 
 
 class SettingsForm(GovForm):

@@ -20,6 +20,8 @@ class ActionSource(models.TextChoices):
     SCRUTINY_FINDING = "scrutiny_finding", "Scrutiny finding"
     ESCALATION = "escalation", "Escalation"
     SECTION11_IMPROVEMENT = "section11_improvement", "Section 11 improvement"
+    # Brought in from a spreadsheet the partnership kept before masa (docs/domain.md, section 9).
+    IMPORTED = "imported", "Earlier action log"
 
 
 # Working Together 2023 ch.5 and inspection frameworks expect evidence that learning was acted

@@ -24,6 +24,8 @@ UPDATE_ACTION = "actions.update_action"
 REOPEN_ACTION = "actions.reopen_action"
 CHANGE_ACTION = "actions.change_action"
 WITHDRAW_ACTION = "actions.withdraw_action"
+BULK_CHANGE_ACTIONS = "actions.bulk_change_actions"
+IMPORT_ACTIONS = "actions.import_actions"
 
 # docs/domain.md, "5. Roles": practitioners see nothing of actions; agency leads their agency's.
 rules.add_perm(VIEW_ACTIONS, in_governance_or_agency_lead)
@@ -60,3 +62,8 @@ rules.add_perm(REOPEN_ACTION, is_member_for_record & (is_business_team_for_recor
 # action tracker"). An owner asks them to move a deadline rather than moving it themselves.
 rules.add_perm(CHANGE_ACTION, is_member_for_record & is_business_team_for_record)
 rules.add_perm(WITHDRAW_ACTION, is_member_for_record & is_business_team_for_record)
+# Change or withdraw several actions at once, and import an earlier action log: the business team
+# (docs/domain.md, "9. The action tracker"). The bulk change still asks CHANGE_ACTION or
+# WITHDRAW_ACTION of every action it touches.
+rules.add_perm(BULK_CHANGE_ACTIONS, is_business_team)
+rules.add_perm(IMPORT_ACTIONS, is_business_team)

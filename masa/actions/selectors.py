@@ -224,3 +224,47 @@ def owner_agency_choices(action: Action) -> QuerySet[Agency]:
     """Agencies active in the action's partnership, and its current agency."""
     active = Q(memberships__partnership_id=action.partnership_id, memberships__is_active=True)
     return Agency.objects.filter(active | Q(pk=action.owner_agency_id)).distinct().order_by("name")
+
+
+def actions_for_bulk(user: User, partnership: Partnership, uuids: list[UUID]) -> list[Action]:
+    """The chosen actions that the user may see, in reference order (fewer if some are not)."""
+    return list(
+        Action.objects.filter(action_scope(user, partnership), uuid__in=uuids, is_deleted=False)
+        .select_related("owner", "owner__user", "owner_agency", "group", "group__chair")
+        .order_by("number")
+    )
+
+
+def bulk_owner_choices(partnership: Partnership) -> QuerySet[Person]:
+    """People who may take over several actions: the partnership's active people."""
+    return (
+        Person.objects.filter(partnership=partnership, is_active=True)
+        .select_related("agency")
+        .order_by("name")
+    )
+
+
+def bulk_agency_choices(partnership: Partnership) -> QuerySet[Agency]:
+    """Agencies active in the partnership."""
+    return (
+        Agency.objects.filter(memberships__partnership=partnership, memberships__is_active=True)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def import_template_names(partnership: Partnership) -> dict[str, list[str]]:
+    """The names an imported log may use: active people, agencies and groups of the partnership."""
+    return {
+        "people": list(
+            Person.objects.filter(partnership=partnership, is_active=True)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+        "agencies": list(bulk_agency_choices(partnership).values_list("name", flat=True)),
+        "groups": list(
+            Group.objects.filter(partnership=partnership, is_active=True)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+    }

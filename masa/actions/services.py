@@ -1,6 +1,7 @@
 """Every write to the action tracker. Callers check permissions first; each write is atomic."""
 
 import os
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -13,10 +14,12 @@ from masa.actions.models import (
     Action,
     ActionEvidence,
     ActionSettings,
+    ActionSource,
     ActionStatus,
     ActionUpdate,
     EvidenceKind,
 )
+from masa.actions.xlsx import IMPORT_COLUMNS, LogRow, problem_text
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.reminders import reminder_kind
@@ -47,6 +50,20 @@ NOT_OPEN = "Only an open or in-progress action can be changed or withdrawn"
 WITHDRAW_NEEDS_REASON = "Enter why the action is being withdrawn"
 EVIDENCE_KIND_MISSING = "Select the kind of evidence"
 
+# Changing several actions at once (docs/domain.md, "9. The action tracker").
+BULK_OWNER = "owner"
+BULK_DUE_DATE = "due_date"
+BULK_WITHDRAW = "withdraw"
+BULK_CHANGES = (BULK_OWNER, BULK_DUE_DATE, BULK_WITHDRAW)
+BULK_NONE_SELECTED = "Select the actions to change"
+BULK_OWNER_MISSING = "Select the new owner"
+BULK_DUE_DATE_MISSING = "Enter the new due date"
+BULK_CHANGE_NEEDS_REASON = "Enter why the actions are being changed"
+BULK_WITHDRAW_NEEDS_REASON = "Enter why the actions are being withdrawn"
+BULK_NOT_OPEN = "{reference} is {status}, so it cannot be changed or withdrawn: untick it"
+BULK_SAME_OWNER = "{reference} already has this owner and agency: untick it or choose someone else"
+BULK_SAME_DUE_DATE = "{reference} is already due on {day}: untick it or choose another date"
+
 
 @attributed
 @transaction.atomic
@@ -63,10 +80,12 @@ def action_create(
     meeting_item=None,
     priority: Priority | None = None,
     review_recommendation=None,
+    owner_agency: Agency | None = None,
     today: date | None = None,
 ) -> Action:
     """A new action. `today` is the day it was agreed (today unless a loader records history);
-    its due date may not be before that day (docs/domain.md, "9. The action tracker")."""
+    its due date may not be before that day (docs/domain.md, "9. The action tracker"). The
+    owner's agency is the owner's own unless another is given."""
     errors: dict[str, str] = {}
     if owner.partnership_id != partnership.pk:
         errors["owner"] = OWNER_FOREIGN
@@ -85,7 +104,7 @@ def action_create(
         title=title,
         description=description,
         owner=owner,
-        owner_agency_id=owner.agency_id,
+        owner_agency_id=owner_agency.pk if owner_agency else owner.agency_id,
         due_date=due_date,
         source=source,
         group=group,
@@ -308,6 +327,207 @@ def action_withdraw(*, actor: Actor, action: Action, reason: str) -> Action:
     action.status = ActionStatus.WITHDRAWN
     action.save(update_fields=["status", "updated_at"])
     return action
+
+
+@attributed
+@transaction.atomic
+def action_bulk_change(
+    *,
+    actor: Actor,
+    actions: Sequence[Action],
+    change: str,
+    reason: str,
+    owner: Person | None = None,
+    owner_agency: Agency | None = None,
+    due_date: date | None = None,
+    today: date | None = None,
+) -> int:
+    """One change to several actions of one partnership, all or nothing; returns how many changed.
+
+    Each action goes through `action_change` or `action_withdraw`, so its history, the audit log
+    and the count of extensions are exactly as for one action. If any action cannot take the
+    change, every problem is reported with the action's reference and nothing is saved
+    (docs/domain.md, "9. The action tracker"). Callers check CHANGE_ACTION or WITHDRAW_ACTION
+    on every action first.
+    """
+    if change not in BULK_CHANGES:
+        raise ValueError(f"Unknown bulk change {change!r}")
+    errors: dict[str, str] = {}
+    if not actions:
+        errors["actions"] = BULK_NONE_SELECTED
+    if not reason.strip():
+        errors["reason"] = BULK_WITHDRAW_NEEDS_REASON if change == BULK_WITHDRAW else BULK_CHANGE_NEEDS_REASON
+    if change == BULK_OWNER and owner is None:
+        errors["owner"] = BULK_OWNER_MISSING
+    if change == BULK_DUE_DATE:
+        if due_date is None:
+            errors["due_date"] = BULK_DUE_DATE_MISSING
+        elif due_date < (today or timezone.localdate()):
+            errors["due_date"] = DUE_DATE_PAST
+    if errors:
+        raise ValidationError(errors)
+    # Read afresh and locked: the callers' copies stay as they were if anything is refused.
+    locked = list(
+        Action.objects.select_for_update().filter(pk__in=[a.pk for a in actions]).order_by("number")
+    )
+    problems: list[str] = []
+    for action in locked:
+        try:
+            if change == BULK_WITHDRAW:
+                action_withdraw(actor=actor, action=action, reason=reason)
+                continue
+            assert owner is not None or due_date is not None
+            action_change(
+                actor=actor,
+                action=action,
+                title=action.title,
+                description=action.description,
+                owner=owner or action.owner,
+                owner_agency=(owner_agency or owner.agency) if owner else action.owner_agency,
+                due_date=due_date or action.due_date,
+                reason=reason,
+                today=today,
+            )
+        except ValidationError as error:
+            problems.extend(_bulk_problems(action, error, change, due_date))
+    if problems:
+        raise ValidationError({"actions": problems})
+    return len(locked)
+
+
+def _bulk_problems(action: Action, error: ValidationError, change: str, due_date: date | None) -> list[str]:
+    """A single-action refusal in words that name the action."""
+    found = []
+    for message in error.messages:
+        if message == NOT_OPEN:
+            status = action.get_status_display().lower()
+            found.append(BULK_NOT_OPEN.format(reference=action.reference, status=status))
+        elif message == CHANGE_NOTHING and change == BULK_OWNER:
+            found.append(BULK_SAME_OWNER.format(reference=action.reference))
+        elif message == CHANGE_NOTHING and due_date is not None:
+            found.append(BULK_SAME_DUE_DATE.format(reference=action.reference, day=long_date(due_date)))
+        else:
+            found.append(f"{action.reference}: {message}")
+    return found
+
+
+IMPORTED_NOTE = "Imported from an earlier action log"
+IMPORT_MAX_PROBLEMS = 100
+IMPORT_MORE_PROBLEMS = (
+    "There are {count} more problems. Fix the ones listed and upload the file again to see them"
+)
+
+
+def _names(values: Sequence[tuple[str, object]]) -> dict[str, list]:
+    """Records by their name in lower case, for matching what people typed."""
+    found: dict[str, list] = {}
+    for name, record in values:
+        key = " ".join(name.lower().split())
+        if key and record not in found.setdefault(key, []):
+            found[key].append(record)
+    return found
+
+
+@attributed
+@transaction.atomic
+def action_import(
+    *, actor: Actor, partnership: Partnership, rows: Sequence[LogRow], today: date | None = None
+) -> int:
+    """Add the actions of an earlier action log, all or nothing; returns how many were added.
+
+    Every problem is reported by row and column before anything is saved: the rows' own problems
+    (from the reader) and whether the owner, the owner's agency and the group are the
+    partnership's. Due dates may be in the past: the log is history. Each action gets a note that
+    it was imported, its latest update, and is closed with its impact if the log says it is closed
+    (docs/domain.md, "9. The action tracker"). The audit log records every record under the actor.
+    """
+    today = today or timezone.localdate()
+    people_qs = Person.objects.filter(partnership=partnership).select_related("agency", "user")
+    people = list(people_qs.order_by("-is_active", "pk"))
+    # A person is found by the email on their record or on their account.
+    emails = [(p.email, p) for p in people if p.email]
+    by_email = _names(emails + [(p.user.email, p) for p in people if p.user and p.user.email])
+    by_name = _names([(p.name, p) for p in people])
+    agencies = _names(
+        [(a.name, a) for a in Agency.objects.filter(memberships__partnership=partnership).distinct()]
+    )
+    partnership_groups = list(Group.objects.filter(partnership=partnership))
+    groups = _names(
+        [(g.name, g) for g in partnership_groups]
+        + [(g.short_name, g) for g in partnership_groups if g.short_name]
+    )
+    order = {heading: index for index, (heading, _, _) in enumerate(IMPORT_COLUMNS)}
+    problems: list[tuple[int, int, str]] = []
+    resolved: list[tuple[LogRow, Person, Agency | None, Group | None]] = []
+    for row in rows:
+        found = list(row.problems)
+        owner = agency = group = None
+        if row.owner and "Owner" not in dict(found):
+            owner, problem = _match_owner(row.owner, by_email, by_name)
+            if problem:
+                found.append(("Owner", problem))
+        if row.owner_agency:
+            matches = agencies.get(" ".join(row.owner_agency.lower().split()), [])
+            if matches:
+                agency = matches[0]
+            else:
+                found.append(("Owner's agency", f"{row.owner_agency} is not an agency of this partnership"))
+        if row.group:
+            matches = groups.get(" ".join(row.group.lower().split()), [])
+            if len(matches) == 1:
+                group = matches[0]
+            else:
+                found.append(("Group", f"{row.group} is not a group of this partnership"))
+        if row.status == ActionStatus.CLOSED and not row.impact and "Impact" not in dict(found):
+            found.append(
+                ("Impact", "enter the impact of the closed action: what changed for children or practice")
+            )
+        problems.extend(
+            (row.row, order.get(column, 0), problem_text(row.row, column, text)) for column, text in found
+        )
+        if not found and owner is not None:
+            resolved.append((row, owner, agency, group))
+    if problems:
+        messages = [text for _, _, text in sorted(problems)]
+        if len(messages) > IMPORT_MAX_PROBLEMS:
+            extra = len(messages) - IMPORT_MAX_PROBLEMS
+            messages = messages[:IMPORT_MAX_PROBLEMS] + [IMPORT_MORE_PROBLEMS.format(count=f"{extra:,}")]
+        raise ValidationError({"file": messages})
+    for row, owner, agency, group in resolved:
+        assert row.due_date is not None
+        action = action_create(
+            actor=actor,
+            partnership=partnership,
+            title=row.title,
+            description=row.description,
+            owner=owner,
+            owner_agency=agency,
+            due_date=row.due_date,
+            source=ActionSource.IMPORTED,
+            group=group,
+            today=min(row.due_date, today),
+        )
+        in_progress = ActionStatus.IN_PROGRESS if row.status == ActionStatus.IN_PROGRESS else ""
+        action_post_update(actor=actor, action=action, text=IMPORTED_NOTE, status=in_progress)
+        if row.latest_update:
+            action_post_update(actor=actor, action=action, text=row.latest_update)
+        if row.status == ActionStatus.CLOSED:
+            action_close(actor=actor, action=action, impact=row.impact)
+    return len(resolved)
+
+
+def _match_owner(
+    typed: str, by_email: dict[str, list], by_name: dict[str, list]
+) -> tuple[Person | None, str]:
+    """The person an owner cell names (by email, else by name), or why there is none."""
+    key = " ".join(typed.lower().split())
+    matches = by_email.get(key) if "@" in key else by_name.get(key)
+    if not matches:
+        return None, f"{typed} is not one of the partnership's people: check the spelling, or add them first"
+    active = [person for person in matches if person.is_active]
+    if len(matches) == 1 or len(active) == 1:
+        return (active or matches)[0], ""
+    return None, f"more than one person is called {typed}: enter their email address instead"
 
 
 @attributed

@@ -5,6 +5,8 @@ who may change one by masa.actions.permissions (anyone else gets 403).
 """
 
 import mimetypes
+from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,9 +26,11 @@ from masa.accounts.permissions import (
 from masa.actions import selectors, services
 from masa.actions.forms import (
     ActionFilterForm,
+    BulkChangeForm,
     ChangeForm,
     CloseForm,
     EvidenceForm,
+    ImportForm,
     ReopenForm,
     SettingsForm,
     UpdateForm,
@@ -34,14 +38,23 @@ from masa.actions.forms import (
 )
 from masa.actions.models import Action, ActionStatus
 from masa.actions.rules import (
+    BULK_CHANGE_ACTIONS,
     CHANGE_ACTION,
+    IMPORT_ACTIONS,
     MANAGE_ACTIONS,
     REOPEN_ACTION,
     UPDATE_ACTION,
     VIEW_ACTIONS,
     WITHDRAW_ACTION,
 )
-from masa.actions.xlsx import action_log_workbook
+from masa.actions.xlsx import (
+    ActionLogError,
+    LogRow,
+    action_log_workbook,
+    import_template_workbook,
+    read_log_file,
+)
+from masa.core.dates import long_date
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
@@ -55,6 +68,14 @@ ACTION_REOPENED = "Action reopened"
 ACTION_CHANGED = "Action changed"
 ACTION_WITHDRAWN = "Action withdrawn"
 SETTINGS_SAVED = "Reminder settings saved"
+BULK_CHOOSE = "Select the actions to change, then choose what to change"
+BULK_TOO_MANY = "Select {limit} actions or fewer"
+MAX_BULK = 200
+BULK_TITLES = {
+    services.BULK_OWNER: "Reassign actions",
+    services.BULK_DUE_DATE: "Move due dates",
+    services.BULK_WITHDRAW: "Withdraw actions",
+}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -116,20 +137,34 @@ def _filter_form(request: PartnershipRequest, group=None) -> ActionFilterForm:
     )
 
 
-def _list_page(request: PartnershipRequest, group=None) -> HttpResponse:
+def _list_page(request: PartnershipRequest, group=None, selection_error: str = "") -> HttpResponse:
     form = _filter_form(request, group)
     filters = {**form.filters(), **({"group": group} if group else {})}
     actions = selectors.action_search(request.user, request.partnership, **filters)
     page, query = _paginate(request, actions)
-    context = {
+    user = request.user
+    can_bulk = user.has_perm(BULK_CHANGE_ACTIONS, request.partnership)
+    for action in page:
+        # A tick box only where this user may change or withdraw the action (rules.py).
+        action.can_bulk = (  # type: ignore[attr-defined]
+            can_bulk
+            and action.is_open
+            and (user.has_perm(CHANGE_ACTION, action) or user.has_perm(WITHDRAW_ACTION, action))
+        )
+    context: dict[str, object] = {
         "form": form,
         "page": page,
         "query": query,
         "group": group,
         "today": timezone.localdate(),
-        "can_manage": request.user.has_perm(MANAGE_ACTIONS, request.partnership),
+        "can_manage": user.has_perm(MANAGE_ACTIONS, request.partnership),
+        "can_import": user.has_perm(IMPORT_ACTIONS, request.partnership),
+        "first_bulk": next((a for a in page if a.can_bulk), None),  # type: ignore[attr-defined]
+        "selection_error": selection_error,
     }
-    return render(request, "actions/action_list.html", context, status=400 if form.errors else 200)
+    context["can_bulk"] = context["first_bulk"] is not None
+    status = 400 if form.errors or selection_error else 200
+    return render(request, "actions/action_list.html", context, status=status)
 
 
 @partnership_view(VIEW_ACTIONS)
@@ -161,6 +196,68 @@ def action_log_xlsx(request: PartnershipRequest) -> HttpResponse:
     actions = selectors.action_search(request.user, request.partnership, **form.filters())
     workbook = action_log_workbook(actions, today=timezone.localdate())
     return file_response(workbook, f"{request.partnership.slug}-actions.xlsx", XLSX_TYPE)
+
+
+def _selected_uuids(values: list[str]) -> list[UUID] | None:
+    """The ticked actions' ids, once each; None if any is not an id at all."""
+    try:
+        return list(dict.fromkeys(UUID(value) for value in values))
+    except ValueError:
+        return None
+
+
+def _bulk_label(action: Action) -> str:
+    return f"{action.reference}: {action.title} ({action.owner.name}, due {long_date(action.due_date)})"
+
+
+@partnership_view(BULK_CHANGE_ACTIONS)
+def action_bulk(request: PartnershipRequest) -> HttpResponse:
+    """One change to the actions ticked on the list: the ticks arrive in the address (GET), the
+    change is posted. Every action is checked against the user's permission again."""
+    change = request.GET.get("change", "")
+    uuids = _selected_uuids(request.GET.getlist("actions"))
+    if uuids is None:
+        raise Http404("No such action")
+    if change not in services.BULK_CHANGES or not uuids:
+        return _list_page(request, selection_error=BULK_CHOOSE)
+    if len(uuids) > MAX_BULK:
+        return _list_page(request, selection_error=BULK_TOO_MANY.format(limit=MAX_BULK))
+    selected = selectors.actions_for_bulk(request.user, request.partnership, uuids)
+    if len(selected) != len(uuids):
+        raise Http404("No such action")
+    permission = WITHDRAW_ACTION if change == services.BULK_WITHDRAW else CHANGE_ACTION
+    if not all(request.user.has_perm(permission, action) for action in selected):
+        raise PermissionDenied
+    form_kwargs: dict[str, Any] = {
+        "change": change,
+        "choices": [(str(action.uuid), _bulk_label(action)) for action in selected],
+        "people": selectors.bulk_owner_choices(request.partnership),
+        "agencies": selectors.bulk_agency_choices(request.partnership),
+    }
+    if request.method == "POST":
+        form = BulkChangeForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            ticked = set(data["actions"])
+            try:
+                count = services.action_bulk_change(
+                    actor=request.user,
+                    actions=[action for action in selected if str(action.uuid) in ticked],
+                    change=change,
+                    reason=data["reason"],
+                    owner=data.get("owner"),
+                    owner_agency=data.get("owner_agency"),
+                    due_date=data.get("due_date"),
+                )
+            except ValidationError as error:
+                form.apply_errors(error)
+            else:
+                messages.success(request, f"{count} action{'s' if count != 1 else ''} updated")
+                return redirect(_url("action_list", request))
+    else:
+        form = BulkChangeForm(initial={"actions": [str(action.uuid) for action in selected]}, **form_kwargs)
+    context = {"form": form, "title": BULK_TITLES[change], "back_url": _url("action_list", request)}
+    return render(request, "actions/bulk.html", context, status=400 if form.errors else 200)
 
 
 # One action -------------------------------------------------------------------------------
@@ -327,6 +424,49 @@ def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str
     # The type comes from the stored name (the checked type), never from the name people gave.
     content_type = mimetypes.guess_type(evidence.file.name or "")[0] or "application/octet-stream"
     return file_response(stream, evidence.original_name, content_type)
+
+
+# Importing an earlier action log -------------------------------------------------------------
+
+
+@partnership_view(IMPORT_ACTIONS)
+def action_import(request: PartnershipRequest) -> HttpResponse:
+    """Upload a spreadsheet of actions: every row is checked first, then all are added or none."""
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = services.action_import(
+                actor=request.user, partnership=request.partnership, rows=_read_log(upload)
+            )
+        except ValidationError as error:
+            form.apply_errors(error)
+        else:
+            messages.success(request, f"{count} action{'s' if count != 1 else ''} imported")
+            return redirect(_url("action_list", request))
+    context = {
+        "form": form,
+        "title": "Import an action log",
+        "back_url": _url("action_list", request),
+        "multipart": True,
+        "template_url": _url("action_import_template", request),
+    }
+    return render(request, "actions/import.html", context, status=400 if form.errors else 200)
+
+
+def _read_log(upload: Any) -> list[LogRow]:
+    """The rows of an uploaded log, or ValidationError({"file": ...}) naming what is wrong."""
+    try:
+        return read_log_file(upload.name or "", upload, upload.size)
+    except ActionLogError as error:
+        raise ValidationError({"file": error.messages}) from error
+
+
+@partnership_view(IMPORT_ACTIONS)
+def action_import_template(request: PartnershipRequest) -> HttpResponse:
+    names = selectors.import_template_names(request.partnership)
+    workbook = import_template_workbook(**names)
+    return file_response(workbook, f"{request.partnership.slug}-action-log-template.xlsx", XLSX_TYPE)
 
 
 # Settings ---------------------------------------------------------------------------------
