@@ -5,10 +5,11 @@ holding that role in every one of them; plus a member of another partnership, an
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.actions import services as action_services
@@ -137,6 +138,17 @@ def build_matrix_world() -> MatrixWorld:
         "indicators": (ind.partnership.slug, {}),
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
         "*": (gov.partnership.slug, {}),
+    }
+    # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
+    # that may make them, so that the answer is about permission.
+    v["api_bodies"] = {
+        "POST /api/v1/partnerships/{slug}/actions": {
+            "title": "Checked",
+            "owner": str(acts.owner.uuid),
+            "due_date": str(timezone.localdate() + timedelta(days=30)),
+            "source": "escalation",
+        },
+        "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": {"title": "Checked", "reason": "Checked"},
     }
     return world
 
