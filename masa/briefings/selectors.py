@@ -8,10 +8,12 @@ and unpublished reviews do not exist as far as a visitor can tell.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus, LearningRead
+from masa.core.dates import financial_year_start
 from masa.partnership.models import Agency, Partnership, PartnershipAgency, Person
 from masa.reviews.models import Finding, Review, ReviewStatus, Theme
 
@@ -306,3 +308,17 @@ def read_counts(
     rows = [row("7-minute briefing", b.title, b.published_on, ("briefing", b.pk)) for b in briefings]
     rows += [row(r.get_kind_display(), r.title, r.publication_date, ("review", r.pk)) for r in reviews]
     return ReadCounts(start=start, end=end, agencies=names, rows=rows)
+
+
+def read_years(partnership: Partnership) -> list[int]:
+    """The financial years (by the calendar year each began) from the first read recorded to this
+    one, newest first: the periods the counts page offers."""
+    first = LearningRead.objects.filter(partnership=partnership).aggregate(day=Min("read_on"))["day"]
+    this_year = financial_year_start(timezone.localdate())
+    start = min(financial_year_start(first), this_year) if first else this_year
+    return list(range(this_year, start - 1, -1))
+
+
+def financial_year(start_year: int) -> tuple[date, date]:
+    """1 April of `start_year` to 31 March of the next: the yearly report's period."""
+    return date(start_year, 4, 1), date(start_year + 1, 3, 31)

@@ -384,6 +384,14 @@ def learning_review_read(request: PartnershipRequest, uuid: str) -> HttpResponse
 
 @partnership_view(VIEW_READ_COUNTS)
 def read_counts(request: PartnershipRequest) -> HttpResponse:
-    return render(
-        request, "briefings/read_counts.html", {"counts": selectors.read_counts(request.partnership)}
-    )
+    """All reads, or one financial year's; a year not offered shows all (as the theme filter of the
+    public learning page ignores a theme it does not have)."""
+    years = selectors.read_years(request.partnership)
+    chosen = next((y for y in years if str(y) == request.GET.get("year", "")), None)
+    start, end = selectors.financial_year(chosen) if chosen is not None else (None, None)
+    context = {
+        "counts": selectors.read_counts(request.partnership, start=start, end=end),
+        "years": [(year, f"{year}-{(year + 1) % 100:02d}") for year in years],
+        "chosen": chosen,
+    }
+    return render(request, "briefings/read_counts.html", context)

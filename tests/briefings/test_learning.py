@@ -259,3 +259,23 @@ def test_counts_page_is_a_table_per_agency(client, alpha, published_review):
     assert "1 read recorded in all" in html
     learning = client.get(url("learning", alpha)).content.decode()
     assert url("read_counts", alpha) in learning
+
+
+def test_counts_page_shows_one_financial_year(client, alpha):
+    from masa.core.dates import financial_year_start
+
+    this_year = financial_year_start(TODAY)
+    earlier = date(this_year - 1, 6, 1)
+    services.learning_read_record(actor=practitioner(alpha), item=alpha.published, today=earlier)
+    services.learning_read_record(actor=practitioner(alpha), item=alpha.published, today=TODAY)
+    assert selectors.read_years(alpha.partnership) == [this_year, this_year - 1]
+    client.force_login(alpha.bt)
+    page = url("read_counts", alpha)
+    assert "2 reads recorded in all" in client.get(page).content.decode()
+    html = client.get(page, {"year": this_year - 1}).content.decode()
+    assert f"From 1 April {this_year - 1} to 31 March {this_year}: 1 read recorded." in html
+    label = f"{this_year - 1}-{this_year % 100:02d}"
+    assert f'<option value="{this_year - 1}" selected>{label}</option>' in html
+    # A year not offered shows every read.
+    assert "2 reads recorded in all" in client.get(page, {"year": "1999"}).content.decode()
+    assert "2 reads recorded in all" in client.get(page, {"year": "<script>"}).content.decode()
