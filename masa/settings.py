@@ -276,6 +276,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "django_tasks_db",
     "ninja",
     "account.emailconfirmation",
+    # Recording that one has read published learning is itself the record (docs/domain.md, "10.").
+    "briefings.learningread",
 )
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 

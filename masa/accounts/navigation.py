@@ -32,6 +32,8 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("Actions", "actions:action_list", "actions.view_actions"),
     MenuEntry("Performance", "dashboards:index", "indicators.view_indicators"),
     MenuEntry("Learning", "reviews:review_list", "reviews.view_reviews"),
+    # Practitioners' "Learning" is the published briefings and reviews (docs/domain.md, "10.").
+    MenuEntry("Learning", "briefings:learning", "briefings.learning_menu"),
     MenuEntry("Data calls", "indicators:data_call_list", "indicators.submit_indicators"),
     MenuEntry("Statutory returns", "returns:return_list", "returns.manage_returns"),
     MenuEntry("Users", "accounts:user_list", "accounts.manage_users"),

@@ -268,3 +268,19 @@ def import_template_names(partnership: Partnership) -> dict[str, list[str]]:
             .values_list("name", flat=True)
         ),
     }
+
+
+def new_owner_get(partnership: Partnership, uuid: UUID | str) -> Person | None:
+    """An active person of this partnership who may own a new action; None for anyone else."""
+    people = Person.objects.filter(partnership=partnership, uuid=uuid, is_active=True)
+    return people.select_related("agency").first()
+
+
+def owner_get(action: Action, uuid: UUID | str) -> Person | None:
+    """One of `owner_choices(action)` by its id; None for anyone else."""
+    return owner_choices(action).filter(uuid=uuid).first()
+
+
+def owner_agency_get(action: Action, uuid: UUID | str) -> Agency | None:
+    """One of `owner_agency_choices(action)` by its id; None for any other agency."""
+    return owner_agency_choices(action).filter(uuid=uuid).first()

@@ -28,6 +28,7 @@ from masa.core.uploads import UploadError, check_document
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
+GROUP_FOREIGN = "Choose a group of this partnership"
 DUE_DATE_PAST = "The due date must be today or in the future"
 RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
@@ -87,8 +88,13 @@ def action_create(
     its due date may not be before that day (docs/domain.md, "9. The action tracker"). The
     owner's agency is the owner's own unless another is given."""
     errors: dict[str, str] = {}
+    title, description = title.strip(), description.strip()
+    if not title:
+        errors["title"] = TITLE_EMPTY
     if owner.partnership_id != partnership.pk:
         errors["owner"] = OWNER_FOREIGN
+    if group is not None and group.partnership_id != partnership.pk:
+        errors["group"] = GROUP_FOREIGN
     if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
         errors["review_recommendation"] = RECOMMENDATION_FOREIGN
     if due_date < (today or timezone.localdate()):

@@ -1,7 +1,7 @@
 """Action tracker endpoints: the same need-to-know scope and object permissions as the pages."""
 
 from datetime import date, datetime
-from typing import Literal, cast
+from typing import Annotated, Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -10,20 +10,37 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import Field
 
 from masa.accounts.models import User
 from masa.actions import selectors, services
-from masa.actions.models import Action, ActionUpdate
-from masa.actions.rules import UPDATE_ACTION, VIEW_ACTIONS
+from masa.actions.models import Action, ActionSource, ActionUpdate
+from masa.actions.rules import CHANGE_ACTION, MANAGE_ACTIONS, UPDATE_ACTION, VIEW_ACTIONS
 from masa.api.access import partnership_or_404
-from masa.api.errors import replies
-from masa.api.types import BoundedDate, Limit, LongText, Offset, Slug
-from masa.partnership.models import Partnership
+from masa.api.errors import refused, replies
+from masa.api.types import BoundedDate, CleanText, Limit, LongText, Offset, Slug
+from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
+from masa.partnership.models import Agency, Partnership, Person
 
 router = Router(tags=["Actions"])
 
 NOT_FOUND = "Not found"
 NOT_ALLOWED = "Only the action's owner or the business team can update this action"
+NOT_ALLOWED_TO_CHANGE = "Only the business team can change an action's details"
+OWNER_UNKNOWN = "Choose an owner from this partnership's active people"
+AGENCY_UNKNOWN = "Choose an agency of this partnership"
+GROUP_UNKNOWN = "Choose a group of this partnership"
+BODY = ("body", "payload")
+
+# The same lengths as the action pages' fields (the model's title, masa.core.bounds for the rest).
+Title = Annotated[CleanText, Field(min_length=1, max_length=300)]
+Description = Annotated[CleanText, Field(max_length=SUMMARY_LENGTH)]
+Reason = Annotated[CleanText, Field(min_length=1, max_length=REASON_LENGTH)]
+# Sources that need no linked record: actions from a meeting item or a review's recommendation
+# are added on the meeting and review pages, which link them.
+StandaloneSource = Literal[
+    "audit_finding", "inspection_recommendation", "scrutiny_finding", "escalation", "section11_improvement"
+]
 
 
 class Ref(Schema):
@@ -57,12 +74,21 @@ class ActionPage(Schema):
     items: list[ActionOut]
 
 
+class ChangeOut(Schema):
+    """One detail changed with a reason: what it was and what it became, in words."""
+
+    field: str
+    before: str
+    after: str
+
+
 class UpdateOut(Schema):
     id: UUID
     text: str
     author: str | None
     status_from: str
     status_to: str
+    changes: list[ChangeOut]
     created_at: datetime
 
 
@@ -84,6 +110,28 @@ class ActionDetailOut(ActionOut):
 class UpdateIn(Schema):
     text: LongText
     status: Literal["open", "in_progress"] | None = None
+
+
+class ActionIn(Schema):
+    title: Title
+    description: Description = ""
+    owner: UUID = Field(description="The id of an active person of the partnership")
+    due_date: BoundedDate = Field(description="Today or later, written YYYY-MM-DD")
+    source: StandaloneSource = Field(description="Where the action comes from")
+    group: UUID | None = Field(None, description="The id of the group that agreed the action, if any")
+
+
+class ActionChangeIn(Schema):
+    """Only the details given change; `reason` is required and kept in the action's history."""
+
+    title: Title | None = None
+    description: Description | None = None
+    owner: UUID | None = Field(None, description="The id of an active person of the partnership")
+    owner_agency: UUID | None = Field(None, description="The id of an agency of the partnership")
+    due_date: BoundedDate | None = Field(
+        None, description="Today or later (an overdue action may keep its due date), written YYYY-MM-DD"
+    )
+    reason: Reason = Field(description="Why the action is being changed")
 
 
 def _partnership(request: HttpRequest, slug: Slug):
@@ -131,6 +179,7 @@ def _update_out(u: ActionUpdate) -> dict:
         "author": u.author.full_name if u.author else None,
         "status_from": u.status_from,
         "status_to": u.status_to,
+        "changes": [{"field": c["field"], "before": c["from"], "after": c["to"]} for c in u.changes],
         "created_at": u.created_at,
     }
 
@@ -171,9 +220,45 @@ def list_actions(
     }
 
 
-@router.get("/partnerships/{slug}/actions/{uuid}", response=replies({200: ActionDetailOut}))
-def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
-    _, action = _action(request, slug, uuid)
+@router.post(
+    "/partnerships/{slug}/actions",
+    response=replies({201: ActionOut}),
+    summary="Add an action (the business team)",
+)
+def create_action(request: HttpRequest, slug: Slug, payload: ActionIn):
+    """Adds an action to the partnership's tracker, as the business team does on the pages. The due
+    date must be today or later; an unknown owner or group is refused, naming the field."""
+    user = cast(User, request.user)
+    partnership = partnership_or_404(request, slug, MANAGE_ACTIONS)
+    errors = []
+    owner = selectors.new_owner_get(partnership, payload.owner)
+    if owner is None:
+        errors.append({"loc": [*BODY, "owner"], "msg": OWNER_UNKNOWN, "type": "value_error"})
+    group = None
+    if payload.group is not None:
+        group = selectors.action_group_get(partnership, str(payload.group))
+        if group is None:
+            errors.append({"loc": [*BODY, "group"], "msg": GROUP_UNKNOWN, "type": "value_error"})
+    if errors:
+        raise NinjaValidationError(errors)
+    try:
+        action = services.action_create(
+            actor=user,
+            partnership=partnership,
+            title=payload.title,
+            description=payload.description,
+            owner=cast(Person, owner),
+            due_date=payload.due_date,
+            source=ActionSource(payload.source),
+            group=group,
+        )
+    except DjangoValidationError as error:
+        raise refused(error, *BODY) from error
+    action = cast(Action, selectors.action_get(user, partnership, str(action.uuid)))
+    return Status(201, _action_out(action, timezone.localdate()))
+
+
+def _detail_out(action: Action) -> dict:
     item = action.meeting_item
     return {
         **_action_out(action, timezone.localdate()),
@@ -195,6 +280,55 @@ def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
     }
 
 
+@router.get("/partnerships/{slug}/actions/{uuid}", response=replies({200: ActionDetailOut}))
+def get_action(request: HttpRequest, slug: Slug, uuid: UUID):
+    _, action = _action(request, slug, uuid)
+    return _detail_out(action)
+
+
+@router.patch(
+    "/partnerships/{slug}/actions/{uuid}",
+    response=replies({200: ActionDetailOut}),
+    summary="Change an open action's details, with a reason (the business team)",
+)
+def change_action(request: HttpRequest, slug: Slug, uuid: UUID, payload: ActionChangeIn):
+    """Changes any of the title, description, owner, owner's agency and due date of an open action,
+    as the business team does on the action's "Change" page. The reason and each change go in the
+    action's history and the audit log. A new due date may not be in the past."""
+    user = cast(User, request.user)
+    partnership, action = _action(request, slug, uuid)
+    if not user.has_perm(CHANGE_ACTION, action):
+        raise HttpError(403, NOT_ALLOWED_TO_CHANGE)
+    errors = []
+    owner: Person | None = action.owner
+    if payload.owner is not None:
+        owner = selectors.owner_get(action, payload.owner)
+        if owner is None:
+            errors.append({"loc": [*BODY, "owner"], "msg": OWNER_UNKNOWN, "type": "value_error"})
+    agency: Agency | None = action.owner_agency
+    if payload.owner_agency is not None:
+        agency = selectors.owner_agency_get(action, payload.owner_agency)
+        if agency is None:
+            errors.append({"loc": [*BODY, "owner_agency"], "msg": AGENCY_UNKNOWN, "type": "value_error"})
+    if errors:
+        raise NinjaValidationError(errors)
+    try:
+        services.action_change(
+            actor=user,
+            action=action,
+            title=action.title if payload.title is None else payload.title,
+            description=action.description if payload.description is None else payload.description,
+            owner=cast(Person, owner),
+            owner_agency=cast(Agency, agency),
+            due_date=payload.due_date or action.due_date,
+            reason=payload.reason,
+        )
+    except DjangoValidationError as error:
+        raise refused(error, *BODY) from error
+    _, changed = _action(request, slug, uuid)
+    return _detail_out(changed)
+
+
 @router.post(
     "/partnerships/{slug}/actions/{uuid}/updates",
     response=replies({201: UpdateOut}),
@@ -211,6 +345,6 @@ def post_update(request: HttpRequest, slug: Slug, uuid: UUID, payload: UpdateIn)
         )
     except DjangoValidationError as error:
         raise NinjaValidationError(
-            [{"loc": ["body", "payload", "text"], "msg": m, "type": "value_error"} for m in error.messages]
+            [{"loc": [*BODY, "text"], "msg": m, "type": "value_error"} for m in error.messages]
         ) from error
     return Status(201, _update_out(update))

@@ -10,7 +10,9 @@ tests/security/test_api_schema_fuzz.py), so each operation declares its replies 
   a multipart body without a boundary (MultiPartParserError), a body that is not JSON;
 - 401 ``Error``: no valid token or session (django-ninja's AuthenticationError);
 - 403 / 404 ``Error``: the same answers as the pages;
-- 422 ``ValidationErrorOut``: django-ninja's list of problems, each naming where (``loc``).
+- 422 ``ValidationErrorOut``: django-ninja's list of problems, each naming where (``loc``);
+  a service's refusal (a Django ValidationError) takes the same shape through ``refused``, each
+  message under the field it names (``["body", "payload", "due_date"]``).
 
 Registered on the API by ``register(api)`` at the bottom of masa/api/api.py.
 """
@@ -21,11 +23,18 @@ from json import JSONDecodeError
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+)
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from ninja import Schema
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ConfigDict
 
 if TYPE_CHECKING:
@@ -79,6 +88,25 @@ def replies(
     for code, schema in others.items():
         answers[int(code.lstrip("_"))] = schema
     return answers
+
+
+def refused(error: DjangoValidationError, *where: str) -> NinjaValidationError:
+    """A service's refusal as the 422 django-ninja gives for a bad body: one item per message,
+    at ``where`` plus the field the service named (a message about the whole request stays at
+    ``where``). Raise it ``from`` the service's error."""
+    if hasattr(error, "error_dict"):
+        items = [
+            {
+                "loc": [*where] if field == NON_FIELD_ERRORS else [*where, field],
+                "msg": m,
+                "type": "value_error",
+            }
+            for field, messages in error.message_dict.items()
+            for m in messages
+        ]
+    else:
+        items = [{"loc": [*where], "msg": m, "type": "value_error"} for m in error.messages]
+    return NinjaValidationError(items)
 
 
 def _answer(api: NinjaAPI, request: HttpRequest, status: int, detail: str) -> HttpResponse:

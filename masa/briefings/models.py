@@ -67,3 +67,47 @@ class BriefingDissemination(PartnershipOwned):
         constraints = [
             models.UniqueConstraint(fields=["briefing", "agency"], name="unique_dissemination_per_agency"),
         ]
+
+
+class LearningRead(PartnershipOwned):
+    """One person's "I have read this" for one published briefing or published review.
+
+    Two explicit foreign keys, exactly one of them set (docs/domain.md, "10. Learning for
+    practitioners"): a generic relation could not be constrained by the database, and the
+    reviews app, below this one in the layers, keeps no knowledge of readers. The reader's agency
+    is kept as it was on the day of reading, so that the yearly figures per agency do not move
+    when someone changes jobs.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    briefing = models.ForeignKey(
+        Briefing, on_delete=models.CASCADE, null=True, blank=True, related_name="reads"
+    )
+    review = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, null=True, blank=True, related_name="reads"
+    )
+    read_on = models.DateField()
+
+    class Meta:
+        ordering = ["read_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(briefing__isnull=False, review__isnull=True)
+                    | models.Q(briefing__isnull=True, review__isnull=False)
+                ),
+                name="learning_read_of_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "briefing"],
+                condition=models.Q(briefing__isnull=False),
+                name="one_read_per_person_per_briefing",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "review"],
+                condition=models.Q(review__isnull=False),
+                name="one_read_per_person_per_review",
+            ),
+        ]
+        indexes = [models.Index(fields=["partnership", "read_on"])]

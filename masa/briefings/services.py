@@ -10,15 +10,17 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus
+from masa.accounts.models import User
+from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatus, LearningRead
+from masa.briefings.selectors import agency_of
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.partnership.models import Agency, Partnership, PartnershipAgency
-from masa.reviews.models import Review, Theme
+from masa.reviews.models import Review, ReviewStatus, Theme
 
 # The seven-minute structure, in reading order: (field, heading).
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -52,6 +54,8 @@ CONFIRMED_BEFORE_PUBLISHED = (
 )
 CONFIRMED_IN_FUTURE = "The date confirmed must be today or in the past"
 CONFIRMED_ON_NEEDED = "Enter the date confirmed"
+READ_NOT_PUBLISHED = "Only published briefings and reviews can be marked as read"
+READ_BY_A_PERSON = "Only a person can read a briefing or a review"
 
 
 # Pure rules -------------------------------------------------------------------------------
@@ -269,3 +273,45 @@ def dissemination_confirm(
         },
     )
     return dissemination
+
+
+# "I have read this" ---------------------------------------------------------------------------
+
+
+def _published(item: Briefing | Review) -> bool:
+    if isinstance(item, Briefing):
+        return item.status == BriefingStatus.PUBLISHED
+    return item.status == ReviewStatus.PUBLISHED and item.publication_date is not None
+
+
+@attributed
+@transaction.atomic
+def learning_read_record(*, actor: Actor, item: Briefing | Review, today: date | None = None) -> LearningRead:
+    """Record that the actor has read a published briefing or review, once: a second call returns
+    the first record, with its date (docs/domain.md, "10. Learning for practitioners").
+
+    The reader's agency in the item's partnership is kept with the record, for the counts per
+    agency. The record is itself the trace of the read: no audit log entry is written for it.
+    """
+    if not isinstance(actor, User):
+        raise ValidationError(READ_BY_A_PERSON)
+    if not _published(item):
+        raise ValidationError(READ_NOT_PUBLISHED)
+    key = {"briefing": item} if isinstance(item, Briefing) else {"review": item}
+    found = LearningRead.objects.filter(user=actor, **key).first()
+    if found is not None:
+        return found
+    read = LearningRead(
+        partnership_id=item.partnership_id,
+        user=actor,
+        agency=agency_of(actor, item.partnership),
+        read_on=today or timezone.localdate(),
+        **key,
+    )
+    try:
+        # Two clicks at once: the unique constraint keeps one record, and the other is returned.
+        with transaction.atomic():
+            read.save()
+    except IntegrityError:
+        return LearningRead.objects.get(user=actor, **key)
+    return read

@@ -1,4 +1,5 @@
-"""Pages of 7-minute briefings: writing, publishing, dissemination and the public learning page."""
+"""Pages of 7-minute briefings: writing, publishing, dissemination, the public learning page, and
+the published learning every member reads inside masa, with who has read it."""
 
 from django.urls import path
 
@@ -9,6 +10,9 @@ app_name = "briefings"
 p = "p/<slug:slug>/briefings/"
 b = p + "<uuid:uuid>/"
 public = "partnerships/<slug:slug>/learning/"
+learning = "p/<slug:slug>/learning/"
+lb = learning + "briefings/<uuid:uuid>/"
+lr = learning + "reviews/<uuid:uuid>/"
 urlpatterns = [
     path(p, views.briefing_list, name="briefing_list"),
     path(p + "new/", views.briefing_create, name="briefing_create"),
@@ -21,6 +25,12 @@ urlpatterns = [
     path(b + "briefing.pdf", views.briefing_pdf_download, name="briefing_pdf"),
     path(b + "dissemination/", views.dissemination, name="dissemination"),
     path(b + "dissemination/confirm/", views.dissemination_confirm, name="dissemination_confirm"),
+    path(learning, views.learning, name="learning"),
+    path(lb, views.learning_briefing, name="learning_briefing"),
+    path(lb + "read/", views.learning_briefing_read, name="learning_briefing_read"),
+    path(lr, views.learning_review, name="learning_review"),
+    path(lr + "read/", views.learning_review_read, name="learning_review_read"),
+    path(learning + "readers/", views.read_counts, name="read_counts"),
     path(public, views.public_learning, name="public_learning"),
     path(public + "briefings/<slug:briefing_slug>/", views.public_briefing, name="public_briefing"),
     path(

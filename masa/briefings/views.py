@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.briefings import selectors as selectors
@@ -17,7 +18,12 @@ from masa.briefings import services as services
 from masa.briefings.documents import briefing_docx, briefing_pdf, briefing_sections
 from masa.briefings.forms import BriefingForm, DisseminationForm
 from masa.briefings.models import Briefing, BriefingStatus
-from masa.briefings.rules import CONFIRM_DISSEMINATION, CONFIRM_DISSEMINATION_FOR_ANY_AGENCY
+from masa.briefings.rules import (
+    CONFIRM_DISSEMINATION,
+    CONFIRM_DISSEMINATION_FOR_ANY_AGENCY,
+    READ_LEARNING,
+    VIEW_READ_COUNTS,
+)
 from masa.core.access import public_view
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
@@ -130,6 +136,8 @@ def briefing_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
         "can_confirm": _may_confirm(request) and briefing.status == BriefingStatus.PUBLISHED,
         "own_agency": own_agency,
         "own_confirmation": selectors.dissemination_for(briefing, own_agency),
+        "read": selectors.read_of(request.user, briefing),
+        "read_url": _url("learning_briefing_read", request, briefing.uuid),
         "problems": services.publication_problems(
             {name: getattr(briefing, name) for name in ("title", *services.CORE_SECTIONS)}
         ),
@@ -317,3 +325,73 @@ def public_review_report(request: HttpRequest, slug: str, uuid: str) -> HttpResp
     review = found_or_404(selectors.public_review_get(partnership, uuid), "No such published report")
     name = (review.final_report.name or "report").rsplit("/", 1)[-1]
     return file_response(review.final_report.open("rb"), name)
+
+
+# Learning inside masa: every member, practitioners included, reads published material ---------
+# docs/domain.md, "10. Learning for practitioners".
+
+
+@partnership_view(READ_LEARNING)
+def learning(request: PartnershipRequest) -> HttpResponse:
+    partnership = request.partnership
+    context = {
+        "briefings": list(selectors.learning_briefings(request.user, partnership)),
+        "reviews": list(selectors.learning_reviews(request.user, partnership)),
+        "can_see_counts": request.user.has_perm(VIEW_READ_COUNTS, partnership),
+    }
+    return render(request, "briefings/learning.html", context)
+
+
+@partnership_view(READ_LEARNING)
+def learning_briefing(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    briefing = found_or_404(selectors.learning_briefing_get(request.partnership, uuid))
+    context = {
+        "briefing": briefing,
+        "sections": briefing_sections(briefing),
+        "partnership": request.partnership,
+        "read": selectors.read_of(request.user, briefing),
+        "read_url": _url("learning_briefing_read", request, briefing.uuid),
+    }
+    return render(request, "briefings/learning_briefing.html", context)
+
+
+@partnership_view(READ_LEARNING)
+def learning_review(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    review = found_or_404(selectors.learning_review_get(request.partnership, uuid))
+    context = {
+        "review": review,
+        "read": selectors.read_of(request.user, review),
+        "read_url": _url("learning_review_read", request, review.uuid),
+    }
+    return render(request, "briefings/learning_review.html", context)
+
+
+@partnership_view(READ_LEARNING)
+@require_POST
+def learning_briefing_read(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    briefing = found_or_404(selectors.learning_briefing_get(request.partnership, uuid))
+    services.learning_read_record(actor=request.user, item=briefing)
+    return redirect(_url("learning_briefing", request, briefing.uuid))
+
+
+@partnership_view(READ_LEARNING)
+@require_POST
+def learning_review_read(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    review = found_or_404(selectors.learning_review_get(request.partnership, uuid))
+    services.learning_read_record(actor=request.user, item=review)
+    return redirect(_url("learning_review", request, review.uuid))
+
+
+@partnership_view(VIEW_READ_COUNTS)
+def read_counts(request: PartnershipRequest) -> HttpResponse:
+    """All reads, or one financial year's; a year not offered shows all (as the theme filter of the
+    public learning page ignores a theme it does not have)."""
+    years = selectors.read_years(request.partnership)
+    chosen = next((y for y in years if str(y) == request.GET.get("year", "")), None)
+    start, end = selectors.financial_year(chosen) if chosen is not None else (None, None)
+    context = {
+        "counts": selectors.read_counts(request.partnership, start=start, end=end),
+        "years": [(year, f"{year}-{(year + 1) % 100:02d}") for year in years],
+        "chosen": chosen,
+    }
+    return render(request, "briefings/read_counts.html", context)

@@ -31,7 +31,7 @@ EXPECTED = {
     Role.MEMBER: [*EVERYONE, "Meetings", *READERS],
     Role.SCRUTINEER: [*EVERYONE, "Meetings", *READERS],
     Role.AGENCY_LEAD: [*EVERYONE, *READERS, "Data calls"],
-    Role.PRACTITIONER: EVERYONE,
+    Role.PRACTITIONER: [*EVERYONE, "Learning"],
 }
 
 

@@ -5,14 +5,16 @@ holding that role in every one of them; plus a member of another partnership, an
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.actions import services as action_services
 from masa.bank_holidays import services as holiday_services
+from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
 from tests.briefings.conftest import make_world as briefings_world
 from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
@@ -116,6 +118,16 @@ def build_matrix_world() -> MatrixWorld:
         "briefing_slug": brf.published.slug,
     }
     v["briefings:public_review_report"] = {"uuid": brf.review.uuid}
+    published_review = Review.objects.create(
+        partnership=brf.partnership,
+        kind=ReviewKind.LOCAL_LEARNING,
+        reference="MX-LLR-1",
+        title="A published local learning review",
+        status=ReviewStatus.PUBLISHED,
+        publication_date=date(2026, 1, 5),
+    )
+    for name in ("learning_review", "learning_review_read"):
+        v[f"briefings:{name}"] = {"uuid": published_review.uuid}
     v["indicators:*"] = {"uuid": next(iter(ind.indicators.values())).uuid}
     for name in ("data_call_detail", "data_call_close"):
         v[f"indicators:{name}"] = {"uuid": ind.call.uuid}
@@ -137,6 +149,17 @@ def build_matrix_world() -> MatrixWorld:
         "indicators": (ind.partnership.slug, {}),
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
         "*": (gov.partnership.slug, {}),
+    }
+    # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
+    # that may make them, so that the answer is about permission.
+    v["api_bodies"] = {
+        "POST /api/v1/partnerships/{slug}/actions": {
+            "title": "Checked",
+            "owner": str(acts.owner.uuid),
+            "due_date": str(timezone.localdate() + timedelta(days=30)),
+            "source": "escalation",
+        },
+        "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": {"title": "Checked", "reason": "Checked"},
     }
     return world
 

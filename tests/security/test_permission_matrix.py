@@ -13,6 +13,7 @@ To print the table as the code now answers (after a deliberate change), run this
 with MASA_MATRIX_RECORD=1 and -s; then check each changed row against docs/domain.md.
 """
 
+import json
 import os
 
 import pytest
@@ -173,6 +174,12 @@ PAGES: dict[str, tuple[int, ...]] = {
     "briefings:briefing_pdf": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "briefings:dissemination": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "briefings:dissemination_confirm": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "briefings:learning": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "briefings:learning_briefing": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "briefings:learning_briefing_read": (405, 405, 405, 405, 405, 405, 405, 405, 404, 302, 302),
+    "briefings:learning_review": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "briefings:learning_review_read": (405, 405, 405, 405, 405, 405, 405, 405, 404, 302, 302),
+    "briefings:read_counts": (200, 200, 200, 200, 403, 403, 403, 200, 404, 302, 302),
     "briefings:public_learning": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
     "briefings:public_briefing": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
     "briefings:public_briefing_docx": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
@@ -238,7 +245,21 @@ API: dict[str, tuple[int, ...]] = {
     "GET /api/v1/partnerships/{slug}/groups": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/plans": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/actions": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
+    "POST /api/v1/partnerships/{slug}/actions": (201, 403, 403, 403, 403, 403, 403, 403, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/actions/{uuid}": (200, 200, 200, 404, 404, 404, 403, 200, 404, 401, 401),
+    "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": (
+        200,
+        403,
+        403,
+        404,
+        404,
+        404,
+        403,
+        403,
+        404,
+        401,
+        401,
+    ),
     "POST /api/v1/partnerships/{slug}/actions/{uuid}/updates": (
         201,
         403,
@@ -337,8 +358,10 @@ def _api(client, world, column):
         if method == "GET":
             status = client.get(url).status_code
         else:
+            body = world.values["api_bodies"].get(f"{method} {path}", {"text": "Checked"})
             with transaction.atomic():
-                status = client.post(url, {"text": "Checked"}, content_type="application/json").status_code
+                reply = client.generic(method, url, json.dumps(body), content_type="application/json")
+                status = reply.status_code
                 transaction.set_rollback(True)
         found[f"{method} {path}"] = status
     return found
