@@ -85,6 +85,11 @@ def minutes_docx(meeting: Meeting, rows: list[AgendaRow]) -> bytes:
         )
     else:
         doc.add_paragraph("Attendance has not been recorded.")
+    guests = list(meeting.guests.all())
+    if guests:
+        # Officers and guests: listed apart, never counted towards the quorum (docs/domain.md, 7.1).
+        doc.add_heading("In attendance", level=2)
+        _table(doc, ["Name", "Role or organisation"], [[g.name, g.role] for g in guests])
 
     if meeting.minutes_summary:
         doc.add_heading("Summary", level=1)

@@ -259,6 +259,38 @@ class AttendanceForm(MeetingForm):
         ]
 
 
+class GuestForm(MeetingForm):
+    """Someone in attendance who is not a member: an officer or a guest (docs/domain.md, 7.1)."""
+
+    submit_label = "Add to the meeting"
+
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Person in the partnership",
+        queryset=None,
+        required=False,
+        help_text="If they are recorded in the partnership; otherwise leave this and enter their name",
+    )
+    name = forms.CharField(
+        label="Name", max_length=200, required=False, help_text="Leave blank to use the person chosen above"
+    )
+    role = forms.CharField(
+        label="Role or organisation",
+        max_length=200,
+        help_text="For example, Partnership Business Manager, or Head of Virtual School, Riverside Council",
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["role"].error_messages["required"] = "Enter their role or organisation"
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not data.get("person") and not (data.get("name") or "").strip() and "name" not in self.errors:
+            self.add_error("name", "Enter the name of the person in attendance, or choose them from the list")
+        return data
+
+
 class MinutesForm(MeetingForm):
     """The summary and each item's discussion in one form; the version read guards against overwrites."""
 

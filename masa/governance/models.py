@@ -177,6 +177,25 @@ class Attendance(PartnershipOwned):
         return f"{self.person} – {self.get_status_display()}"
 
 
+class MeetingGuest(PartnershipOwned):
+    """Someone "in attendance" who is not a member of the group: an officer such as the business
+    manager, or a guest presenting an item. Never counted towards the quorum or in the members'
+    attendance rates (docs/domain.md, "7.1 Meetings")."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(max_length=200)
+    role = models.CharField("role or organisation", max_length=200)
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings_attended_as_guest"
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
 class MinutesRevision(PartnershipOwned):
     """A saved version of a meeting's minutes (kept for ever; approved versions are locked)."""
 

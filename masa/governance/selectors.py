@@ -19,6 +19,7 @@ from masa.governance.models import (
     AttendanceStatus,
     CalendarFeed,
     Meeting,
+    MeetingGuest,
     MeetingStatus,
     MinutesRevision,
     MinutesStatus,
@@ -70,6 +71,7 @@ def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | No
         .prefetch_related(
             Prefetch("items", queryset=items),
             Prefetch("attendance", queryset=Attendance.objects.select_related("person__agency", "deputy")),
+            "guests",
         )
         .first()
     )
@@ -262,6 +264,7 @@ class MeetingPage:
     meeting: Meeting
     agenda: list[AgendaRow]
     attendance: list[Attendance]
+    guests: list[MeetingGuest]
     quorum: Quorum | None
     matters_arising: list
     awaiting_approval: list[Meeting]
@@ -277,6 +280,7 @@ def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage
         meeting=meeting,
         agenda=agenda_rows(user, meeting),
         attendance=attendance,
+        guests=list(meeting.guests.all()),
         quorum=quorum_for(meeting) if attendance else None,
         matters_arising=list(matters_arising(meeting)),
         awaiting_approval=list(minutes_awaiting_approval(meeting)),
@@ -286,6 +290,21 @@ def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage
 def meeting_item_get(meeting: Meeting, uuid: str) -> AgendaItem | None:
     """An agenda item of a meeting already fetched with `meeting_get` (no further query)."""
     return next((i for i in meeting.items.all() if str(i.uuid) == str(uuid)), None)
+
+
+def meeting_guest_get(meeting: Meeting, uuid: str) -> MeetingGuest | None:
+    """Someone in attendance at a meeting already fetched with `meeting_get` (no further query)."""
+    return next((g for g in meeting.guests.all() if str(g.uuid) == str(uuid)), None)
+
+
+def guest_choices(meeting: Meeting) -> QuerySet[Person]:
+    """Active people of the partnership who are not members of the meeting's group (nor its chair)."""
+    return (
+        Person.objects.filter(partnership_id=meeting.partnership_id, is_active=True)
+        .exclude(pk__in=group_people(meeting.group).values("pk"))
+        .select_related("agency")
+        .order_by("name")
+    )
 
 
 def paper_get(user: User, partnership: Partnership, meeting_uuid: str, paper_uuid: str) -> Paper | None:

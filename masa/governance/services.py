@@ -26,6 +26,7 @@ from masa.governance.models import (
     CalendarFeed,
     Decision,
     Meeting,
+    MeetingGuest,
     MeetingSeries,
     MeetingStatus,
     MinutesRevision,
@@ -50,6 +51,11 @@ ITEM_HAS_OUTCOMES = (
     "This item has decisions or actions recorded against it, so it cannot be removed from the agenda"
 )
 PERSON_FOREIGN = "Choose a person from this partnership"
+GUEST_BEFORE_START = "People in attendance can be recorded once the meeting has started, at {time} on {day}"
+GUEST_NAME_NEEDED = "Enter the name of the person in attendance"
+GUEST_ROLE_NEEDED = "Enter their role or organisation"
+GUEST_IS_MEMBER = "{name} is a member of {group}: record their attendance in the attendance register"
+GUEST_NOT_OF_MEETING = "This person is not recorded as in attendance at this meeting"
 
 
 @attributed
@@ -278,9 +284,7 @@ def attendance_record(
 
     Not before the meeting starts (docs/domain.md, "7.1 Meetings"): nobody has attended yet.
     """
-    if not meeting.has_started:
-        start = timezone.localtime(meeting.starts_at)
-        raise ValidationError(ATTENDANCE_BEFORE_START.format(time=f"{start:%H:%M}", day=long_date(start)))
+    _refuse_before_start(meeting, ATTENDANCE_BEFORE_START)
     for person, status, deputy in records:
         if person.partnership_id != meeting.partnership_id or (
             deputy is not None and deputy.partnership_id != meeting.partnership_id
@@ -294,6 +298,53 @@ def attendance_record(
     if meeting.status == MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
         meeting.save(update_fields=["status", "updated_at"])
+
+
+def _refuse_before_start(meeting: Meeting, message: str) -> None:
+    if not meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(message.format(time=f"{start:%H:%M}", day=long_date(start)))
+
+
+@attributed
+@transaction.atomic
+def meeting_guest_add(
+    *, actor: Actor, meeting: Meeting, name: str, role: str, person: Person | None = None
+) -> MeetingGuest:
+    """Record someone "in attendance" who is not a member (an officer, a presenting guest).
+
+    Like attendance, only once the meeting has started; never counted towards the quorum
+    (docs/domain.md, "7.1 Meetings"). A member of the group belongs in the register instead.
+    """
+    _refuse_before_start(meeting, GUEST_BEFORE_START)
+    name, role = name.strip(), role.strip()
+    if person is not None:
+        if person.partnership_id != meeting.partnership_id:
+            raise ValidationError({"person": PERSON_FOREIGN})
+        if meeting.group.chair_id == person.pk or meeting.group.members.filter(person=person).exists():
+            raise ValidationError(
+                {"person": GUEST_IS_MEMBER.format(name=person.name, group=meeting.group.name)}
+            )
+        name = name or person.name
+    if not name:
+        raise ValidationError({"name": GUEST_NAME_NEEDED})
+    if not role:
+        raise ValidationError({"role": GUEST_ROLE_NEEDED})
+    guest = MeetingGuest(
+        partnership_id=meeting.partnership_id, meeting=meeting, name=name, role=role, person=person
+    )
+    guest.full_clean()
+    guest.save()
+    return guest
+
+
+@attributed
+@transaction.atomic
+def meeting_guest_remove(*, actor: Actor, meeting: Meeting, guest: MeetingGuest) -> None:
+    """Take someone recorded by mistake off the "In attendance" list."""
+    if guest.meeting_id != meeting.pk:
+        raise ValidationError(GUEST_NOT_OF_MEETING)
+    guest.delete()
 
 
 def _minutes_snapshot(meeting: Meeting) -> dict:

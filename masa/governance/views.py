@@ -37,6 +37,7 @@ from masa.governance.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    GuestForm,
     MeetingEditForm,
     MinutesForm,
     PaperForm,
@@ -60,6 +61,8 @@ ITEM_MOVED = "{title} moved"
 ITEM_REMOVED = "{title} removed from the agenda"
 PAPER_ADDED = "Paper added"
 ATTENDANCE_SAVED = "Attendance saved"
+GUEST_ADDED = "{name} added as in attendance"
+GUEST_REMOVED = "{name} removed from those in attendance"
 MINUTES_SAVED = "Minutes saved"
 MINUTES_APPROVED = "Minutes of {date} approved"
 DECISION_ADDED = "Decision added"
@@ -405,6 +408,33 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
         success_message=ATTENDANCE_SAVED,
         back_url=_url("meeting_detail", request, meeting.uuid),
     )
+
+
+@partnership_view(MANAGE_MEETINGS)
+def guest_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """Record an officer or guest "in attendance" (not a member; never counted in the quorum)."""
+    meeting = _meeting(request, uuid)
+    return form_page(
+        request,
+        form_class=GuestForm,
+        form_kwargs={"people": selectors.guest_choices(meeting)},
+        title="Add someone in attendance",
+        caption=meeting_title(meeting),
+        save=lambda data: services.meeting_guest_add(actor=request.user, meeting=meeting, **data),
+        success_url=_url("meeting_detail", request, meeting.uuid) + "#in-attendance",
+        success_message=lambda guest: GUEST_ADDED.format(name=guest.name),  # type: ignore[attr-defined]
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@require_POST
+@partnership_view(MANAGE_MEETINGS)
+def guest_remove(request: PartnershipRequest, uuid: str, guest_uuid: str) -> HttpResponse:
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    guest = _found(selectors.meeting_guest_get(page.meeting, str(guest_uuid)))
+    services.meeting_guest_remove(actor=request.user, meeting=page.meeting, guest=guest)
+    messages.success(request, GUEST_REMOVED.format(name=guest.name))
+    return redirect(_url("meeting_detail", request, page.meeting.uuid) + "#in-attendance")
 
 
 @partnership_view(MANAGE_MEETINGS)
