@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 
-from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
+from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH, length_message
 from masa.core.dates import long_date
 from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
@@ -257,6 +257,32 @@ class AttendanceForm(MeetingForm):
             )
             for pk, person in self.people.items()
         ]
+
+
+class ApologiesForm(MeetingForm):
+    """A member's own apologies before the meeting (docs/domain.md, "7.1 Meetings")."""
+
+    submit_label = "Send apologies"
+
+    note = text_area(
+        "Note for the chair (optional)",
+        max_length=REASON_LENGTH,
+        rows=3,
+        help_text="For example, the reason, or what you would like said on an item",
+    )
+    deputy: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Deputy (optional)",
+        queryset=None,
+        required=False,
+        help_text="Someone who will attend in your place, if anyone",
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = people  # type: ignore[attr-defined]
+        self.fields["deputy"].empty_label = "No deputy"  # type: ignore[attr-defined]
+        self.fields["deputy"].error_messages["invalid_choice"] = "Select your deputy from the list"
+        self.fields["note"].error_messages["max_length"] = length_message("note", REASON_LENGTH)
 
 
 class GuestForm(MeetingForm):

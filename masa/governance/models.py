@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from masa.core import bounds
 from masa.core.dates import long_date
 from masa.partnership.models import Group, PartnershipOwned, Person, Priority
 
@@ -167,6 +168,10 @@ class Attendance(PartnershipOwned):
     deputy = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="deputised"
     )
+    # Apologies a member sent themselves before the meeting (docs/domain.md, "7.1 Meetings"):
+    # they pre-fill the register, which the business team confirms at the meeting.
+    note = models.CharField(max_length=bounds.REASON_LENGTH, blank=True)
+    apologies_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -23,6 +23,7 @@ from masa.governance.models import (
     FREQUENCY_MONTHS,
     AgendaItem,
     Attendance,
+    AttendanceStatus,
     CalendarFeed,
     Decision,
     Meeting,
@@ -55,6 +56,17 @@ GUEST_BEFORE_START = "People in attendance can be recorded once the meeting has 
 GUEST_NAME_NEEDED = "Enter the name of the person in attendance"
 GUEST_ROLE_NEEDED = "Enter their role or organisation"
 GUEST_IS_MEMBER = "{name} is a member of {group}: record their attendance in the attendance register"
+APOLOGIES_AFTER_START = (
+    "Apologies can be sent only before the meeting starts, at {time} on {day}: tell the business team instead"
+)
+APOLOGIES_WITHDRAW_AFTER_START = (
+    "Apologies can be withdrawn only before the meeting starts, at {time} on {day}"
+)
+APOLOGIES_CANCELLED = "This meeting has been cancelled, so no apologies are needed"
+APOLOGIES_NOT_MEMBER = "Only members of {group} can send apologies for its meetings"
+APOLOGIES_OWN_ONLY = "Members send their own apologies"
+APOLOGIES_NONE = "You have not sent apologies for this meeting"
+DEPUTY_IS_SELF = "Choose someone else as your deputy, or leave it blank"
 GUEST_NOT_OF_MEETING = "This person is not recorded as in attendance at this meeting"
 
 
@@ -321,7 +333,7 @@ def meeting_guest_add(
     if person is not None:
         if person.partnership_id != meeting.partnership_id:
             raise ValidationError({"person": PERSON_FOREIGN})
-        if meeting.group.chair_id == person.pk or meeting.group.members.filter(person=person).exists():
+        if _in_group(meeting, person):
             raise ValidationError(
                 {"person": GUEST_IS_MEMBER.format(name=person.name, group=meeting.group.name)}
             )
@@ -345,6 +357,70 @@ def meeting_guest_remove(*, actor: Actor, meeting: Meeting, guest: MeetingGuest)
     if guest.meeting_id != meeting.pk:
         raise ValidationError(GUEST_NOT_OF_MEETING)
     guest.delete()
+
+
+def _in_group(meeting: Meeting, person: Person) -> bool:
+    return meeting.group.chair_id == person.pk or meeting.group.members.filter(person=person).exists()
+
+
+def _refuse_once_started(meeting: Meeting, message: str) -> None:
+    if meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(message.format(time=f"{start:%H:%M}", day=long_date(start)))
+
+
+def _check_own_apologies(actor: Actor, meeting: Meeting, person: Person) -> None:
+    user = user_or_none(actor)
+    if user is None or person.user_id != user.pk:
+        raise PermissionDenied(APOLOGIES_OWN_ONLY)
+    if person.partnership_id != meeting.partnership_id or not _in_group(meeting, person):
+        raise PermissionDenied(APOLOGIES_NOT_MEMBER.format(group=meeting.group.name))
+
+
+@attributed
+@transaction.atomic
+def apologies_send(
+    *, actor: Actor, meeting: Meeting, person: Person, note: str = "", deputy: Person | None = None
+) -> Attendance:
+    """A member sends their own apologies before the meeting, perhaps naming a deputy.
+
+    The apologies pre-fill the attendance register (status apologies, or "sent a deputy"), which
+    the business team confirms at the meeting; sending again changes them. Not once the meeting
+    has started (docs/domain.md, "7.1 Meetings"). Audited like every write to the register.
+    """
+    _check_own_apologies(actor, meeting, person)
+    _refuse_once_started(meeting, APOLOGIES_AFTER_START)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(APOLOGIES_CANCELLED)
+    if deputy is not None:
+        if deputy.partnership_id != meeting.partnership_id:
+            raise ValidationError({"deputy": PERSON_FOREIGN})
+        if deputy.pk == person.pk:
+            raise ValidationError({"deputy": DEPUTY_IS_SELF})
+    attendance, _ = Attendance.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={
+            "partnership_id": meeting.partnership_id,
+            "status": AttendanceStatus.DEPUTY if deputy else AttendanceStatus.APOLOGIES,
+            "deputy": deputy,
+            "note": note.strip(),
+            "apologies_sent_at": timezone.now(),
+        },
+    )
+    return attendance
+
+
+@attributed
+@transaction.atomic
+def apologies_withdraw(*, actor: Actor, meeting: Meeting, person: Person) -> None:
+    """A member who can come after all withdraws their apologies, before the meeting starts."""
+    _check_own_apologies(actor, meeting, person)
+    _refuse_once_started(meeting, APOLOGIES_WITHDRAW_AFTER_START)
+    sent = Attendance.objects.filter(meeting=meeting, person=person, apologies_sent_at__isnull=False).first()
+    if sent is None:
+        raise ValidationError(APOLOGIES_NONE)
+    sent.delete()
 
 
 def _minutes_snapshot(meeting: Meeting) -> dict:

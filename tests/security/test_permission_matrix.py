@@ -81,6 +81,8 @@ PAGES: dict[str, tuple[int, ...]] = {
     "governance:agenda_pack": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
     "governance:attendance": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "governance:minutes_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "governance:apologies_send": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "governance:apologies_withdraw": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
     "governance:guest_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "governance:guest_remove": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
     "governance:minutes_approve": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
