@@ -131,6 +131,15 @@ class Decision(PartnershipOwned):
         return self.text[:80]
 
 
+class PdfStatus(models.TextChoices):
+    """Whether a Word, Excel or PowerPoint paper has been turned into PDF for the agenda pack."""
+
+    NOT_NEEDED = "", "Already a PDF"
+    PENDING = "pending", "Being converted"
+    CONVERTED = "converted", "Converted"
+    FAILED = "failed", "Could not be converted"
+
+
 class Paper(PartnershipOwned):
     """A paper for an agenda item. Restricted papers are visible only to named members."""
 
@@ -144,6 +153,10 @@ class Paper(PartnershipOwned):
     restricted = models.BooleanField(default=False)
     restricted_to = models.ManyToManyField(Person, blank=True, related_name="restricted_papers")
     is_deleted = models.BooleanField(default=False)
+    # A Word, Excel or PowerPoint paper converted to PDF by the task worker, for the agenda pack
+    # (docs/domain.md, "7.1 Meetings"); the paper itself is still downloaded as uploaded.
+    pdf_status = models.CharField(max_length=10, choices=PdfStatus.choices, default="", blank=True)
+    pdf_file = models.FileField(upload_to="papers/pdf/%Y/%m/", blank=True)
 
     class Meta:
         ordering = ["pk"]

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -14,10 +15,11 @@ from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
 from masa.clocks.calendar import add_months
 from masa.core import bounds
-from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.actors import Actor, SystemActor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
+from masa.governance.conversion import CONVERTIBLE, ConversionError, convert_to_pdf
 from masa.governance.ics import meeting_ics
 from masa.governance.models import (
     FREQUENCY_MONTHS,
@@ -33,10 +35,13 @@ from masa.governance.models import (
     MinutesRevision,
     MinutesStatus,
     Paper,
+    PdfStatus,
     WorkplanItem,
 )
+from masa.governance.tasks import convert_paper
 from masa.partnership.models import Group, Partnership, Person, Priority
 
+PAPER_CONVERTER = SystemActor("masa: paper conversion")
 GROUP_FOREIGN = "Choose a group from this partnership"
 MINUTES_LOCKED = "These minutes have been approved and are locked"
 MINUTES_CONFLICT = (
@@ -281,9 +286,46 @@ def paper_add(
         restricted=restricted,
     )
     paper.file.save(f"{paper.uuid}.{checked.file_type}", upload, save=False)
+    if checked.file_type in CONVERTIBLE:
+        paper.pdf_status = PdfStatus.PENDING
     paper.save()
     if restricted and restricted_to:
         paper.restricted_to.set(restricted_to)
+    if paper.pdf_status == PdfStatus.PENDING:
+        # The worker turns it into PDF for the agenda pack once the upload is saved.
+        transaction.on_commit(lambda: convert_paper.enqueue(paper_id=paper.pk))
+    return paper
+
+
+def paper_convert(*, actor: Actor, paper_id: int) -> Paper | None:
+    """Convert a Word, Excel or PowerPoint paper to PDF (in the task worker) and keep the result.
+
+    The conversion runs outside any transaction (it may take a while); only the result is
+    saved, through `paper_pdf_save`. A paper that cannot be converted is marked so, and the
+    agenda pack lists it with a note to open it from the meeting page (docs/domain.md, 7.1).
+    """
+    paper = Paper.objects.filter(pk=paper_id, is_deleted=False).first()
+    if paper is None or paper.file_type not in CONVERTIBLE:
+        return None
+    try:
+        with paper.file.open("rb") as handle:
+            content = handle.read()
+        pdf: bytes | None = convert_to_pdf(content, paper.file_type)
+    except (ConversionError, OSError):
+        pdf = None
+    return paper_pdf_save(actor=actor, paper=paper, pdf=pdf)
+
+
+@attributed
+@transaction.atomic
+def paper_pdf_save(*, actor: Actor, paper: Paper, pdf: bytes | None) -> Paper:
+    """Keep a paper's PDF for the agenda pack, or mark that it could not be made."""
+    if pdf is None:
+        paper.pdf_status = PdfStatus.FAILED
+    else:
+        paper.pdf_file.save(f"{paper.uuid}.pdf", ContentFile(pdf), save=False)
+        paper.pdf_status = PdfStatus.CONVERTED
+    paper.save(update_fields=["pdf_status", "pdf_file", "updated_at"])
     return paper
 
 
