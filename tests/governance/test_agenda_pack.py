@@ -4,6 +4,7 @@ LibreOffice in the task worker), a contents page with page numbers, and numbered
 import io
 import re
 import threading
+import zipfile
 
 import pytest
 from django.core.management import call_command
@@ -146,3 +147,40 @@ def test_papers_uploaded_before_conversion_are_caught_up_by_a_command(setup):
     paper.refresh_from_db()
     assert paper.pdf_status == PdfStatus.CONVERTED and paper.pdf_file
     assert "Budget (DOCX): page 3" in text(pack(world, meeting).pages[0])
+
+
+def with_relationships(content: bytes, part: str, extra: str) -> bytes:
+    """The Office file with relationships added to one of its relationships parts."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == part:
+                data = data.replace(b"</Relationships>", extra.encode() + b"</Relationships>")
+            copy.writestr(info, data)
+    return out.getvalue()
+
+
+def test_links_to_outside_resources_are_taken_out_before_converting():
+    linked = with_relationships(
+        docx_bytes(),
+        "word/_rels/document.xml.rels",
+        '<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"'
+        ' Target="http://127.0.0.1:9/tracker.png" TargetMode="External"/>'
+        "<Relationship Id='rIdX2' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "attachedTemplate' Target='file:///etc/passwd' TargetMode='External'></Relationship>"
+        '<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"'
+        ' Target="https://www.gov.uk/" TargetMode="External"/>',
+    )
+    cleaned = conversion.without_external_links(linked)
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels")
+        assert archive.namelist() == zipfile.ZipFile(io.BytesIO(linked)).namelist()
+    assert b"tracker.png" not in rels and b"/etc/passwd" not in rels
+    assert b"https://www.gov.uk/" in rels and b'Id="rId' in rels  # hyperlinks and inner parts stay
+    assert conversion.convert_to_pdf(linked, "docx").startswith(b"%PDF-")
+
+
+def test_a_file_that_is_not_a_zip_cannot_be_converted():
+    with pytest.raises(conversion.ConversionError):
+        conversion.convert_to_pdf(b"not a zip", "docx")
