@@ -1,6 +1,7 @@
 """The agenda pack: every paper merged as PDF (Word, Excel and PowerPoint converted by
 LibreOffice in the task worker), a contents page with page numbers, and numbered pages."""
 
+import http.server
 import io
 import re
 import threading
@@ -184,3 +185,55 @@ def test_links_to_outside_resources_are_taken_out_before_converting():
 def test_a_file_that_is_not_a_zip_cannot_be_converted():
     with pytest.raises(conversion.ConversionError):
         conversion.convert_to_pdf(b"not a zip", "docx")
+
+
+LINKED_PICTURE = (
+    '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+    'wordprocessingDrawing"><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="P"/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData '
+    'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic='
+    '"http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="P"/>'
+    '<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships" r:link="rIdLinked"/></pic:blipFill><pic:spPr/></pic:pic>'
+    "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+)
+
+
+def test_converting_a_paper_with_a_linked_picture_fetches_nothing():
+    """LibreOffice fetches a picture linked from outside the file while converting; masa's copy
+    has no such link, so the server asks for nothing (a listener on this machine counts)."""
+    requests: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}/picture.png"
+        linked = with_relationships(
+            docx_bytes(),
+            "word/_rels/document.xml.rels",
+            f'<Relationship Id="rIdLinked" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/image" Target="{address}" TargetMode="External"/>',
+        )
+        with zipfile.ZipFile(io.BytesIO(linked)) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"<w:sectPr", LINKED_PICTURE.encode() + b"<w:sectPr"
+        )
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        assert conversion.convert_to_pdf(out.getvalue(), "docx").startswith(b"%PDF-")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
