@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from pypdf import PdfReader
 
 from masa.governance import conversion, documents, selectors, services
@@ -85,7 +86,7 @@ def test_word_excel_and_powerpoint_papers_are_merged_with_contents_and_page_numb
 
 
 def test_a_paper_that_cannot_be_converted_is_listed_and_the_pack_still_built(
-    setup, django_capture_on_commit_callbacks, monkeypatch
+    setup, django_capture_on_commit_callbacks, monkeypatch, client
 ):
     world, meeting, item = setup
     monkeypatch.setattr(conversion, "soffice", lambda: "/nonexistent/soffice")
@@ -96,6 +97,9 @@ def test_a_paper_that_cannot_be_converted_is_listed_and_the_pack_still_built(
         services.paper_add(actor=world.manager, item=item, title="Report", upload=pdf("r.pdf"))
     paper.refresh_from_db()
     assert paper.pdf_status == PdfStatus.FAILED and not paper.pdf_file
+    client.force_login(world.manager)
+    page = client.get(reverse("governance:meeting_detail", args=[world.partnership.slug, meeting.uuid]))
+    assert "Not in the pack: could not be converted" in page.content.decode()
     reader = pack(world, meeting)
     assert len(reader.pages) == 3
     agenda = text(reader.pages[0])
@@ -103,7 +107,7 @@ def test_a_paper_that_cannot_be_converted_is_listed_and_the_pack_still_built(
     assert "Report (PDF): page 3" in agenda
 
 
-def test_a_paper_still_being_converted_is_listed_as_such(setup):
+def test_a_paper_still_being_converted_is_listed_as_such(setup, client):
     world, meeting, item = setup
     paper = services.paper_add(
         actor=world.manager, item=item, title="Budget", upload=upload("b.docx", docx_bytes())
@@ -111,6 +115,9 @@ def test_a_paper_still_being_converted_is_listed_as_such(setup):
     assert paper.pdf_status == PdfStatus.PENDING
     agenda = text(pack(world, meeting).pages[0])
     assert "Budget (DOCX): not included yet, as it is still being converted to PDF" in agenda
+    client.force_login(world.manager)
+    page = client.get(reverse("governance:meeting_detail", args=[world.partnership.slug, meeting.uuid]))
+    assert "Being converted for the pack" in page.content.decode()
 
 
 def test_conversion_has_a_time_limit():
