@@ -12,8 +12,10 @@ demo: setup migrate load-demo serve
 
 setup: system-packages python-packages assets
 
-# Debian packages: Chromium for browser tests, Pango/HarfBuzz for WeasyPrint PDFs.
-DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# Debian packages: Chromium for browser tests, Pango/HarfBuzz for WeasyPrint PDFs, LibreOffice
+# (no screen) to turn Word, Excel and PowerPoint papers into PDF for the agenda pack.
+DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+  libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

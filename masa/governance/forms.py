@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 
-from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
+from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH, length_message
 from masa.core.dates import long_date
 from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
 from masa.governance.models import AttendanceStatus, Frequency, ItemPurpose, MeetingStatus
@@ -257,6 +257,64 @@ class AttendanceForm(MeetingForm):
             )
             for pk, person in self.people.items()
         ]
+
+
+class ApologiesForm(MeetingForm):
+    """A member's own apologies before the meeting (docs/domain.md, "7.1 Meetings")."""
+
+    submit_label = "Send apologies"
+
+    note = text_area(
+        "Note for the chair (optional)",
+        max_length=REASON_LENGTH,
+        rows=3,
+        help_text="For example, the reason, or what you would like said on an item",
+    )
+    deputy: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Deputy (optional)",
+        queryset=None,
+        required=False,
+        help_text="Someone who will attend in your place, if anyone",
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = people  # type: ignore[attr-defined]
+        self.fields["deputy"].empty_label = "No deputy"  # type: ignore[attr-defined]
+        self.fields["deputy"].error_messages["invalid_choice"] = "Select your deputy from the list"
+        self.fields["note"].error_messages["max_length"] = length_message("note", REASON_LENGTH)
+
+
+class GuestForm(MeetingForm):
+    """Someone in attendance who is not a member: an officer or a guest (docs/domain.md, 7.1)."""
+
+    submit_label = "Add to the meeting"
+
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Person in the partnership",
+        queryset=None,
+        required=False,
+        help_text="If they are recorded in the partnership; otherwise leave this and enter their name",
+    )
+    name = forms.CharField(
+        label="Name", max_length=200, required=False, help_text="Leave blank to use the person chosen above"
+    )
+    role = forms.CharField(
+        label="Role or organisation",
+        max_length=200,
+        help_text="For example, Partnership Business Manager, or Head of Virtual School, Riverside Council",
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["role"].error_messages["required"] = "Enter their role or organisation"
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not data.get("person") and not (data.get("name") or "").strip() and "name" not in self.errors:
+            self.add_error("name", "Enter the name of the person in attendance, or choose them from the list")
+        return data
 
 
 class MinutesForm(MeetingForm):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from masa.core import bounds
 from masa.core.dates import long_date
 from masa.partnership.models import Group, PartnershipOwned, Person, Priority
 
@@ -130,6 +131,15 @@ class Decision(PartnershipOwned):
         return self.text[:80]
 
 
+class PdfStatus(models.TextChoices):
+    """Whether a Word, Excel or PowerPoint paper has been turned into PDF for the agenda pack."""
+
+    NOT_NEEDED = "", "Already a PDF"
+    PENDING = "pending", "Being converted"
+    CONVERTED = "converted", "Converted"
+    FAILED = "failed", "Could not be converted"
+
+
 class Paper(PartnershipOwned):
     """A paper for an agenda item. Restricted papers are visible only to named members."""
 
@@ -143,6 +153,10 @@ class Paper(PartnershipOwned):
     restricted = models.BooleanField(default=False)
     restricted_to = models.ManyToManyField(Person, blank=True, related_name="restricted_papers")
     is_deleted = models.BooleanField(default=False)
+    # A Word, Excel or PowerPoint paper converted to PDF by the task worker, for the agenda pack
+    # (docs/domain.md, "7.1 Meetings"); the paper itself is still downloaded as uploaded.
+    pdf_status = models.CharField(max_length=10, choices=PdfStatus.choices, default="", blank=True)
+    pdf_file = models.FileField(upload_to="papers/pdf/%Y/%m/", blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -167,6 +181,10 @@ class Attendance(PartnershipOwned):
     deputy = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="deputised"
     )
+    # Apologies a member sent themselves before the meeting (docs/domain.md, "7.1 Meetings"):
+    # they pre-fill the register, which the business team confirms at the meeting.
+    note = models.CharField(max_length=bounds.REASON_LENGTH, blank=True)
+    apologies_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -175,6 +193,25 @@ class Attendance(PartnershipOwned):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_status_display()}"
+
+
+class MeetingGuest(PartnershipOwned):
+    """Someone "in attendance" who is not a member of the group: an officer such as the business
+    manager, or a guest presenting an item. Never counted towards the quorum or in the members'
+    attendance rates (docs/domain.md, "7.1 Meetings")."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(max_length=200)
+    role = models.CharField("role or organisation", max_length=200)
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings_attended_as_guest"
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
 
 
 class MinutesRevision(PartnershipOwned):

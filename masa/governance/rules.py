@@ -11,6 +11,7 @@ from masa.accounts.rules import (
     is_business_team,
     is_business_team_for_record,
     is_member,
+    is_member_for_record,
     is_senior,
 )
 
@@ -18,6 +19,8 @@ VIEW_MEETINGS = "governance.view_meetings"
 VIEW_COMPLIANCE = "governance.view_compliance"
 MANAGE_MEETINGS = "governance.manage_meetings"
 OPEN_PAPER = "governance.open_paper"
+SEND_APOLOGIES = "governance.send_apologies"
+SEE_QUORUM_FORECAST = "governance.see_quorum_forecast"
 
 
 @rules.predicate
@@ -53,3 +56,25 @@ def named_on_paper(user, paper) -> bool:
 
 # A restricted paper: only the named members and the business team may open it.
 rules.add_perm(OPEN_PAPER, paper_is_open | is_business_team_for_record | named_on_paper)
+
+
+@rules.predicate
+def sits_on_meetings_group(user, meeting) -> bool:
+    """The user's own person record is a member of the meeting's group, or its chair."""
+    from masa.governance.selectors import member_person
+
+    return member_person(user, meeting) is not None
+
+
+@rules.predicate
+def chairs_meetings_group(user, meeting) -> bool:
+    chair = meeting.group.chair
+    return chair is not None and chair.user_id is not None and chair.user_id == user.pk
+
+
+# docs/domain.md, "7.1 Meetings": members send their own apologies; the chair and the business
+# team are warned before the meeting when the apologies leave too few members for the quorum.
+rules.add_perm(SEND_APOLOGIES, is_member_for_record & sits_on_meetings_group)
+rules.add_perm(
+    SEE_QUORUM_FORECAST, is_business_team_for_record | (is_member_for_record & chairs_meetings_group)
+)

@@ -12,6 +12,11 @@ def is_quorate(voting_present: int, quorum: int) -> bool:
     return voting_present >= quorum
 
 
+def can_still_be_quorate(voting_members: int, apologies: int, quorum: int) -> bool:
+    """Before a meeting: whether the voting members who have not sent apologies can make the quorum."""
+    return voting_members - apologies >= quorum
+
+
 def quarter_of(day: date) -> tuple[int, int]:
     """(financial year starting April, quarter 1-4) as partnerships report them."""
     fy = financial_year_start(day)

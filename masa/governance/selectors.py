@@ -19,6 +19,7 @@ from masa.governance.models import (
     AttendanceStatus,
     CalendarFeed,
     Meeting,
+    MeetingGuest,
     MeetingStatus,
     MinutesRevision,
     MinutesStatus,
@@ -26,7 +27,13 @@ from masa.governance.models import (
     WorkplanItem,
 )
 from masa.governance.rules import OPEN_PAPER, sees_all_meetings
-from masa.governance.rules_pure import CadenceFinding, attendance_rate, cadence_findings, is_quorate
+from masa.governance.rules_pure import (
+    CadenceFinding,
+    attendance_rate,
+    cadence_findings,
+    can_still_be_quorate,
+    is_quorate,
+)
 from masa.partnership.models import Group, GroupKind, GroupMember, MemberType, Partnership, Person, Priority
 
 
@@ -70,6 +77,7 @@ def meeting_get(user: User, partnership: Partnership, uuid: str) -> Meeting | No
         .prefetch_related(
             Prefetch("items", queryset=items),
             Prefetch("attendance", queryset=Attendance.objects.select_related("person__agency", "deputy")),
+            "guests",
         )
         .first()
     )
@@ -92,17 +100,61 @@ class Quorum:
 
 
 def quorum_for(meeting: Meeting) -> Quorum:
-    voting = set(
-        GroupMember.objects.filter(group_id=meeting.group_id, member_type=MemberType.VOTING).values_list(
-            "person_id", flat=True
-        )
-    )
+    voting = _voting_member_ids(meeting)
     present = {
         a.person_id
         for a in meeting.attendance.all()
         if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY) and a.person_id in voting
     }
     return Quorum(voting_present=len(present), quorum=meeting.group.quorum, voting_members=len(voting))
+
+
+def _voting_member_ids(meeting: Meeting) -> set[int]:
+    return set(
+        GroupMember.objects.filter(group_id=meeting.group_id, member_type=MemberType.VOTING).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
+@dataclass
+class QuorumForecast:
+    """Before the meeting: apologies from voting members against the quorum (a deputy attends)."""
+
+    apologies: int
+    voting_members: int
+    quorum: int
+
+    @property
+    def can_be_quorate(self) -> bool:
+        return can_still_be_quorate(self.voting_members, self.apologies, self.quorum)
+
+
+def quorum_forecast(meeting: Meeting) -> QuorumForecast:
+    voting = _voting_member_ids(meeting)
+    apologies = {
+        a.person_id
+        for a in meeting.attendance.all()
+        if a.status == AttendanceStatus.APOLOGIES and a.person_id in voting
+    }
+    return QuorumForecast(apologies=len(apologies), voting_members=len(voting), quorum=meeting.group.quorum)
+
+
+def member_person(user: User, meeting: Meeting) -> Person | None:
+    """The user's own person record if it is a member of the meeting's group (or its chair)."""
+    if not user.is_authenticated:
+        return None
+    return group_people(meeting.group).filter(user=user).first()
+
+
+def own_apologies(meeting: Meeting, person: Person | None) -> Attendance | None:
+    """The apologies this person sent for the meeting, from the attendance `meeting_get` prefetched."""
+    if person is None:
+        return None
+    return next(
+        (a for a in meeting.attendance.all() if a.person_id == person.pk and a.apologies_sent_at is not None),
+        None,
+    )
 
 
 def matters_arising(meeting: Meeting):
@@ -172,6 +224,8 @@ def attendance_rates(partnership: Partnership, *, year_start: date) -> list[Atte
         partnership=partnership,
         meeting__starts_at__date__gte=year_start,
         meeting__starts_at__date__lt=year_end,
+        # Apologies sent for a meeting still to come are not yet a missed meeting.
+        meeting__starts_at__lte=timezone.now(),
         meeting__is_deleted=False,
     ).values_list("meeting__group__name", "person__agency__name", "status")
     for group_name, agency_name, status in records:
@@ -262,7 +316,9 @@ class MeetingPage:
     meeting: Meeting
     agenda: list[AgendaRow]
     attendance: list[Attendance]
+    guests: list[MeetingGuest]
     quorum: Quorum | None
+    forecast: QuorumForecast | None
     matters_arising: list
     awaiting_approval: list[Meeting]
 
@@ -273,11 +329,18 @@ def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage
     if meeting is None:
         return None
     attendance = list(meeting.attendance.all())
+    # Before the register is taken the only records are apologies members sent themselves.
+    register_taken = any(a.apologies_sent_at is None for a in attendance) or (
+        meeting.status == MeetingStatus.HELD and bool(attendance)
+    )
+    coming = not meeting.has_started and meeting.status == MeetingStatus.SCHEDULED
     return MeetingPage(
         meeting=meeting,
         agenda=agenda_rows(user, meeting),
         attendance=attendance,
-        quorum=quorum_for(meeting) if attendance else None,
+        guests=list(meeting.guests.all()),
+        quorum=quorum_for(meeting) if register_taken else None,
+        forecast=quorum_forecast(meeting) if coming else None,
         matters_arising=list(matters_arising(meeting)),
         awaiting_approval=list(minutes_awaiting_approval(meeting)),
     )
@@ -286,6 +349,21 @@ def meeting_page(user: User, partnership: Partnership, uuid: str) -> MeetingPage
 def meeting_item_get(meeting: Meeting, uuid: str) -> AgendaItem | None:
     """An agenda item of a meeting already fetched with `meeting_get` (no further query)."""
     return next((i for i in meeting.items.all() if str(i.uuid) == str(uuid)), None)
+
+
+def meeting_guest_get(meeting: Meeting, uuid: str) -> MeetingGuest | None:
+    """Someone in attendance at a meeting already fetched with `meeting_get` (no further query)."""
+    return next((g for g in meeting.guests.all() if str(g.uuid) == str(uuid)), None)
+
+
+def guest_choices(meeting: Meeting) -> QuerySet[Person]:
+    """Active people of the partnership who are not members of the meeting's group (nor its chair)."""
+    return (
+        Person.objects.filter(partnership_id=meeting.partnership_id, is_active=True)
+        .exclude(pk__in=group_people(meeting.group).values("pk"))
+        .select_related("agency")
+        .order_by("name")
+    )
 
 
 def paper_get(user: User, partnership: Partnership, meeting_uuid: str, paper_uuid: str) -> Paper | None:

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -14,27 +15,33 @@ from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
 from masa.clocks.calendar import add_months
 from masa.core import bounds
-from masa.core.actors import Actor, attributed, user_or_none
+from masa.core.actors import Actor, SystemActor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.tasks import send_email
 from masa.core.uploads import UploadError, check_document
+from masa.governance.conversion import CONVERTIBLE, ConversionError, convert_to_pdf
 from masa.governance.ics import meeting_ics
 from masa.governance.models import (
     FREQUENCY_MONTHS,
     AgendaItem,
     Attendance,
+    AttendanceStatus,
     CalendarFeed,
     Decision,
     Meeting,
+    MeetingGuest,
     MeetingSeries,
     MeetingStatus,
     MinutesRevision,
     MinutesStatus,
     Paper,
+    PdfStatus,
     WorkplanItem,
 )
+from masa.governance.tasks import convert_paper
 from masa.partnership.models import Group, Partnership, Person, Priority
 
+PAPER_CONVERTER = SystemActor("masa: paper conversion")
 GROUP_FOREIGN = "Choose a group from this partnership"
 MINUTES_LOCKED = "These minutes have been approved and are locked"
 MINUTES_CONFLICT = (
@@ -50,6 +57,22 @@ ITEM_HAS_OUTCOMES = (
     "This item has decisions or actions recorded against it, so it cannot be removed from the agenda"
 )
 PERSON_FOREIGN = "Choose a person from this partnership"
+GUEST_BEFORE_START = "People in attendance can be recorded once the meeting has started, at {time} on {day}"
+GUEST_NAME_NEEDED = "Enter the name of the person in attendance"
+GUEST_ROLE_NEEDED = "Enter their role or organisation"
+GUEST_IS_MEMBER = "{name} is a member of {group}: record their attendance in the attendance register"
+APOLOGIES_AFTER_START = (
+    "Apologies can be sent only before the meeting starts, at {time} on {day}: tell the business team instead"
+)
+APOLOGIES_WITHDRAW_AFTER_START = (
+    "Apologies can be withdrawn only before the meeting starts, at {time} on {day}"
+)
+APOLOGIES_CANCELLED = "This meeting has been cancelled, so no apologies are needed"
+APOLOGIES_NOT_MEMBER = "Only members of {group} can send apologies for its meetings"
+APOLOGIES_OWN_ONLY = "Members send their own apologies"
+APOLOGIES_NONE = "You have not sent apologies for this meeting"
+DEPUTY_IS_SELF = "Choose someone else as your deputy, or leave it blank"
+GUEST_NOT_OF_MEETING = "This person is not recorded as in attendance at this meeting"
 
 
 @attributed
@@ -263,9 +286,46 @@ def paper_add(
         restricted=restricted,
     )
     paper.file.save(f"{paper.uuid}.{checked.file_type}", upload, save=False)
+    if checked.file_type in CONVERTIBLE:
+        paper.pdf_status = PdfStatus.PENDING
     paper.save()
     if restricted and restricted_to:
         paper.restricted_to.set(restricted_to)
+    if paper.pdf_status == PdfStatus.PENDING:
+        # The worker turns it into PDF for the agenda pack once the upload is saved.
+        transaction.on_commit(lambda: convert_paper.enqueue(paper_id=paper.pk))
+    return paper
+
+
+def paper_convert(*, actor: Actor, paper_id: int) -> Paper | None:
+    """Convert a Word, Excel or PowerPoint paper to PDF (in the task worker) and keep the result.
+
+    The conversion runs outside any transaction (it may take a while); only the result is
+    saved, through `paper_pdf_save`. A paper that cannot be converted is marked so, and the
+    agenda pack lists it with a note to open it from the meeting page (docs/domain.md, 7.1).
+    """
+    paper = Paper.objects.filter(pk=paper_id, is_deleted=False).first()
+    if paper is None or paper.file_type not in CONVERTIBLE:
+        return None
+    try:
+        with paper.file.open("rb") as handle:
+            content = handle.read()
+        pdf: bytes | None = convert_to_pdf(content, paper.file_type)
+    except (ConversionError, OSError):
+        pdf = None
+    return paper_pdf_save(actor=actor, paper=paper, pdf=pdf)
+
+
+@attributed
+@transaction.atomic
+def paper_pdf_save(*, actor: Actor, paper: Paper, pdf: bytes | None) -> Paper:
+    """Keep a paper's PDF for the agenda pack, or mark that it could not be made."""
+    if pdf is None:
+        paper.pdf_status = PdfStatus.FAILED
+    else:
+        paper.pdf_file.save(f"{paper.uuid}.pdf", ContentFile(pdf), save=False)
+        paper.pdf_status = PdfStatus.CONVERTED
+    paper.save(update_fields=["pdf_status", "pdf_file", "updated_at"])
     return paper
 
 
@@ -278,9 +338,7 @@ def attendance_record(
 
     Not before the meeting starts (docs/domain.md, "7.1 Meetings"): nobody has attended yet.
     """
-    if not meeting.has_started:
-        start = timezone.localtime(meeting.starts_at)
-        raise ValidationError(ATTENDANCE_BEFORE_START.format(time=f"{start:%H:%M}", day=long_date(start)))
+    _refuse_before_start(meeting, ATTENDANCE_BEFORE_START)
     for person, status, deputy in records:
         if person.partnership_id != meeting.partnership_id or (
             deputy is not None and deputy.partnership_id != meeting.partnership_id
@@ -294,6 +352,117 @@ def attendance_record(
     if meeting.status == MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
         meeting.save(update_fields=["status", "updated_at"])
+
+
+def _refuse_before_start(meeting: Meeting, message: str) -> None:
+    if not meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(message.format(time=f"{start:%H:%M}", day=long_date(start)))
+
+
+@attributed
+@transaction.atomic
+def meeting_guest_add(
+    *, actor: Actor, meeting: Meeting, name: str, role: str, person: Person | None = None
+) -> MeetingGuest:
+    """Record someone "in attendance" who is not a member (an officer, a presenting guest).
+
+    Like attendance, only once the meeting has started; never counted towards the quorum
+    (docs/domain.md, "7.1 Meetings"). A member of the group belongs in the register instead.
+    """
+    _refuse_before_start(meeting, GUEST_BEFORE_START)
+    name, role = name.strip(), role.strip()
+    if person is not None:
+        if person.partnership_id != meeting.partnership_id:
+            raise ValidationError({"person": PERSON_FOREIGN})
+        if _in_group(meeting, person):
+            raise ValidationError(
+                {"person": GUEST_IS_MEMBER.format(name=person.name, group=meeting.group.name)}
+            )
+        name = name or person.name
+    if not name:
+        raise ValidationError({"name": GUEST_NAME_NEEDED})
+    if not role:
+        raise ValidationError({"role": GUEST_ROLE_NEEDED})
+    guest = MeetingGuest(
+        partnership_id=meeting.partnership_id, meeting=meeting, name=name, role=role, person=person
+    )
+    guest.full_clean()
+    guest.save()
+    return guest
+
+
+@attributed
+@transaction.atomic
+def meeting_guest_remove(*, actor: Actor, meeting: Meeting, guest: MeetingGuest) -> None:
+    """Take someone recorded by mistake off the "In attendance" list."""
+    if guest.meeting_id != meeting.pk:
+        raise ValidationError(GUEST_NOT_OF_MEETING)
+    guest.delete()
+
+
+def _in_group(meeting: Meeting, person: Person) -> bool:
+    return meeting.group.chair_id == person.pk or meeting.group.members.filter(person=person).exists()
+
+
+def _refuse_once_started(meeting: Meeting, message: str) -> None:
+    if meeting.has_started:
+        start = timezone.localtime(meeting.starts_at)
+        raise ValidationError(message.format(time=f"{start:%H:%M}", day=long_date(start)))
+
+
+def _check_own_apologies(actor: Actor, meeting: Meeting, person: Person) -> None:
+    user = user_or_none(actor)
+    if user is None or person.user_id != user.pk:
+        raise PermissionDenied(APOLOGIES_OWN_ONLY)
+    if person.partnership_id != meeting.partnership_id or not _in_group(meeting, person):
+        raise PermissionDenied(APOLOGIES_NOT_MEMBER.format(group=meeting.group.name))
+
+
+@attributed
+@transaction.atomic
+def apologies_send(
+    *, actor: Actor, meeting: Meeting, person: Person, note: str = "", deputy: Person | None = None
+) -> Attendance:
+    """A member sends their own apologies before the meeting, perhaps naming a deputy.
+
+    The apologies pre-fill the attendance register (status apologies, or "sent a deputy"), which
+    the business team confirms at the meeting; sending again changes them. Not once the meeting
+    has started (docs/domain.md, "7.1 Meetings"). Audited like every write to the register.
+    """
+    _check_own_apologies(actor, meeting, person)
+    _refuse_once_started(meeting, APOLOGIES_AFTER_START)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(APOLOGIES_CANCELLED)
+    if deputy is not None:
+        if deputy.partnership_id != meeting.partnership_id:
+            raise ValidationError({"deputy": PERSON_FOREIGN})
+        if deputy.pk == person.pk:
+            raise ValidationError({"deputy": DEPUTY_IS_SELF})
+    attendance, _ = Attendance.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={
+            "partnership_id": meeting.partnership_id,
+            "status": AttendanceStatus.DEPUTY if deputy else AttendanceStatus.APOLOGIES,
+            "deputy": deputy,
+            "note": note.strip(),
+            "apologies_sent_at": timezone.now(),
+        },
+    )
+    return attendance
+
+
+@attributed
+@transaction.atomic
+def apologies_withdraw(*, actor: Actor, meeting: Meeting, person: Person) -> None:
+    """A member who can come after all withdraws their apologies, before the meeting starts."""
+    _check_own_apologies(actor, meeting, person)
+    _refuse_once_started(meeting, APOLOGIES_WITHDRAW_AFTER_START)
+    sent = Attendance.objects.filter(meeting=meeting, person=person, apologies_sent_at__isnull=False).first()
+    if sent is None:
+        raise ValidationError(APOLOGIES_NONE)
+    sent.delete()
 
 
 def _minutes_snapshot(meeting: Meeting) -> dict:

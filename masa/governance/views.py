@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -35,8 +35,10 @@ from masa.governance.forms import (
     NO_REPEAT,
     ActionForm,
     AgendaItemForm,
+    ApologiesForm,
     AttendanceForm,
     DecisionForm,
+    GuestForm,
     MeetingEditForm,
     MinutesForm,
     PaperForm,
@@ -45,12 +47,24 @@ from masa.governance.forms import (
 )
 from masa.governance.ics import meeting_ics
 from masa.governance.models import Meeting
-from masa.governance.rules import MANAGE_MEETINGS, VIEW_COMPLIANCE, VIEW_MEETINGS
+from masa.governance.rules import (
+    MANAGE_MEETINGS,
+    SEE_QUORUM_FORECAST,
+    SEND_APOLOGIES,
+    VIEW_COMPLIANCE,
+    VIEW_MEETINGS,
+)
 from masa.partnership.selectors import person_list
 
 QUORUM_WARNING = (
     "This meeting is not quorate: {present} of {members} voting members present; the quorum is {quorum}"
 )
+FORECAST_WARNING = (
+    "The meeting will not be quorate: {apologies} of {members} voting members have sent apologies; "
+    "the quorum is {quorum}"
+)
+APOLOGIES_SENT = "Your apologies have been sent"
+APOLOGIES_WITHDRAWN = "Your apologies have been withdrawn"
 MEETINGS_SCHEDULED = "{count} meetings scheduled"
 MEETING_SCHEDULED = "Meeting scheduled"
 MEETING_CHANGED = "Meeting changed. Members have been sent an updated invitation"
@@ -60,6 +74,8 @@ ITEM_MOVED = "{title} moved"
 ITEM_REMOVED = "{title} removed from the agenda"
 PAPER_ADDED = "Paper added"
 ATTENDANCE_SAVED = "Attendance saved"
+GUEST_ADDED = "{name} added as in attendance"
+GUEST_REMOVED = "{name} removed from those in attendance"
 MINUTES_SAVED = "Minutes saved"
 MINUTES_APPROVED = "Minutes of {date} approved"
 DECISION_ADDED = "Decision added"
@@ -187,7 +203,10 @@ def meeting_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 
 def _render_meeting(
-    request: PartnershipRequest, page: selectors.MeetingPage, error: str = ""
+    request: PartnershipRequest,
+    page: selectors.MeetingPage,
+    error: str = "",
+    error_anchor: str = "minutes-awaiting-approval",
 ) -> HttpResponse:
     quorum = page.quorum
     warning = ""
@@ -195,13 +214,29 @@ def _render_meeting(
         warning = QUORUM_WARNING.format(
             present=quorum.voting_present, members=quorum.voting_members, quorum=quorum.quorum
         )
+    forecast = page.forecast
+    if (
+        forecast is not None
+        and not forecast.can_be_quorate
+        and request.user.has_perm(SEE_QUORUM_FORECAST, page.meeting)
+    ):
+        warning = FORECAST_WARNING.format(
+            apologies=forecast.apologies, members=forecast.voting_members, quorum=forecast.quorum
+        )
+    person = selectors.member_person(request.user, page.meeting)
     context = {
+        "can_see_notes": request.user.has_perm(SEE_QUORUM_FORECAST, page.meeting),
         "page": page,
         "meeting": page.meeting,
+        "own_apologies": selectors.own_apologies(page.meeting, person),
+        "can_send_apologies": (
+            page.forecast is not None and request.user.has_perm(SEND_APOLOGIES, page.meeting)
+        ),
         "title": meeting_title(page.meeting),
         "quorum_warning": warning,
         "can_manage": _can_manage(request),
         "error": error,
+        "error_anchor": error_anchor,
     }
     return render(request, "governance/meeting_detail.html", context, status=400 if error else 200)
 
@@ -405,6 +440,73 @@ def attendance(request: PartnershipRequest, uuid: str) -> HttpResponse:
         success_message=ATTENDANCE_SAVED,
         back_url=_url("meeting_detail", request, meeting.uuid),
     )
+
+
+def _own_person(request: PartnershipRequest, meeting: Meeting):
+    """The signed-in member's person on the meeting's group; anyone else may not send apologies."""
+    if not request.user.has_perm(SEND_APOLOGIES, meeting):
+        raise PermissionDenied
+    return _found(selectors.member_person(request.user, meeting))
+
+
+@partnership_view(VIEW_MEETINGS)
+def apologies_send(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """A member sends (or changes) their own apologies before the meeting starts."""
+    meeting = _meeting(request, uuid)
+    person = _own_person(request, meeting)
+    sent = selectors.own_apologies(meeting, person)
+    return form_page(
+        request,
+        form_class=ApologiesForm,
+        form_kwargs={"people": person_list(request.partnership, active_only=True).exclude(pk=person.pk)},
+        initial={"note": sent.note, "deputy": sent.deputy} if sent else None,
+        title="Send your apologies",
+        caption=meeting_title(meeting),
+        save=lambda data: services.apologies_send(actor=request.user, meeting=meeting, person=person, **data),
+        success_url=_url("meeting_detail", request, meeting.uuid) + "#your-apologies",
+        success_message=APOLOGIES_SENT,
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@require_POST
+@partnership_view(VIEW_MEETINGS)
+def apologies_withdraw(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    person = _own_person(request, page.meeting)
+    try:
+        services.apologies_withdraw(actor=request.user, meeting=page.meeting, person=person)
+    except ValidationError as error:
+        return _render_meeting(request, page, error=" ".join(error.messages), error_anchor="your-apologies")
+    messages.success(request, APOLOGIES_WITHDRAWN)
+    return redirect(_url("meeting_detail", request, page.meeting.uuid) + "#your-apologies")
+
+
+@partnership_view(MANAGE_MEETINGS)
+def guest_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
+    """Record an officer or guest "in attendance" (not a member; never counted in the quorum)."""
+    meeting = _meeting(request, uuid)
+    return form_page(
+        request,
+        form_class=GuestForm,
+        form_kwargs={"people": selectors.guest_choices(meeting)},
+        title="Add someone in attendance",
+        caption=meeting_title(meeting),
+        save=lambda data: services.meeting_guest_add(actor=request.user, meeting=meeting, **data),
+        success_url=_url("meeting_detail", request, meeting.uuid) + "#in-attendance",
+        success_message=lambda guest: GUEST_ADDED.format(name=guest.name),  # type: ignore[attr-defined]
+        back_url=_url("meeting_detail", request, meeting.uuid),
+    )
+
+
+@require_POST
+@partnership_view(MANAGE_MEETINGS)
+def guest_remove(request: PartnershipRequest, uuid: str, guest_uuid: str) -> HttpResponse:
+    page = _found(selectors.meeting_page(request.user, request.partnership, str(uuid)))
+    guest = _found(selectors.meeting_guest_get(page.meeting, str(guest_uuid)))
+    services.meeting_guest_remove(actor=request.user, meeting=page.meeting, guest=guest)
+    messages.success(request, GUEST_REMOVED.format(name=guest.name))
+    return redirect(_url("meeting_detail", request, page.meeting.uuid) + "#in-attendance")
 
 
 @partnership_view(MANAGE_MEETINGS)

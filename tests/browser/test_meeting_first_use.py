@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from masa.governance import services
 from masa.governance.models import Meeting
-from masa.partnership.models import Group, Partnership, Priority, StrategicPlan
+from masa.partnership.models import Group, Partnership, Person, Priority, StrategicPlan
 from tests.browser.conftest import requires_browser
 from tests.browser.test_meetings_journey import (
     BOARD,
@@ -159,3 +159,88 @@ def test_linked_priorities_are_grouped_by_plan(page):
     expect(success(page)).to_contain_text("Agenda item updated")
     expect(page.get_by_role("table", name="Agenda")).to_contain_text("Neglect")
     checked(page)
+
+
+def board_user(name: str):
+    """A member's account linked to their person on the Board."""
+    partnership = Partnership.objects.get(slug=SLUG)
+    user = member(partnership, "member", full_name=name)
+    Person.objects.filter(partnership=partnership, name=name).update(user=user)
+    return user, Person.objects.get(partnership=partnership, name=name)
+
+
+def test_a_member_sends_apologies_and_the_business_team_records_a_guest(page, new_page):
+    manager = make_partnership()
+    meeting = board_meeting(manager, 7)
+    for name in ("Chloe Patel", "Dev Sharma"):
+        user, person = board_user(name)
+        services.apologies_send(actor=user, meeting=meeting, person=person)
+    ben, _ = board_user("Ben Hughes")
+
+    # Ben sends his own apologies from the meeting page.
+    sign_in(page, ben.email)
+    page.goto(meeting_path(meeting))
+    checked(page)
+    page.get_by_role("button", name="Send apologies").click()
+    expect(heading(page)).to_have_text("Send your apologies")
+    checked(page)
+    page.get_by_label("Note for the chair (optional)").fill("x" * 501)
+    page.get_by_role("button", name="Send apologies").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The note must be 500 characters or fewer")
+    expect(page.get_by_label("Note for the chair (optional)")).to_have_value("x" * 501)
+    checked(page)
+    page.get_by_label("Note for the chair (optional)").fill("At a child protection conference")
+    page.get_by_role("button", name="Send apologies").click()
+    expect(success(page)).to_contain_text("Your apologies have been sent")
+    expect(page.locator("#your-apologies")).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("Your note: At a child protection conference")
+    # Only the chair and the business team are warned about the quorum.
+    expect(page.locator(".govuk-warning-text")).to_have_count(0)
+    checked(page)
+    page.get_by_role("button", name="Withdraw your apologies").click()
+    expect(success(page)).to_contain_text("Your apologies have been withdrawn")
+    checked(page)
+    page.get_by_role("button", name="Send apologies").click()
+    page.get_by_role("button", name="Send apologies").click()
+    expect(success(page)).to_contain_text("Your apologies have been sent")
+
+    # The business manager is warned before the meeting that it cannot be quorate.
+    other = new_page()
+    sign_in(other, manager.email)
+    other.goto(meeting_path(meeting))
+    expect(other.locator(".govuk-warning-text")).to_contain_text(
+        "The meeting will not be quorate: 3 of 5 voting members have sent apologies; the quorum is 3"
+    )
+    expect(other.get_by_role("table", name="Apologies sent so far")).to_contain_text("Ben Hughes")
+    checked(other)
+
+    # Once the meeting has started: a guest in attendance, and the register starts from the apologies.
+    now = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1)
+    )
+    page.goto(meeting_path(meeting))
+    expect(page.get_by_role("button", name="Send apologies")).to_have_count(0)
+    expect(page.get_by_role("button", name="Withdraw your apologies")).to_have_count(0)
+    checked(page)
+    other.goto(meeting_path(meeting))
+    expect(other.locator(".govuk-warning-text")).to_have_count(0)
+    other.get_by_role("link", name="Add someone in attendance").click()
+    expect(heading(other)).to_have_text("Add someone in attendance")
+    checked(other)
+    other.get_by_role("button", name="Add to the meeting").click()
+    summary = other.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter their role or organisation")
+    expect(summary).to_contain_text("Enter the name of the person in attendance")
+    checked(other)
+    other.get_by_label("Name").fill("Dr Lee Guest")
+    other.get_by_label("Role or organisation").fill("Designated Doctor, Riverside NHS Trust")
+    other.get_by_role("button", name="Add to the meeting").click()
+    expect(success(other)).to_contain_text("Dr Lee Guest added as in attendance")
+    expect(other.locator("#in-attendance")).to_be_visible()
+    expect(other.get_by_role("table", name="In attendance")).to_contain_text("Designated Doctor")
+    checked(other)
+    other.get_by_role("button", name="Record attendance").click()
+    ben_row = other.get_by_role("group", name=re.compile("^Ben Hughes"))
+    expect(ben_row.get_by_role("radio", name="Apologies")).to_be_checked()
+    checked(other)
