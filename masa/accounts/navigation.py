@@ -32,6 +32,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("Actions", "actions:action_list", "actions.view_actions"),
     MenuEntry("Performance", "dashboards:index", "indicators.view_indicators"),
     MenuEntry("Learning", "reviews:review_list", "reviews.view_reviews"),
+    MenuEntry("Inspections", "assurance:inspection_list", "assurance.view_inspections"),
     MenuEntry("Data calls", "indicators:data_call_list", "indicators.submit_indicators"),
     MenuEntry("Statutory returns", "returns:return_list", "returns.manage_returns"),
     MenuEntry("Users", "accounts:user_list", "accounts.manage_users"),

@@ -27,6 +27,7 @@ from masa.partnership.models import Agency, Group, Partnership, PartnershipAgenc
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
 DUE_DATE_PAST = "The due date must be today or in the future"
 RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
+INSPECTION_FINDING_FOREIGN = "Choose a finding of this partnership's inspections"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
 CLOSE_NEEDS_EVIDENCE = (
     "Add evidence before closing: actions from reviews, audits and inspections need evidence"
@@ -63,6 +64,7 @@ def action_create(
     meeting_item=None,
     priority: Priority | None = None,
     review_recommendation=None,
+    inspection_finding=None,
     today: date | None = None,
 ) -> Action:
     """A new action. `today` is the day it was agreed (today unless a loader records history);
@@ -72,6 +74,8 @@ def action_create(
         errors["owner"] = OWNER_FOREIGN
     if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
         errors["review_recommendation"] = RECOMMENDATION_FOREIGN
+    if inspection_finding is not None and inspection_finding.partnership_id != partnership.pk:
+        errors["inspection_finding"] = INSPECTION_FINDING_FOREIGN
     if due_date < (today or timezone.localdate()):
         errors["due_date"] = DUE_DATE_PAST
     if errors:
@@ -92,6 +96,7 @@ def action_create(
         meeting_item=meeting_item,
         priority=priority,
         review_recommendation=review_recommendation,
+        inspection_finding=inspection_finding,
     )
     action.full_clean()
     action.save()
