@@ -142,6 +142,7 @@ def build_matrix_world() -> MatrixWorld:
         "returns": (ind.partnership.slug, {"job_id": 999999}),
         "indicators": (ind.partnership.slug, {}),
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
+        "inspections": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     return world

@@ -288,6 +288,7 @@ API: dict[str, tuple[int, ...]] = {
         401,
     ),
     "GET /api/v1/partnerships/{slug}/indicators": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
+    "GET /api/v1/partnerships/{slug}/inspections": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/data-calls": (200, 403, 403, 403, 403, 200, 403, 403, 404, 401, 401),
     "POST /api/v1/partnerships/{slug}/data-calls/{call_id}/submissions/{agency_id}": (
         422,
