@@ -178,3 +178,32 @@ def test_the_register_export_is_formula_safe(client, alpha):
     assert (row["Recommendations"], row["Actions open"], row["Actions overdue"]) == (1, 1, 0)
     assert all(c.data_type != "f" for c in sheet[2])
     assert sheet.freeze_panes == "A2"
+
+
+def test_the_register_and_its_export_take_the_same_queries_for_more_inspections(client, alpha):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(alpha.business_team)
+
+    def queries(name: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(name, alpha)).status_code == 200
+        return len(captured)
+
+    queries("inspection_list")  # the first page of a session loads the session and the roles
+    before = {name: queries(name) for name in ("inspection_list", "inspection_export")}
+    for n in range(4):
+        inspection = services.inspection_save(
+            actor=SETUP, partnership=alpha.partnership, kind="cqc", title=f"CQC {n}", start_date=TODAY
+        )
+        services.judgement_save(actor=SETUP, inspection=inspection, area="Safe", judgement="Good")
+        services.finding_save(
+            actor=SETUP,
+            inspection=inspection,
+            kind=FindingKind.RECOMMENDATION,
+            text=f"R{n}",
+            owner=alpha.owner,
+            due_date=TODAY + timedelta(days=9),
+        )
+    assert {name: queries(name) for name in before} == before
