@@ -42,10 +42,10 @@ class JudgementMixin(BoundedForm):
 
     judgement = forms.ChoiceField(label="Judgement", choices=JUDGEMENT_CHOICES, widget=forms.RadioSelect)
     other_judgement = forms.CharField(
-        label="Another judgement",
+        label="The judgement as the report gives it",
         max_length=100,
         required=False,
-        help_text='If you chose another judgement, write it as the report gives it, for example "Level 1"',
+        help_text='Only if you chose another judgement, for example "Level 1"',
     )
 
     def clean(self) -> dict:
