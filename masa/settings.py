@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masa.incidents",
     "masa.returns",
     "masa.reviews",
+    "masa.assurance",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",

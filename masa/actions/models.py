@@ -1,4 +1,4 @@
-"""One action tracker for every source: meetings now; reviews, audits, inspections later.
+"""One action tracker for every source: meetings, reviews and inspections now; audits later.
 
 Actions are never deleted (soft delete only) and their history is kept for ever.
 """
@@ -63,6 +63,9 @@ class Action(PartnershipOwned):
     review_recommendation = models.ForeignKey(
         "reviews.Recommendation", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
+    inspection_finding = models.ForeignKey(
+        "assurance.InspectionFinding", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
     impact = models.TextField(blank=True, help_text="What changed for children or practice.")
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -100,6 +103,13 @@ class Action(PartnershipOwned):
                 | models.Q(review_recommendation__isnull=False),
                 name="review_action_has_recommendation",
                 violation_error_message="An action from a review must name its recommendation",
+            ),
+            # An inspection's cause of concern or recommendation stays linked to what was done.
+            models.CheckConstraint(
+                condition=~models.Q(source="inspection_recommendation")
+                | models.Q(inspection_finding__isnull=False),
+                name="inspection_action_has_finding",
+                violation_error_message="An action from an inspection must name its finding",
             ),
         ]
 

@@ -89,6 +89,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "group__chair",
             "meeting_item__meeting",
             "review_recommendation__review",
+            "inspection_finding__inspection",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")

@@ -31,6 +31,7 @@ OWNER_FOREIGN = "Choose an owner from this partnership's people"
 GROUP_FOREIGN = "Choose a group of this partnership"
 DUE_DATE_PAST = "The due date must be today or in the future"
 RECOMMENDATION_FOREIGN = "Choose a recommendation of this partnership's reviews"
+INSPECTION_FINDING_FOREIGN = "Choose a finding of this partnership's inspections"
 CLOSE_NEEDS_IMPACT = "Enter the impact: what changed for children or practice"
 CLOSE_NEEDS_EVIDENCE = (
     "Add evidence before closing: actions from reviews, audits and inspections need evidence"
@@ -82,6 +83,7 @@ def action_create(
     priority: Priority | None = None,
     review_recommendation=None,
     owner_agency: Agency | None = None,
+    inspection_finding=None,
     today: date | None = None,
 ) -> Action:
     """A new action. `today` is the day it was agreed (today unless a loader records history);
@@ -97,6 +99,8 @@ def action_create(
         errors["group"] = GROUP_FOREIGN
     if review_recommendation is not None and review_recommendation.partnership_id != partnership.pk:
         errors["review_recommendation"] = RECOMMENDATION_FOREIGN
+    if inspection_finding is not None and inspection_finding.partnership_id != partnership.pk:
+        errors["inspection_finding"] = INSPECTION_FINDING_FOREIGN
     if due_date < (today or timezone.localdate()):
         errors["due_date"] = DUE_DATE_PAST
     if errors:
@@ -117,6 +121,7 @@ def action_create(
         meeting_item=meeting_item,
         priority=priority,
         review_recommendation=review_recommendation,
+        inspection_finding=inspection_finding,
     )
     action.full_clean()
     action.save()

@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from masa.api import (
     actions_routes,
+    assurance_routes,
     clock_routes,
     errors,
     governance_routes,
@@ -33,6 +34,7 @@ api.add_router("/", governance_routes.router)
 api.add_router("/", clock_routes.router)
 api.add_router("/", returns_routes.router)
 api.add_router("/", indicator_routes.router)
+api.add_router("/", assurance_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

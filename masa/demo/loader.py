@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masa.accounts.models import Membership, User
+from masa.demo.assurance_loader import load_assurance_demo
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
@@ -209,6 +210,8 @@ def load_demo() -> list[DemoLogin]:
             load_reviews_demo(hounslow)
             # After the reviews, so each briefing can link to the review it came from.
             load_briefings_demo(hounslow)
-            if first_load:
-                move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
+        # After the reviews (so their actions keep their numbers), before the live dates move.
+        load_assurance_demo()
+        if hounslow is not None and first_load:
+            move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

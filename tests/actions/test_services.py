@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from masa.actions import selectors, services
 from masa.actions.models import Action, ActionEvidence, ActionSource, ActionStatus
+from masa.assurance.models import FindingKind, Inspection, InspectionFinding, InspectionKind
 from masa.core.uploads import MAX_DOCUMENT_BYTES
 from masa.reviews.models import Recommendation, Review, ReviewKind
 from tests.actions.conftest import PDF, TODAY, make_action, ooxml
@@ -77,6 +78,8 @@ def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
     extra = {}
     if source == ActionSource.REVIEW_RECOMMENDATION:
         extra["review_recommendation"] = review_recommendation(alpha)
+    if source == ActionSource.INSPECTION_RECOMMENDATION:
+        extra["inspection_finding"] = inspection_finding(alpha)
     action = make_action(alpha, source=source, **extra)
     with pytest.raises(ValidationError) as error:
         services.action_close(actor=alpha.owner_user, action=action, impact="Fewer children wait")
@@ -88,6 +91,19 @@ def test_close_needs_evidence_for_reviews_audits_and_inspections(alpha, source):
     assert action.status == ActionStatus.CLOSED
     assert action.closed_by == alpha.owner_user
     assert action.impact == "Fewer children wait"
+
+
+def inspection_finding(world) -> InspectionFinding:
+    inspection = Inspection.objects.create(
+        partnership=world.partnership, kind=InspectionKind.JTAI, title="A JTAI", start_date=TODAY
+    )
+    return InspectionFinding.objects.create(
+        partnership=world.partnership,
+        inspection=inspection,
+        kind=FindingKind.RECOMMENDATION,
+        number=1,
+        text="Share safety plans",
+    )
 
 
 def review_recommendation(world) -> Recommendation:

@@ -70,10 +70,10 @@ def test_hounslow_has_a_full_action_tracker(demo):
 
 
 def test_actions_come_from_agenda_items_of_their_group(demo):
-    # Review actions come from the learning demo; every other action comes from a meeting.
+    # Review and inspection actions come from their own demos; every other one from a meeting.
     actions = (
         Action.objects.filter(partnership__slug="hounslow")
-        .exclude(source="review_recommendation")
+        .exclude(source__in=["review_recommendation", "inspection_recommendation"])
         .select_related("meeting_item__meeting", "owner")
     )
     assert actions.exists()

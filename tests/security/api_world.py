@@ -12,6 +12,7 @@ from django.utils import timezone
 from masa.accounts import services as account_services
 from masa.actions import services as action_services
 from masa.actions.models import Action, ActionSource
+from masa.assurance import services as assurance_services
 from masa.partnership.models import Group
 from tests.factories import SETUP, GroupFactory, PersonFactory
 from tests.indicators.datacall_world import World, build_world
@@ -52,6 +53,23 @@ def build_api_world() -> ApiWorld:
         due_date=timezone.localdate() + timedelta(days=30),
         source=ActionSource.ESCALATION,
         group=group,
+    )
+    inspection = assurance_services.inspection_save(
+        actor=SETUP,
+        partnership=partnership,
+        kind="ofsted_ilacs",
+        title="Ofsted ILACS inspection",
+        start_date=timezone.localdate() - timedelta(days=60),
+        overall_judgement="Good",
+    )
+    assurance_services.judgement_save(actor=SETUP, inspection=inspection, area="Leadership", judgement="Good")
+    assurance_services.finding_save(
+        actor=SETUP,
+        inspection=inspection,
+        kind="recommendation",
+        text="Strengthen return home interviews",
+        owner=owner,
+        due_date=timezone.localdate() + timedelta(days=90),
     )
     _, secret = account_services.api_token_create(actor=data.business, name="security checks")
     return ApiWorld(data, group, action, secret)

@@ -16,6 +16,7 @@ from masa.actions import services as action_services
 from masa.bank_holidays import services as holiday_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
+from tests.assurance.conftest import make_world as assurance_world
 from tests.briefings.conftest import make_world as briefings_world
 from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
 from tests.governance.conftest import annual_report_item, schedule
@@ -58,7 +59,8 @@ def build_matrix_world() -> MatrixWorld:
     rev = reviews_world("mx-reviews")
     brf = briefings_world("mx-briefings")
     ind = indicators_world("mx-indicators")
-    partnerships = [w.partnership for w in (acts, gov, inc, rev, brf, ind)]
+    asr = assurance_world("mx-assurance")
+    partnerships = [w.partnership for w in (acts, gov, inc, rev, brf, ind, asr)]
 
     users: dict[str, User | None] = {}
     for role in ROLES:
@@ -94,6 +96,7 @@ def build_matrix_world() -> MatrixWorld:
             "briefings": brf.partnership.slug,
             "indicators": ind.partnership.slug,
             "dashboards": ind.partnership.slug,
+            "assurance": asr.partnership.slug,
         },
     )
     v = world.values
@@ -142,12 +145,16 @@ def build_matrix_world() -> MatrixWorld:
         "priority_uuid": NO_RECORD,
     }
     v["bank_holidays:*"] = {"uuid": holiday.uuid}
+    v["assurance:*"] = {"uuid": asr.inspection.uuid}
+    v["assurance:judgement_edit"] = {"uuid": asr.inspection.uuid, "item": asr.judgement.uuid}
+    v["assurance:finding_edit"] = {"uuid": asr.inspection.uuid, "item": asr.finding.uuid}
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
         "returns": (ind.partnership.slug, {"job_id": 999999}),
         "indicators": (ind.partnership.slug, {}),
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
+        "inspections": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role

@@ -1,0 +1,127 @@
+"""Assurance: what inspectorates and the partnership's own checks found, and what was done about it.
+
+The inspections register comes first: each inspection of the area or of one of its agencies
+(Ofsted ILACS, JTAI, HMICFRS, HMIP, CQC, area SEND), its judgements area by area, and its
+findings. Causes of concern and recommendations become actions in the one tracker
+(`Action.inspection_finding`, source "Inspection recommendation"), which need evidence to close;
+their status is the inspection's progress. Section 11 cycles, audits, assurance requests and the
+effectiveness review will sit beside it in this app.
+"""
+
+from django.db import models
+
+from masa.core.dates import financial_year_start
+from masa.partnership.models import Agency, PartnershipOwned
+
+
+class InspectionKind(models.TextChoices):
+    OFSTED_ILACS = "ofsted_ilacs", "Ofsted inspection of local authority children's services (ILACS)"
+    JTAI = "jtai", "Joint targeted area inspection (JTAI)"
+    HMICFRS = "hmicfrs", "HMICFRS (police)"
+    HMIP = "hmip", "HMI Prisons (prisons and youth custody)"
+    CQC = "cqc", "Care Quality Commission (CQC)"
+    AREA_SEND = "area_send", "Ofsted and CQC area SEND inspection"
+    OTHER = "other", "Other inspection"
+
+
+# The judgements most frameworks use; anything else ("Level 1", "Not sufficiently good") is typed
+# as it was published. A per-framework list would have to follow every framework's changes.
+COMMON_JUDGEMENTS = (
+    "Outstanding",
+    "Good",
+    "Requires improvement to be good",
+    "Inadequate",
+    "Not graded",
+)
+
+
+class Inspection(PartnershipOwned):
+    kind = models.CharField(max_length=20, choices=InspectionKind.choices)
+    title = models.CharField(max_length=200)
+    inspected_body = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        help_text="The agency inspected; none for an inspection of the whole area",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    published_date = models.DateField(null=True, blank=True)
+    overall_judgement = models.CharField(max_length=100, blank=True)
+    report_url = models.URLField("published report", max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "-created_at"]
+        indexes = [models.Index(fields=["partnership", "kind", "start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="inspection_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year_label(self) -> str:
+        """The financial (reporting) year it started in, as "2023 to 2024"."""
+        start = financial_year_start(self.start_date)
+        return f"{start} to {start + 1}"
+
+
+class InspectionJudgement(PartnershipOwned):
+    """The judgement for one area of an inspection ("Leadership: Outstanding")."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    area = models.CharField(max_length=200)
+    judgement = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.judgement}"
+
+
+class FindingKind(models.TextChoices):
+    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+    RECOMMENDATION = "recommendation", "Recommendation"
+
+
+# A cause of concern or a recommendation must be answered by an owned action with a due date;
+# an area for improvement may be.
+ACTION_REQUIRED_KINDS = (FindingKind.CAUSE_OF_CONCERN, FindingKind.RECOMMENDATION)
+
+
+class InspectionFinding(PartnershipOwned):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=30, choices=FindingKind.choices)
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The agency that answers for it",
+    )
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "number"], name="unique_inspection_finding_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def needs_action(self) -> bool:
+        return self.kind in ACTION_REQUIRED_KINDS
