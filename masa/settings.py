@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "masa.indicators",
     "masa.dashboards",
     "masa.bank_holidays",
+    "masa.search",
     "masa.demo",
 ]
 
