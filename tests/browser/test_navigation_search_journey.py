@@ -25,6 +25,8 @@ def checked_wide_and_narrow(page) -> None:
     assert_no_axe_violations(page)
     page.set_viewport_size(NARROW)
     assert_no_axe_violations(page)
+    # Nothing wider than the screen: no scrolling sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], page.url
     page.set_viewport_size(WIDE)
 
 
