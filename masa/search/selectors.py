@@ -149,7 +149,7 @@ KINDS: tuple[Kind, ...] = (
         "Review",
         VIEW_REVIEWS,
         lambda user, p: Review.objects.filter(partnership=p),
-        ("reference", "title", "summary"),
+        ("title", "reference", "summary"),
         lambda r: f"{r.reference}: {r.title}",
         lambda r, slug: reverse("reviews:review_detail", args=[slug, r.uuid]),
         lambda r: r.start_date or r.decision_date,
@@ -171,7 +171,7 @@ KINDS: tuple[Kind, ...] = (
         "Indicator",
         VIEW_INDICATORS,
         lambda user, p: Indicator.objects.filter(partnership=p),
-        ("title", "code", "definition"),
+        ("title", "definition", "code"),
         lambda i: i.title,
         lambda i, slug: reverse("indicators:indicator_detail", args=[slug, i.uuid]),
         lambda i: None,
@@ -212,7 +212,10 @@ def terms(query: str) -> tuple[list[str], list[str]]:
 
 
 def _full_text(qs: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
-    vector = SearchVector(*fields, config=FTS_CONFIG)
+    # The first field is the record's title: a match there ranks above one in its text.
+    vector = SearchVector(fields[0], weight="A", config=FTS_CONFIG)
+    for field in fields[1:]:
+        vector = vector + SearchVector(field, weight="B", config=FTS_CONFIG)
     search = SearchQuery(query, search_type="websearch", config=FTS_CONFIG)
     ranked = qs.annotate(search_vector=vector, search_rank=SearchRank(vector, search))
     return ranked.filter(search_vector=search)
@@ -276,6 +279,14 @@ def _extract(text: str, at: int) -> str:
     return ("… " if start else "") + extract
 
 
+def _rank(record: Model, kind: Kind, query: str) -> float:
+    """PostgreSQL's rank; elsewhere, how many of the words are in the title (the first field)."""
+    if hasattr(record, "search_rank"):
+        return float(record.search_rank)
+    title = _value(record, kind.fields[0]).lower()
+    return float(sum(term.lower() in title for term in terms(query)[0]))
+
+
 def search(user: User, text: str) -> SearchResults:
     """What `user` may open that matches `text`, best first, in every partnership they belong to."""
     query, cut = clean_query(text)
@@ -301,7 +312,7 @@ def search(user: User, text: str) -> SearchResults:
                         partnership=partnership.name,
                         day=kind.day(record),
                         snippet=snippet((_value(record, f) for f in kind.fields[::-1]), query),
-                        rank=float(getattr(record, "search_rank", 0.0)),
+                        rank=_rank(record, kind, query),
                     )
                 )
     results.sort(key=lambda r: (-r.rank, -(r.day or date.min).toordinal()))

@@ -256,3 +256,10 @@ def test_the_search_box_is_in_the_header_of_signed_in_pages(client, alpha):
     assert 'id="header-search-q"' in html
     client.logout()
     assert 'id="header-search-q"' not in client.get(reverse("core:accessibility")).content.decode()
+
+
+def test_a_match_in_the_title_comes_first(alpha):
+    make_action(alpha, "Refresh the toolkit", description="Covers neglect and early help.")
+    make_action(alpha, "Neglect audit", description="An audit.")
+    manager = member(alpha.partnership, Role.BUSINESS_TEAM)
+    assert titles(manager, "neglect") == ["A5: Neglect audit", "A4: Refresh the toolkit"]
