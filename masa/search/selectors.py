@@ -18,7 +18,7 @@ from typing import Any
 import rules
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Expression, Model, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -213,7 +213,7 @@ def terms(query: str) -> tuple[list[str], list[str]]:
 
 def _full_text(qs: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
     # The first field is the record's title: a match there ranks above one in its text.
-    vector = SearchVector(fields[0], weight="A", config=FTS_CONFIG)
+    vector: Expression = SearchVector(fields[0], weight="A", config=FTS_CONFIG)
     for field in fields[1:]:
         vector = vector + SearchVector(field, weight="B", config=FTS_CONFIG)
     search = SearchQuery(query, search_type="websearch", config=FTS_CONFIG)
