@@ -311,7 +311,10 @@ def search(user: User, text: str) -> SearchResults:
                         url=kind.url(record, partnership.slug),
                         partnership=partnership.name,
                         day=kind.day(record),
-                        snippet=snippet((_value(record, f) for f in kind.fields[::-1]), query),
+                        # From the text first: the title is shown already.
+                        snippet=snippet(
+                            (_value(record, f) for f in (*kind.fields[1:], kind.fields[0])), query
+                        ),
                         rank=_rank(record, kind, query),
                     )
                 )

@@ -161,6 +161,8 @@ def test_reviews_indicators_and_groups(db):
     )
     lead = member(partnership, Role.AGENCY_LEAD)
     assert kinds(lead, "bruising") == {"Review", "Indicator"}
+    snippets = {r.kind: r.snippet for r in search(lead, "bruising").results}
+    assert snippets == {"Review": "How agencies respond to bruising.", "Indicator": "Referrals for bruising."}
     practitioner = member(partnership, Role.PRACTITIONER)
     assert kinds(practitioner, "bruising") == set()
     GroupMemberFactory(group__partnership=partnership, group__name="Bruising task group")
