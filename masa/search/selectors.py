@@ -2,11 +2,12 @@
 search").
 
 Every kind of record is searched inside the querysets its own app's selectors scope to the user
-(need-to-know: `action_scope`, `meeting_scope`, `briefings_seen_by`), in each partnership the user
-belongs to, and only where the user holds the permission of the kind's list page. So a person never
-finds a record they could not open. On PostgreSQL the words are matched with full-text search
-(websearch syntax: "a phrase", -word, or); elsewhere (SQLite) every word must appear in one of the
-same fields. Searches are not audited: the words may hold a child's name (docs/security.md).
+(need-to-know: `action_scope`, `meeting_scope`, `visible_groups`, `briefings_seen_by`), in each
+partnership the user belongs to, and only where the user holds the permission of the kind's list
+page. So a person never finds a record they could not open. On PostgreSQL the words are matched
+with full-text search (websearch syntax: "a phrase", -word, or); elsewhere (SQLite) every word must
+appear in one of the same fields. Searches are not audited: the words may hold a child's name
+(docs/security.md, "Audit log").
 """
 
 import re
@@ -30,13 +31,13 @@ from masa.actions.selectors import action_scope
 from masa.briefings.models import BriefingStatus
 from masa.briefings.selectors import briefings_seen_by
 from masa.core.bounds import CONTROL_CHARACTERS
-from masa.governance.models import AgendaItem, Decision, Meeting
+from masa.governance.models import AgendaItem, Decision, Meeting, WorkplanItem
 from masa.governance.rules import VIEW_MEETINGS
-from masa.governance.selectors import meeting_scope
+from masa.governance.selectors import meeting_scope, visible_groups
 from masa.indicators.models import Indicator
 from masa.indicators.rules import VIEW_INDICATORS
 from masa.partnership.models import Group, Partnership
-from masa.reviews.models import Review
+from masa.reviews.models import Review, Theme
 from masa.reviews.rules import VIEW_REVIEWS
 from masa.structure.rules import VIEW_STRUCTURE
 
@@ -146,6 +147,17 @@ KINDS: tuple[Kind, ...] = (
         lambda d: _meeting_day(d.item.meeting),
     ),
     Kind(
+        "Workplan item",
+        VIEW_MEETINGS,
+        lambda user, p: WorkplanItem.objects.filter(group__in=visible_groups(user, p)).select_related(
+            "group"
+        ),
+        ("title",),
+        lambda w: f"{w.title} ({w.group.name} workplan)",
+        lambda w, slug: reverse("governance:workplan", args=[slug, w.group.uuid]),
+        lambda w: w.due_date,
+    ),
+    Kind(
         "Review",
         VIEW_REVIEWS,
         lambda user, p: Review.objects.filter(partnership=p),
@@ -166,6 +178,15 @@ KINDS: tuple[Kind, ...] = (
         ),
         lambda b, slug: reverse("briefings:briefing_detail", args=[slug, b.uuid]),
         lambda b: b.published_on,
+    ),
+    Kind(
+        "Theme",
+        VIEW_REVIEWS,
+        lambda user, p: Theme.objects.filter(partnership=p),
+        ("name", "description"),
+        lambda t: t.name,
+        lambda t, slug: reverse("reviews:theme_detail", args=[slug, t.slug]),
+        lambda t: None,
     ),
     Kind(
         "Indicator",

@@ -265,3 +265,24 @@ def test_a_match_in_the_title_comes_first(alpha):
     make_action(alpha, "Neglect audit", description="An audit.")
     manager = member(alpha.partnership, Role.BUSINESS_TEAM)
     assert titles(manager, "neglect") == ["A5: Neglect audit", "A4: Refresh the toolkit"]
+
+
+def test_workplans_follow_the_groups_a_person_sees_and_themes_the_reviews(board):
+    from masa.governance.models import WorkplanItem
+    from masa.reviews.models import Theme
+
+    WorkplanItem.objects.create(
+        partnership=board.partnership, group=board.board, title="Refresh the neglect strategy"
+    )
+    WorkplanItem.objects.create(
+        partnership=board.partnership, group=board.subgroup, title="Neglect audit plan"
+    )
+    Theme.objects.create(partnership=board.partnership, name="Neglect", slug="neglect")
+    # A member who sits on the subgroup only sees its workplan, not the Board's.
+    user = member(board.partnership, Role.MEMBER)
+    board.outsider.user = user
+    board.outsider.save()
+    found = [r.title for r in search(user, "neglect").results if r.kind in ("Workplan item", "Theme")]
+    assert sorted(found) == ["Neglect", "Neglect audit plan (Learning Subgroup workplan)"]
+    practitioner = member(board.partnership, Role.PRACTITIONER)
+    assert search(practitioner, "neglect").total == 0
