@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "masa.indicators",
     "masa.dashboards",
     "masa.bank_holidays",
+    "masa.search",
     "masa.demo",
 ]
 

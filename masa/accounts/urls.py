@@ -5,6 +5,7 @@ from masa.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("p/<slug:slug>/sections/<slug:section>/", views.section, name="section"),
     path("p/<slug:slug>/users/", views.user_list, name="user_list"),
     path("p/<slug:slug>/users/invite/", views.invite, name="invite"),
     path("p/<slug:slug>/users/<uuid:uuid>/", views.membership_edit, name="membership_edit"),

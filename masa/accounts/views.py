@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from masa.accounts import selectors, services
 from masa.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, MembershipForm
+from masa.accounts.navigation import HOME, section_get, section_links
 from masa.accounts.permissions import PartnershipRequest, SignedInRequest, partnership_view, signed_in_view
 from masa.accounts.rules import MANAGE_USERS
 from masa.core.access import public_view
@@ -17,6 +18,16 @@ from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.partnership.selectors import agency_choices
+
+
+@partnership_view(HOME.permission)
+def section(request: PartnershipRequest, section: str) -> HttpResponse:
+    """A section of the service navigation: its pages this user may reach (docs/architecture.md)."""
+    found = found_or_404(section_get(section), "No such section")
+    links = section_links(request.user, request.partnership, found)
+    if not links:
+        raise PermissionDenied
+    return render(request, "accounts/section.html", {"section": found, "links": links})
 
 
 @partnership_view(MANAGE_USERS)

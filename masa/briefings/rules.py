@@ -6,14 +6,12 @@ Reading and writing briefings follows the learning reviews' permissions (masa/re
 
 import rules
 
-from masa.accounts.models import Role
-from masa.accounts.rules import has_role, is_agency_lead, is_business_team, is_member, is_oversight
+from masa.accounts.rules import is_agency_lead, is_business_team, is_member, is_oversight
 
 CONFIRM_DISSEMINATION = "briefings.confirm_dissemination"
 CONFIRM_DISSEMINATION_FOR_ANY_AGENCY = "briefings.confirm_dissemination_for_any_agency"
 READ_LEARNING = "briefings.read_learning"
 VIEW_READ_COUNTS = "briefings.view_read_counts"
-LEARNING_MENU = "briefings.learning_menu"
 
 # docs/domain.md, "5. Roles": agency leads confirm briefing cascades for their own agency; the
 # business team records them for any agency.
@@ -27,6 +25,3 @@ rules.add_perm(READ_LEARNING, is_member)
 # How many people of each agency read each item: the business team and those who answer for the
 # arrangements (LSPs, DSPs, chairs, the scrutineer), for the yearly report.
 rules.add_perm(VIEW_READ_COUNTS, is_oversight)
-# The menu's "Learning" opens the published learning for practitioners; every other role's opens
-# the reviews (masa/accounts/navigation.py).
-rules.add_perm(LEARNING_MENU, has_role(Role.PRACTITIONER))

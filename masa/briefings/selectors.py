@@ -16,6 +16,7 @@ from masa.briefings.models import Briefing, BriefingDissemination, BriefingStatu
 from masa.core.dates import financial_year_start
 from masa.partnership.models import Agency, Partnership, PartnershipAgency, Person
 from masa.reviews.models import Finding, Review, ReviewStatus, Theme
+from masa.reviews.rules import MANAGE_REVIEWS
 
 
 def _briefings(partnership: Partnership) -> QuerySet[Briefing]:
@@ -32,6 +33,14 @@ def briefing_list(partnership: Partnership, *, status: str = "") -> QuerySet[Bri
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("status", "-published_on", "title")
+
+
+def briefings_seen_by(user: User, partnership: Partnership) -> QuerySet[Briefing]:
+    """The briefings of the partnership this user may find: drafts only for those who write them."""
+    qs = Briefing.objects.filter(partnership=partnership)
+    if not user.has_perm(MANAGE_REVIEWS, partnership):
+        qs = qs.exclude(status=BriefingStatus.DRAFT)
+    return qs
 
 
 def briefing_get(partnership: Partnership, uuid: str) -> Briefing | None:

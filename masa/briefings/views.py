@@ -55,9 +55,8 @@ def _form_kwargs(request: PartnershipRequest) -> dict:
 @partnership_view(VIEW_REVIEWS)
 def briefing_list(request: PartnershipRequest) -> HttpResponse:
     can_manage = request.user.has_perm(MANAGE_REVIEWS, request.partnership)
-    briefings = selectors.briefing_list(request.partnership)
-    if not can_manage:
-        briefings = briefings.exclude(status=BriefingStatus.DRAFT)
+    seen = selectors.briefings_seen_by(request.user, request.partnership)
+    briefings = selectors.briefing_list(request.partnership).filter(pk__in=seen.values("pk"))
     context = {
         "briefings": briefings,
         "can_manage": can_manage,

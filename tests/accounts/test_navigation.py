@@ -1,43 +1,101 @@
-"""The menu as data (masa/accounts/navigation.py): what each role sees, and that every entry's
-permission is registered by its app."""
+"""The service navigation as data (masa/accounts/navigation.py): the sections and pages each role
+sees, the section landing pages, the current section, and that every permission is registered."""
+
+import re
 
 import pytest
 import rules
 from django.urls import reverse
 
 from masa.accounts.models import Role
-from masa.accounts.navigation import MENU, menu_for
+from masa.accounts.navigation import HOME, PERSONAL, SECTIONS, current_section_key, menu_for, section_links
 from masa.core.access import SIGNED_IN
 from tests.factories import PartnershipFactory, UserFactory, member
 
-EVERYONE = ["Home", "Structure"]
-READERS = ["Actions", "Performance", "Learning", "Inspections"]
-AFTER = ["My actions", "Your account"]
-
-# The menu each role sees inside its partnership, in order.
-EXPECTED = {
-    Role.BUSINESS_TEAM: [
-        *EVERYONE,
-        "Meetings",
-        *READERS,
-        "Data calls",
-        "Statutory returns",
-        "Users",
-        "Audit log",
+STRUCTURE = [
+    "Partnership structure",
+    "Groups and terms of reference",
+    "Strategic plans and priorities",
+    "Agencies",
+    "People",
+]
+MEETINGS = ["Meetings", "Forward plan", "Meeting compliance and attendance"]
+REVIEWS = ["Learning reviews", "Themes", "7-minute briefings"]
+PUBLIC_LEARNING = "Learning from reviews (public page)"
+PUBLISHED = "Published learning"
+READERS = "Who has read the learning"
+ASSURANCE = ["Inspections"]
+ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
+# What a governance role other than the business team reaches (LSP, DSP, chair, scrutineer; a
+# member does not see who has read the learning).
+GOVERNANCE_ROLE = {
+    "governance": STRUCTURE + MEETINGS,
+    "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
+    "assurance": ASSURANCE,
+    "performance": [
+        "Performance dashboards",
+        "Indicator catalogue",
+        "Population of children",
+        "Statutory clocks",
     ],
-    Role.LSP: [*EVERYONE, "Meetings", *READERS],
-    Role.DSP: [*EVERYONE, "Meetings", *READERS],
-    Role.CHAIR: [*EVERYONE, "Meetings", *READERS],
-    Role.MEMBER: [*EVERYONE, "Meetings", *READERS],
-    Role.SCRUTINEER: [*EVERYONE, "Meetings", *READERS],
-    Role.AGENCY_LEAD: [*EVERYONE, *READERS, "Data calls"],
-    Role.PRACTITIONER: [*EVERYONE, "Learning"],
+    "actions": ACTIONS,
 }
 
+# The pages each role reaches, section by section, inside its partnership (not on any group).
+EXPECTED: dict[str, dict[str, list[str]]] = {
+    Role.BUSINESS_TEAM: {
+        "governance": STRUCTURE + MEETINGS,
+        "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
+        "assurance": ASSURANCE,
+        "performance": [
+            "Performance dashboards",
+            "Indicator catalogue",
+            "Data calls",
+            "Statutory returns",
+            "Population of children",
+            "Statutory clocks",
+        ],
+        "actions": ACTIONS,
+        "admin": ["Users", "Audit log", "Action settings", "Incident settings"],
+    },
+    Role.LSP: GOVERNANCE_ROLE,
+    Role.DSP: GOVERNANCE_ROLE,
+    Role.CHAIR: GOVERNANCE_ROLE,
+    Role.MEMBER: {
+        **GOVERNANCE_ROLE,
+        "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING],
+    },
+    Role.SCRUTINEER: GOVERNANCE_ROLE,
+    Role.AGENCY_LEAD: {
+        "governance": STRUCTURE,
+        "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
+        "assurance": ASSURANCE,
+        "performance": [
+            "Performance dashboards",
+            "Indicator catalogue",
+            "Data calls",
+            "Population of children",
+        ],
+        "actions": ACTIONS,
+    },
+    Role.PRACTITIONER: {
+        "governance": STRUCTURE,
+        "learning": [PUBLISHED, PUBLIC_LEARNING],
+        "actions": ["My actions"],
+    },
+}
+LABELS = {section.key: section.label for section in SECTIONS}
 
-def test_every_menu_permission_is_registered():
-    for entry in MENU:
+
+def test_every_navigation_permission_is_registered():
+    for entry in [HOME, *PERSONAL, *(e for s in SECTIONS for e in s.entries)]:
         assert entry.permission == SIGNED_IN or rules.perm_exists(entry.permission), entry
+
+
+def test_every_entry_names_a_page_and_no_page_is_listed_twice():
+    names = [e.url_name for s in SECTIONS for e in s.entries]
+    assert len(names) == len(set(names))
+    assert all(":" in name for name in names)
 
 
 @pytest.mark.parametrize("role", sorted(Role.values))
@@ -45,13 +103,67 @@ def test_menu_per_role(db, role):
     partnership = PartnershipFactory()
     user = member(partnership, role)
     labels = [link.label for link in menu_for(user, partnership)]
-    assert labels == EXPECTED[role] + AFTER
-    assert [link.label for link in menu_for(user, None)] == AFTER
+    assert labels == ["Home", *(LABELS[key] for key in EXPECTED[role]), "Your account"]
+    # A section with nothing the role may reach is not shown.
+    assert ("Assurance" in labels) == ("assurance" in EXPECTED[role])
+    # Outside a partnership (their account page, say) only the personal links.
+    assert [link.label for link in menu_for(user, None)] == ["Your account"]
+
+
+@pytest.mark.parametrize("role", sorted(Role.values))
+def test_section_pages_per_role(db, role):
+    partnership = PartnershipFactory()
+    user = member(partnership, role)
+    for section in SECTIONS:
+        labels = [link.label for link in section_links(user, partnership, section)]
+        assert labels == EXPECTED[role].get(section.key, []), section.key
 
 
 def test_administrator_sees_bank_holidays(db):
     admin = UserFactory(is_superuser=True)
-    assert [link.label for link in menu_for(admin, None)] == ["Bank holidays", *AFTER]
+    assert [link.label for link in menu_for(admin, None)] == ["Bank holidays", "Your account"]
+
+
+def test_a_group_member_of_any_role_reaches_the_meetings(db):
+    from tests.factories import GroupFactory, GroupMemberFactory, PersonFactory
+
+    partnership = PartnershipFactory()
+    user = member(partnership, Role.AGENCY_LEAD)
+    group = GroupFactory(partnership=partnership)
+    GroupMemberFactory(group=group, person=PersonFactory(partnership=partnership, user=user))
+    governance = next(s for s in SECTIONS if s.key == "governance")
+    labels = [link.label for link in section_links(user, partnership, governance)]
+    assert labels == [*STRUCTURE, "Meetings", "Forward plan"]
+
+
+@pytest.mark.parametrize("role", [Role.BUSINESS_TEAM, Role.AGENCY_LEAD, Role.PRACTITIONER])
+def test_the_landing_pages_list_what_the_role_may_reach(client, db, role):
+    partnership = PartnershipFactory()
+    client.force_login(member(partnership, role))
+    for section in SECTIONS:
+        url = reverse("accounts:section", args=[partnership.slug, section.key])
+        response = client.get(url)
+        if not section.entries:
+            assert response.status_code == 404
+            continue
+        expected = EXPECTED[role].get(section.key)
+        if expected is None:
+            assert response.status_code == 403, section.key
+            continue
+        assert response.status_code == 200
+        html = response.content.decode()
+        links = re.findall(
+            r'<h2 class="govuk-heading-s[^"]*"><a class="govuk-link" href="[^"]+">([^<]+)</a>', html
+        )
+        assert links == expected
+        # The section's own link in the navigation is the current page.
+        assert re.search(rf'aria-current="page"><strong[^>]*>{section.label}</strong>', html)
+
+
+def test_a_section_of_another_partnership_is_not_found(client, db):
+    client.force_login(member(PartnershipFactory(), Role.BUSINESS_TEAM))
+    other = PartnershipFactory()
+    assert client.get(reverse("accounts:section", args=[other.slug, "governance"])).status_code == 404
 
 
 @pytest.mark.parametrize("role", [Role.BUSINESS_TEAM, Role.PRACTITIONER])
@@ -59,6 +171,37 @@ def test_the_page_renders_the_menu(client, db, role):
     partnership = PartnershipFactory()
     client.force_login(member(partnership, role))
     html = client.get(reverse("dashboards:home", args=[partnership.slug])).content.decode()
-    for label in EXPECTED[role] + AFTER:
-        assert f">{label}</a>" in html
-    assert ("Audit log</a>" in html) == (role == Role.BUSINESS_TEAM)
+    for key in EXPECTED[role]:
+        assert f">{LABELS[key]}</a>" in html
+    assert (">Admin</a>" in html) == (role == Role.BUSINESS_TEAM)
+    assert (
+        'aria-current="page"><strong class="govuk-service-navigation__active-fallback">Home</strong>' in html
+    )
+
+
+def test_pages_inside_a_section_mark_it_current(client, db):
+    partnership = PartnershipFactory()
+    client.force_login(member(partnership, Role.BUSINESS_TEAM))
+    html = client.get(reverse("governance:meeting_list", args=[partnership.slug])).content.decode()
+    assert re.search(r'aria-current="true"><strong[^>]*>Governance</strong>', html)
+    assert html.count("aria-current") == 1
+
+
+@pytest.mark.parametrize(
+    ("view_name", "kwargs", "section"),
+    [
+        ("governance:meeting_detail", {}, "governance"),
+        ("structure:group_detail", {}, "governance"),
+        ("incidents:incident_detail", {}, "learning"),
+        ("incidents:clocks", {}, "performance"),
+        ("briefings:briefing_detail", {}, "learning"),
+        ("dashboards:group", {}, "performance"),
+        ("returns:import_detail", {}, "performance"),
+        ("actions:action_detail", {}, "actions"),
+        ("incidents:incident_settings", {}, "admin"),
+        ("accounts:membership_edit", {}, "admin"),
+        ("accounts:section", {"section": "learning"}, "learning"),
+    ],
+)
+def test_current_section(view_name, kwargs, section):
+    assert current_section_key(view_name, kwargs) == section

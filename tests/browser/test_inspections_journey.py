@@ -40,7 +40,7 @@ def test_business_manager_records_an_inspection_and_its_recommendation_becomes_a
     owner = Person.objects.get(partnership__slug=SLUG, email=owner_login.email)
 
     sign_in_business_team(page, demo)
-    nav(page, "Inspections")
+    nav(page, "Assurance", "Inspections")
     heading(page, "Inspections")
     expect(page.get_by_role("link", name=re.compile("HMICFRS child exploitation"))).to_be_visible()
     checked(page)

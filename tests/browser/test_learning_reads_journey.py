@@ -50,9 +50,9 @@ def test_practitioner_reads_a_briefing_and_the_business_manager_counts_it(new_pa
     practitioner = logins["practitioner"]
     sign_in(reader, practitioner.email, DEMO_PASSWORD, practitioner.totp_secret)
     reader.wait_for_url(f"**/p/{SLUG}/")
-    nav(reader, "Learning")
+    nav(reader, "Learning", "Published learning")
     reader.wait_for_url(f"**/p/{SLUG}/learning/")
-    expect(reader.get_by_role("heading", level=1)).to_have_text("Learning")
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Published learning")
     expect(reader.get_by_text("Not read yet")).to_be_visible()
     assert_no_axe_violations(reader)
 

@@ -109,6 +109,7 @@ def build_matrix_world() -> MatrixWorld:
         "uuid": gov.board.uuid,
         "member_uuid": gov.board.members.first().uuid,
     }
+    v["accounts:section"] = {"section": "governance"}
     v["governance:workplan"] = v["governance:workplan_add"] = {"uuid": gov.board.uuid}
     v["actions:group_actions"] = {"uuid": acts.other_group.uuid}
     v["governance:*"] = {"uuid": meeting.uuid, "item_uuid": item.uuid}
