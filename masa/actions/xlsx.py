@@ -8,9 +8,8 @@ from io import BytesIO
 from typing import Any, BinaryIO
 
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Font
+from openpyxl import Workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -19,18 +18,14 @@ from masa.core import bounds
 from masa.core.bounds import SUMMARY_LENGTH
 from masa.core.csv_safe import FORMULA_PREFIXES, safe_cell
 from masa.core.dates import long_date
+from masa.core.spreadsheets import Column, UnreadableWorkbook, open_uploaded_workbook, register_workbook
 from masa.core.uploads import (
-    SPREADSHEET_MAX_PART_BYTES,
-    SPREADSHEET_MAX_PARTS,
-    SPREADSHEET_MAX_UNPACKED_BYTES,
     UploadError,
     check_document,
-    check_zip_bounds,
 )
 
-DATE_FORMAT = "d mmmm yyyy"
 # (header, width in characters, value of a row)
-COLUMNS = [
+COLUMNS: list[Column] = [
     ("Reference", 11, lambda a, today: a.reference),
     ("Title", 45, lambda a, today: a.title),
     ("Description", 45, lambda a, today: a.description),
@@ -47,43 +42,8 @@ COLUMNS = [
 ]
 
 
-def _cell_value(value: object) -> object:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, date) or value is None:
-        return value
-    # Text is never a formula: a leading = + - @ gets a quote, as in the CSV exports.
-    return safe_cell(value)
-
-
 def action_log_workbook(actions: Iterable[Action], *, today: date) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Actions"
-    sheet.append([header for header, _, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, (_, width, _) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    for action in actions:
-        sheet.append([_cell_value(value(action, today)) for _, _, value in COLUMNS])
-        for cell in sheet[sheet.max_row]:
-            _format(cell)
-    # Filter buttons on the header, over every row, so the log can be sorted and narrowed in Excel.
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _format(cell: Cell) -> None:
-    if isinstance(cell.value, date | datetime):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(cell.value, str):
-        cell.data_type = "s"  # never a formula, whatever the text
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return register_workbook("Actions", COLUMNS, actions, today=today)
 
 
 # Importing an earlier action log (docs/domain.md, "9. The action tracker") ---------------------
@@ -335,18 +295,10 @@ def read_action_log(data: bytes, name: str = "action-log.xlsx") -> list[LogRow]:
     only IMPORT_MAX_ROWS rows are read. Raises ActionLogError when the file as a whole is wrong.
     """
     try:
-        check_zip_bounds(
-            name,
-            data,
-            max_total=SPREADSHEET_MAX_UNPACKED_BYTES,
-            max_member=SPREADSHEET_MAX_PART_BYTES,
-            max_members=SPREADSHEET_MAX_PARTS,
-        )
+        workbook = open_uploaded_workbook(name, data)
     except UploadError as error:
         raise ActionLogError([str(error)]) from error
-    try:
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # noqa: BLE001 - any unreadable file gets one plain message
+    except UnreadableWorkbook as error:
         raise ActionLogError([UNREADABLE]) from error
     try:
         if not workbook.worksheets:

@@ -1,22 +1,14 @@
 """The inspections register as an Excel workbook: frozen header with filters, real dates, no formulas.
 
-Text is never a formula: a leading = + - @ gets a quote (masa.core.csv_safe), and every text cell
-is written as a string, as in the action log (masa/actions/xlsx.py).
+Written by masa.core.spreadsheets, as the action log is: text is never a formula.
 """
 
 from collections.abc import Iterable
 from datetime import date
-from io import BytesIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from masa.assurance.models import FindingKind, Inspection
 from masa.assurance.selectors import inspection_progress
-from masa.core.csv_safe import safe_cell
-
-DATE_FORMAT = "d mmmm yyyy"
+from masa.core.spreadsheets import Column, register_workbook
 
 
 def _count(inspection: Inspection, kind: str) -> int:
@@ -24,7 +16,7 @@ def _count(inspection: Inspection, kind: str) -> int:
 
 
 # (header, width in characters, value of a row)
-COLUMNS = [
+COLUMNS: list[Column] = [
     ("Title", 40, lambda i, today: i.title),
     ("Kind", 30, lambda i, today: i.get_kind_display()),
     ("Agency inspected", 30, lambda i, today: i.inspected_body.name if i.inspected_body else "Whole area"),
@@ -46,26 +38,4 @@ COLUMNS = [
 
 
 def inspection_register_workbook(inspections: Iterable[Inspection], *, today: date) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Inspections"
-    sheet.append([header for header, _, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, (_, width, _) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    for inspection in inspections:
-        values = [value(inspection, today) for _, _, value in COLUMNS]
-        sheet.append([v if isinstance(v, date | int) or v is None else safe_cell(v) for v in values])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
-            elif isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return register_workbook("Inspections", COLUMNS, inspections, today=today)

@@ -7,22 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from masa.core.csv_safe import safe_cell
+from masa.core.spreadsheets import DATE_FORMAT, cell_value
 from masa.indicators.models import Comparator, Indicator, IndicatorValue, Target, Unit, ValueSource
 from masa.partnership.models import Partnership
 from masa.returns.models import ReturnKind
 
-DATE_FORMAT = "d mmmm yyyy"
 BOLD = Font(bold=True)
 VALUE_COLUMNS = [
     ("Indicator code", 24),
@@ -65,16 +62,6 @@ TARGET_COLUMNS = [
 ]
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, date | int | float) or value is None:
-        return value
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return safe_cell(value)
-
-
 def _sheet(sheet: Any, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[object]]) -> None:
     """Write a sheet in openpyxl's write-only mode (streamed: fast and light on memory)."""
     for index, (_, width) in enumerate(columns, start=1):
@@ -89,7 +76,7 @@ def _sheet(sheet: Any, columns: Sequence[tuple[str, int]], rows: Iterable[Sequen
     for row in rows:
         cells = []
         for value in row:
-            value = _cell(value)
+            value = cell_value(value)
             if isinstance(value, date | datetime):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = DATE_FORMAT

@@ -13,17 +13,14 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from masa.core.csv_safe import safe_cell
+from masa.core.spreadsheets import UnreadableWorkbook, open_uploaded_workbook
 from masa.core.uploads import (
-    SPREADSHEET_MAX_PART_BYTES,
-    SPREADSHEET_MAX_PARTS,
-    SPREADSHEET_MAX_UNPACKED_BYTES,
     UploadError,
-    check_zip_bounds,
 )
 
 VALUES_SHEET = "Values"
@@ -154,24 +151,11 @@ def _cell(value: Any) -> Any:
 
 
 def _open_workbook(name: str, data: bytes) -> Any:
-    """The workbook, read-only, after the zip's unpacked size is checked from its directory.
-
-    The bounds come first so a "zip bomb" is refused before openpyxl unpacks anything
-    (masa.core.uploads; https://docs.python.org/3/library/zipfile.html, "Decompression pitfalls").
-    """
     try:
-        check_zip_bounds(
-            name,
-            data,
-            max_total=SPREADSHEET_MAX_UNPACKED_BYTES,
-            max_member=SPREADSHEET_MAX_PART_BYTES,
-            max_members=SPREADSHEET_MAX_PARTS,
-        )
+        return open_uploaded_workbook(name, data)
     except UploadError as error:
         raise TemplateError([str(error)]) from error
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook gets the same plain message
+    except UnreadableWorkbook as error:
         raise TemplateError([UNREADABLE.format(name=name)]) from error
 
 
