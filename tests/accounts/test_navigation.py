@@ -12,6 +12,8 @@ from tests.factories import PartnershipFactory, UserFactory, member
 
 EVERYONE = ["Home", "Structure"]
 READERS = ["Actions", "Performance", "Learning", "Inspections"]
+# Section 11 and Section 175 self-assessment: the senior roles read results, agency leads answer.
+S11 = ["Self-assessment"]
 AFTER = ["My actions", "Your account"]
 
 # The menu each role sees inside its partnership, in order.
@@ -20,17 +22,18 @@ EXPECTED = {
         *EVERYONE,
         "Meetings",
         *READERS,
+        *S11,
         "Data calls",
         "Statutory returns",
         "Users",
         "Audit log",
     ],
-    Role.LSP: [*EVERYONE, "Meetings", *READERS],
-    Role.DSP: [*EVERYONE, "Meetings", *READERS],
+    Role.LSP: [*EVERYONE, "Meetings", *READERS, *S11],
+    Role.DSP: [*EVERYONE, "Meetings", *READERS, *S11],
     Role.CHAIR: [*EVERYONE, "Meetings", *READERS],
     Role.MEMBER: [*EVERYONE, "Meetings", *READERS],
-    Role.SCRUTINEER: [*EVERYONE, "Meetings", *READERS],
-    Role.AGENCY_LEAD: [*EVERYONE, *READERS, "Data calls"],
+    Role.SCRUTINEER: [*EVERYONE, "Meetings", *READERS, *S11],
+    Role.AGENCY_LEAD: [*EVERYONE, *READERS, *S11, "Data calls"],
     Role.PRACTITIONER: [*EVERYONE, "Learning"],
 }
 
