@@ -98,6 +98,7 @@ class ReturnForm(AssuranceForm):
                 required=False,
                 max_length=500,
                 assume_scheme="https",
+                widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "url"}),
                 error_messages={
                     "invalid": "Enter a web address in the correct format, like https://example.org/"
                 },
