@@ -264,3 +264,49 @@ def test_the_results_spreadsheet_is_formula_safe(client, w):
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
+
+
+def test_business_team_copies_a_default_set_and_edits_it(client, w):
+    client.force_login(w.business_team)
+    response = client.post(url("set_from_default", w), {"kind": "section_175"})
+    assert response.status_code == 302
+    schools = w.partnership.standardsset_set.get(kind="section_175")
+    page = client.get(response["Location"])
+    assert "Designated safeguarding lead" in text_of(page) and "Move down" in text_of(page)
+    response = client.post(
+        url("standard_add", w, schools.uuid),
+        {
+            "title": "Attendance",
+            "descriptor_1": "a",
+            "descriptor_2": "b",
+            "descriptor_3": "c",
+            "descriptor_4": "d",
+        },
+    )
+    assert response.status_code == 302
+    added = schools.standards.get(title="Attendance")
+    assert added.number == 9
+    client.post(url("standard_move", w, schools.uuid, added.uuid), {"direction": "up"})
+    added.refresh_from_db()
+    assert added.number == 8
+
+
+def test_a_set_in_use_shows_no_changes_and_refuses_them(client, w):
+    client.force_login(w.business_team)
+    page = client.get(url("set_detail", w, w.standards_set.uuid))
+    assert "A cycle uses this set" in text_of(page) and "Move down" not in text_of(page)
+    standard = w.standards_set.standards.first()
+    response = client.post(
+        url("standard_edit", w, w.standards_set.uuid, standard.uuid),
+        {
+            "title": "Changed",
+            "descriptor_1": "a",
+            "descriptor_2": "b",
+            "descriptor_3": "c",
+            "descriptor_4": "d",
+        },
+    )
+    assert response.status_code == 400
+    assert "used by a cycle" in text_of(response)
+    standard.refresh_from_db()
+    assert standard.title != "Changed"
