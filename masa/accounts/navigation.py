@@ -164,13 +164,19 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, and in time audits, section 11 and assurance requests.",
+        "Inspections, Section 11 and Section 175 self-assessment, and in time audits and assurance requests.",
         (
             Entry(
                 "Inspections",
                 "assurance:inspection_list",
                 "assurance.view_inspections",
                 "Inspections of the partnership's agencies, their judgements and the actions answering them.",
+            ),
+            Entry(
+                "Section 11 and Section 175 self-assessment",
+                "assurance:section11_home",
+                "assurance.view_section11",
+                "Self-assessments of agencies and schools against the standards, and the results.",
             ),
         ),
         apps=("assurance",),

@@ -125,3 +125,159 @@ class InspectionFinding(PartnershipOwned):
     @property
     def needs_action(self) -> bool:
         return self.kind in ACTION_REQUIRED_KINDS
+
+
+# Section 11 and Section 175 self-assessments ----------------------------------------------------
+# docs/domain.md, "12. Assurance: Section 11 and Section 175". A standards set is data the business
+# team keeps; a cycle asks agencies (or schools) to rate themselves against it by a deadline; each
+# agency's answers are its return, and its improvement actions become actions in the tracker.
+
+
+class StandardsKind(models.TextChoices):
+    SECTION_11 = "section_11", "Section 11 (Children Act 2004)"
+    SECTION_175 = "section_175", "Section 175 (Education Act 2002): schools"
+
+
+class Rating(models.IntegerChoices):
+    INADEQUATE = 1, "Inadequate"
+    REQUIRES_IMPROVEMENT = 2, "Requires improvement"
+    GOOD = 3, "Good"
+    OUTSTANDING = 4, "Outstanding"
+
+
+class StandardsSet(PartnershipOwned):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=StandardsKind.choices)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Standard(PartnershipOwned):
+    """One standard of a set, with what each rating looks like against it."""
+
+    standards_set = models.ForeignKey(StandardsSet, on_delete=models.CASCADE, related_name="standards")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    descriptor_1 = models.TextField("what inadequate looks like")
+    descriptor_2 = models.TextField("what requires improvement looks like")
+    descriptor_3 = models.TextField("what good looks like")
+    descriptor_4 = models.TextField("what outstanding looks like")
+
+    class Meta:
+        ordering = ["number", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def descriptor(self, rating: int) -> str:
+        return str(getattr(self, f"descriptor_{rating}"))
+
+
+class Section11Cycle(PartnershipOwned):
+    """One round of self-assessment against a standards set, by a deadline."""
+
+    standards_set = models.ForeignKey(StandardsSet, on_delete=models.PROTECT, related_name="cycles")
+    title = models.CharField(max_length=200)
+    opens_on = models.DateField()
+    deadline = models.DateField()
+
+    class Meta:
+        ordering = ["-opens_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("opens_on")), name="s11_cycle_deadline_after_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReturnStatus(models.TextChoices):
+    DRAFT = "draft", "Not submitted"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class Section11Return(PartnershipOwned):
+    """One agency's (or school's) self-assessment in a cycle."""
+
+    cycle = models.ForeignKey(Section11Cycle, on_delete=models.CASCADE, related_name="returns")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="section11_returns")
+    status = models.CharField(max_length=20, choices=ReturnStatus.choices, default=ReturnStatus.DRAFT)
+    submitted_on = models.DateField(null=True, blank=True)
+    is_late = models.BooleanField(default=False)
+    last_reminded_on = models.DateField(null=True, blank=True)
+    escalated_on = models.DateField(null=True, blank=True)
+    # Why the business team reopened it; kept in the audit log with the change.
+    change_reason = ""
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "agency"], name="one_section11_return_per_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.cycle}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == ReturnStatus.SUBMITTED
+
+    def get_additional_data(self) -> dict:
+        from masa.core.actors import REASON_KEY
+
+        data = super().get_additional_data()
+        if self.change_reason:
+            data[REASON_KEY] = self.change_reason
+        return data
+
+
+class Section11Rating(PartnershipOwned):
+    section11_return = models.ForeignKey(Section11Return, on_delete=models.CASCADE, related_name="ratings")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="ratings")
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
+    evidence = models.TextField(blank=True)
+    link = models.URLField("link to evidence", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["standard__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["section11_return", "standard"], name="one_rating_per_standard"),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=4),
+                name="section11_rating_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.standard}: {self.rating}"
+
+
+class Section11Improvement(PartnershipOwned):
+    """An improvement the agency commits to; it becomes a tracker action when the return is submitted."""
+
+    section11_return = models.ForeignKey(
+        Section11Return, on_delete=models.CASCADE, related_name="improvements"
+    )
+    text = models.TextField()
+    due_date = models.DateField()
+    owner = models.ForeignKey("partnership.Person", on_delete=models.PROTECT, related_name="+")
+    action = models.OneToOneField(
+        "actions.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="section11_improvement",
+    )
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -3,7 +3,7 @@ requests and the effectiveness review will sit beside it under /assurance/)."""
 
 from django.urls import path
 
-from masa.assurance import views
+from masa.assurance import views, views_section11
 
 app_name = "assurance"
 
@@ -19,4 +19,34 @@ urlpatterns = [
     path(i + "judgements/<uuid:item>/", views.judgement_save, name="judgement_edit"),
     path(i + "findings/add/", views.finding_save, name="finding_add"),
     path(i + "findings/<uuid:item>/", views.finding_save, name="finding_edit"),
+]
+
+# Section 11 and Section 175 self-assessments (views_section11.py).
+s = p + "section-11/"
+urlpatterns += [
+    path(s, views_section11.section11_home, name="section11_home"),
+    path(s + "sets/new/", views_section11.set_from_default, name="set_from_default"),
+    path(s + "sets/<uuid:standards_set>/", views_section11.set_detail, name="set_detail"),
+    path(s + "sets/<uuid:standards_set>/standards/add/", views_section11.standard_save, name="standard_add"),
+    path(
+        s + "sets/<uuid:standards_set>/standards/<uuid:standard>/",
+        views_section11.standard_save,
+        name="standard_edit",
+    ),
+    path(
+        s + "sets/<uuid:standards_set>/standards/<uuid:standard>/move/",
+        views_section11.standard_move,
+        name="standard_move",
+    ),
+    path(s + "cycles/new/", views_section11.cycle_open, name="cycle_open"),
+    path(s + "cycles/<uuid:cycle>/", views_section11.cycle_detail, name="cycle_detail"),
+    path(s + "cycles/<uuid:cycle>/results.xlsx", views_section11.cycle_export, name="cycle_export"),
+    path(s + "returns/<uuid:ret>/", views_section11.return_detail, name="return_detail"),
+    path(s + "returns/<uuid:ret>/improvements/add/", views_section11.improvement_add, name="improvement_add"),
+    path(
+        s + "returns/<uuid:ret>/improvements/<uuid:item>/remove/",
+        views_section11.improvement_remove,
+        name="improvement_remove",
+    ),
+    path(s + "returns/<uuid:ret>/reopen/", views_section11.return_reopen, name="return_reopen"),
 ]

@@ -22,6 +22,7 @@ from masa.demo.indicators_loader import load_all_indicators_demo
 from masa.demo.load_day import move_live_dates
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
+from masa.demo.section11_loader import load_section11_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.governance.models import Meeting
 from masa.partnership.models import (
@@ -212,6 +213,8 @@ def load_demo() -> list[DemoLogin]:
             load_briefings_demo(hounslow)
         # After the reviews (so their actions keep their numbers), before the live dates move.
         load_assurance_demo()
+        # Hounslow's Section 11 self-assessment of 2023-24, after the inspections' actions.
+        load_section11_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

@@ -25,13 +25,16 @@ PUBLIC_LEARNING = "Learning from reviews (public page)"
 PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
 ASSURANCE = ["Inspections"]
+# Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
+# agency leads answer for their agency; chairs and members do not see it.
+S11 = "Section 11 and Section 175 self-assessment"
 ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 # What a governance role other than the business team reaches (LSP, DSP, chair, scrutineer; a
 # member does not see who has read the learning).
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ASSURANCE,
+    "assurance": [*ASSURANCE, S11],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -46,7 +49,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ASSURANCE,
+        "assurance": [*ASSURANCE, S11],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -60,16 +63,17 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.LSP: GOVERNANCE_ROLE,
     Role.DSP: GOVERNANCE_ROLE,
-    Role.CHAIR: GOVERNANCE_ROLE,
+    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": ASSURANCE},
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING],
+        "assurance": ASSURANCE,
     },
     Role.SCRUTINEER: GOVERNANCE_ROLE,
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": ASSURANCE,
+        "assurance": [*ASSURANCE, S11],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",

@@ -17,6 +17,7 @@ from masa.bank_holidays import services as holiday_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
+from tests.assurance.section11_world import make_s11_world
 from tests.briefings.conftest import make_world as briefings_world
 from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
 from tests.governance.conftest import annual_report_item, schedule
@@ -60,6 +61,7 @@ def build_matrix_world() -> MatrixWorld:
     brf = briefings_world("mx-briefings")
     ind = indicators_world("mx-indicators")
     asr = assurance_world("mx-assurance")
+    s11 = make_s11_world("mx-assurance", partnership=asr.partnership)
     partnerships = [w.partnership for w in (acts, gov, inc, rev, brf, ind, asr)]
 
     users: dict[str, User | None] = {}
@@ -146,7 +148,13 @@ def build_matrix_world() -> MatrixWorld:
         "priority_uuid": NO_RECORD,
     }
     v["bank_holidays:*"] = {"uuid": holiday.uuid}
-    v["assurance:*"] = {"uuid": asr.inspection.uuid}
+    v["assurance:*"] = {
+        "uuid": asr.inspection.uuid,
+        "standards_set": s11.standards_set.uuid,
+        "standard": s11.standards_set.standards.first().uuid,
+        "cycle": s11.cycle.uuid,
+        "ret": s11.ret.uuid,
+    }
     v["assurance:judgement_edit"] = {"uuid": asr.inspection.uuid, "item": asr.judgement.uuid}
     v["assurance:finding_edit"] = {"uuid": asr.inspection.uuid, "item": asr.finding.uuid}
     v["api"] = {
