@@ -34,9 +34,11 @@ def test_an_agency_lead_on_the_board_sees_its_meetings_but_not_other_groups(clie
     # Attendance across every group is for the governance roles, and the link is not offered.
     assert client.get(_url("compliance", world)).status_code == 403
     assert _url("compliance", world) not in page
-    # The menu offers Meetings.
-    home = client.get(reverse("dashboards:home", args=[world.partnership.slug])).content.decode()
-    assert _url("meeting_list", world) in home
+    # The navigation's Governance section offers Meetings, and not the compliance page.
+    section = reverse("accounts:section", args=[world.partnership.slug, "governance"])
+    governance = client.get(section).content.decode()
+    assert _url("meeting_list", world) in governance
+    assert _url("compliance", world) not in governance
 
 
 def test_a_practitioner_on_a_subgroup_sees_that_groups_meetings(client, world):
