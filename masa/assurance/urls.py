@@ -3,7 +3,7 @@ requests and the effectiveness review will sit beside it under /assurance/)."""
 
 from django.urls import path
 
-from masa.assurance import views
+from masa.assurance import views, views_requests
 
 app_name = "assurance"
 
@@ -19,4 +19,18 @@ urlpatterns = [
     path(i + "judgements/<uuid:item>/", views.judgement_save, name="judgement_edit"),
     path(i + "findings/add/", views.finding_save, name="finding_add"),
     path(i + "findings/<uuid:item>/", views.finding_save, name="finding_edit"),
+]
+
+# Assurance requests (masa/assurance/views_requests.py).
+r = p + "requests/<uuid:uuid>/"
+urlpatterns += [
+    path(p + "requests/", views_requests.request_list, name="request_list"),
+    path(p + "requests/register.xlsx", views_requests.request_export, name="request_export"),
+    path(p + "requests/new/", views_requests.request_create, name="request_create"),
+    path(r, views_requests.request_detail, name="request_detail"),
+    path(r + "edit/", views_requests.request_edit, name="request_edit"),
+    path(r + "report/", views_requests.report_send, name="request_report"),
+    path(r + "report/download/", views_requests.report_download, name="request_report_download"),
+    path(r + "judgement/", views_requests.judgement_record, name="request_judgement"),
+    path(r + "withdraw/", views_requests.request_withdraw, name="request_withdraw"),
 ]

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from datetime import date
 from io import BytesIO
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from masa.assurance.models import FindingKind, Inspection
+from masa.assurance.models import AssuranceRequest, FindingKind, Inspection
 from masa.assurance.selectors import inspection_progress
 from masa.core.csv_safe import safe_cell
 
@@ -66,6 +67,66 @@ def inspection_register_workbook(inspections: Iterable[Inspection], *, today: da
                 cell.data_type = "s"  # never a formula, whatever the text
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+
+def _report_kinds(r: AssuranceRequest) -> str:
+    kinds = [
+        k
+        for k, present in (("File", r.report_file), ("Link", r.report_link), ("Text", r.report_text))
+        if present
+    ]
+    return ", ".join(kinds)
+
+
+REQUEST_COLUMNS = [
+    ("Reference", 10, lambda r, today: r.reference),
+    ("Subject", 40, lambda r, today: r.subject),
+    ("Agency asked", 30, lambda r, today: r.agency.name),
+    ("Group that asked", 30, lambda r, today: r.group.name),
+    ("Lead at the agency", 25, lambda r, today: r.lead.name if r.lead else ""),
+    ("What is asked", 60, lambda r, today: r.asked),
+    ("Asked on", 16, lambda r, today: timezone.localtime(r.created_at).date()),
+    ("Due", 16, lambda r, today: r.due_date),
+    ("Status", 16, lambda r, today: r.get_status_display()),
+    ("Overdue", 10, lambda r, today: "Yes" if r.is_overdue_on(today) else "No"),
+    ("Report received", 16, lambda r, today: r.received_on),
+    ("Report", 14, lambda r, today: _report_kinds(r)),
+    ("Report link", 40, lambda r, today: r.report_link),
+    ("Judgement", 16, lambda r, today: r.get_judgement_display() if r.judgement else ""),
+    ("Reasons", 60, lambda r, today: r.judgement_reasons),
+    ("Judged on", 16, lambda r, today: r.judged_on),
+    ("Withdrawn because", 40, lambda r, today: r.withdrawn_reason),
+]
+
+
+def request_register_workbook(requests: Iterable[AssuranceRequest], *, today: date) -> bytes:
+    """The assurance requests a user may see, one row each, laid out like the inspections register."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Assurance requests"
+    sheet.append([header for header, _, _ in REQUEST_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, (_, width, _) in enumerate(REQUEST_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    for record in requests:
+        values = [value(record, today) for _, _, value in REQUEST_COLUMNS]
+        sheet.append([v if isinstance(v, date | int) or v is None else safe_cell(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(REQUEST_COLUMNS))}{sheet.max_row}"
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
