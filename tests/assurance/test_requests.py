@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from html import unescape
 from io import BytesIO
+from typing import get_args
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,8 +14,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from masa.accounts import services as account_services
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import Action, ActionSource
+from masa.api.assurance_routes import RequestStatusValue
 from masa.assurance import selectors, services
 from masa.assurance.models import AssuranceLevel, AssuranceRequest, RequestStatus
 from masa.assurance.rules import JUDGE_ASSURANCE_REQUEST, SEND_ASSURANCE_REPORT
@@ -508,3 +511,46 @@ def test_the_agency_lead_exports_only_their_agencys_requests(client, world):
     response = client.get(url("request_export", world))
     sheet = load_workbook(BytesIO(response.content)).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["AR-1"]
+
+
+# The API ---------------------------------------------------------------------------------------
+
+API = "/api/v1/partnerships/{}/assurance-requests"
+
+
+def auth_for(user) -> dict:
+    _, secret = account_services.api_token_create(actor=user, name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def test_the_api_lists_the_requests_a_user_may_see(client, world):
+    _received(world)
+    response = client.get(API.format(world.partnership.slug), **auth_for(world.business_team))
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["count"], body["limit"], body["offset"]) == (2, 100, 0)
+    first = body["items"][1]
+    assert first["reference"] == "AR-1" and first["status"] == "report_received"
+    assert first["agency"] == world.police.name and first["lead"] == "Pat Police"
+    assert first["report_text"].startswith("Our report") and first["has_report_file"] is False
+    police = client.get(API.format(world.partnership.slug), **auth_for(world.police_lead)).json()
+    assert [i["reference"] for i in police["items"]] == ["AR-1"]
+
+
+def test_the_api_pages_and_filters(client, world):
+    AssuranceRequest.objects.filter(pk=world.to_health.pk).update(due_date=TODAY - timedelta(days=1))
+    headers = auth_for(world.scrutineer)
+    body = client.get(API.format(world.partnership.slug) + "?limit=1&offset=1", **headers).json()
+    assert body["count"] == 2 and [i["reference"] for i in body["items"]] == ["AR-1"]
+    body = client.get(API.format(world.partnership.slug) + "?overdue=true", **headers).json()
+    assert [(i["reference"], i["overdue"]) for i in body["items"]] == [("AR-2", True)]
+    assert client.get(API.format(world.partnership.slug) + "?status=nonsense", **headers).status_code == 422
+
+
+def test_the_api_refuses_practitioners(client, world):
+    response = client.get(API.format(world.partnership.slug), **auth_for(world.practitioner))
+    assert response.status_code == 403
+
+
+def test_the_api_status_values_are_the_models():
+    assert set(get_args(RequestStatusValue)) == set(RequestStatus.values)
