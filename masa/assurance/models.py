@@ -180,6 +180,7 @@ class AssuranceRequest(PartnershipOwned):
         related_name="+",
         help_text="The person at the agency who answers",
     )
+    requested_on = models.DateField(help_text="The day the group asked")
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=RequestStatus.choices, default=RequestStatus.REQUESTED)
     report_file = models.FileField(upload_to="assurance/reports/%Y/%m/", blank=True)

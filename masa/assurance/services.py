@@ -339,7 +339,7 @@ def request_save(
         number = (
             AssuranceRequest.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0
         ) + 1
-        request = AssuranceRequest(partnership=partnership, number=number)
+        request = AssuranceRequest(partnership=partnership, number=number, requested_on=today)
     request.agency, request.subject, request.asked = agency, subject, asked  # type: ignore[assignment]
     request.group, request.meeting, request.lead = group, meeting, lead  # type: ignore[assignment]
     request.due_date = due_date  # type: ignore[assignment]

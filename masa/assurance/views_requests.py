@@ -101,7 +101,7 @@ def _timeline(record: AssuranceRequest) -> list[dict[str, Any]]:
     """What happened to the request, oldest first."""
     events: list[dict[str, Any]] = [
         {
-            "date": timezone.localtime(record.created_at).date(),
+            "date": record.requested_on,
             "title": f"Requested by {record.group.name}",
             "text": f"At {record.meeting}" if record.meeting_id else "",
         }

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from datetime import date
 from io import BytesIO
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -91,7 +90,7 @@ REQUEST_COLUMNS = [
     ("Group that asked", 30, lambda r, today: r.group.name),
     ("Lead at the agency", 25, lambda r, today: r.lead.name if r.lead else ""),
     ("What is asked", 60, lambda r, today: r.asked),
-    ("Asked on", 16, lambda r, today: timezone.localtime(r.created_at).date()),
+    ("Asked on", 16, lambda r, today: r.requested_on),
     ("Due", 16, lambda r, today: r.due_date),
     ("Status", 16, lambda r, today: r.get_status_display()),
     ("Overdue", 10, lambda r, today: "Yes" if r.is_overdue_on(today) else "No"),

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.demo.assurance_loader import load_assurance_demo
+from masa.demo.assurance_requests_loader import load_assurance_requests_demo
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
@@ -212,6 +213,7 @@ def load_demo() -> list[DemoLogin]:
             load_briefings_demo(hounslow)
         # After the reviews (so their actions keep their numbers), before the live dates move.
         load_assurance_demo()
+        load_assurance_requests_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins
