@@ -35,6 +35,7 @@ MENU: tuple[MenuEntry, ...] = (
     # Practitioners' "Learning" is the published briefings and reviews (docs/domain.md, "10.").
     MenuEntry("Learning", "briefings:learning", "briefings.learning_menu"),
     MenuEntry("Inspections", "assurance:inspection_list", "assurance.view_inspections"),
+    MenuEntry("Assurance requests", "assurance:request_list", "assurance.view_assurance_requests"),
     MenuEntry("Data calls", "indicators:data_call_list", "indicators.submit_indicators"),
     MenuEntry("Statutory returns", "returns:return_list", "returns.manage_returns"),
     MenuEntry("Users", "accounts:user_list", "accounts.manage_users"),

@@ -11,7 +11,7 @@ from masa.core.access import SIGNED_IN
 from tests.factories import PartnershipFactory, UserFactory, member
 
 EVERYONE = ["Home", "Structure"]
-READERS = ["Actions", "Performance", "Learning", "Inspections"]
+READERS = ["Actions", "Performance", "Learning", "Inspections", "Assurance requests"]
 AFTER = ["My actions", "Your account"]
 
 # The menu each role sees inside its partnership, in order.

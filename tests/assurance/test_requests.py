@@ -554,3 +554,13 @@ def test_the_api_refuses_practitioners(client, world):
 
 def test_the_api_status_values_are_the_models():
     assert set(get_args(RequestStatusValue)) == set(RequestStatus.values)
+
+
+def test_the_groups_page_lists_its_overdue_requests_to_those_who_may_see_them(client, world):
+    AssuranceRequest.objects.filter(pk=world.to_police.pk).update(due_date=TODAY - timedelta(days=2))
+    page_url = reverse("structure:group_detail", args=[world.partnership.slug, world.board.uuid])
+    client.force_login(world.chair)
+    page = text_of(client.get(page_url))
+    assert "Assurance requests overdue" in page and "AR-1: Missing children" in page
+    client.force_login(world.practitioner)
+    assert "AR-1" not in text_of(client.get(page_url))
