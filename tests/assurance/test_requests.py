@@ -564,3 +564,21 @@ def test_the_groups_page_lists_its_overdue_requests_to_those_who_may_see_them(cl
     assert "Assurance requests overdue" in page and "AR-1: Missing children" in page
     client.force_login(world.practitioner)
     assert "AR-1" not in text_of(client.get(page_url))
+
+
+def test_a_follow_up_action_links_back_to_its_request(client, world):
+    record = _received(world)
+    services.judgement_record(
+        actor=SETUP,
+        request=record,
+        judgement=AssuranceLevel.NOT_ASSURED,
+        reasons="No evidence of change",
+        judged_on=TODAY,
+        follow_ups=[FollowUp("Re-audit", world.police_person, TODAY + timedelta(days=30))],
+    )
+    action = record.actions.get()
+    client.force_login(world.business_team)
+    page = text_of(client.get(reverse("actions:action_detail", args=[world.partnership.slug, action.uuid])))
+    assert "AR-1: Missing children" in page and "judged not assured" in page
+    detail = text_of(client.get(url("request_detail", world, record.uuid)))
+    assert action.reference in detail and "Re-audit" in detail
