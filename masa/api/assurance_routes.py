@@ -228,13 +228,16 @@ def list_assurance_requests(
     request: HttpRequest,
     slug: Slug,
     status: RequestStatusValue | None = None,
+    agency: UUID | None = None,
+    group: UUID | None = None,
     overdue: bool = False,
     limit: Limit = 100,
     offset: Offset = 0,
 ):
     """Newest first. The same scope as the pages: an agency lead sees the requests to their own
     agency, chairs and members their groups' requests, the senior roles and the scrutineer all.
-    `overdue` keeps those past their due date with no report yet."""
+    `agency` and `group` are the ids of the agency asked and the group that asked; `overdue`
+    keeps those past their due date with no report yet."""
     partnership = partnership_or_404(request, slug, VIEW_ASSURANCE_REQUESTS)
     today = timezone.localdate()
     requests = selectors.request_list(
@@ -244,6 +247,10 @@ def list_assurance_requests(
         overdue=overdue,
         today=today,
     ).prefetch_related("actions")
+    if agency is not None:
+        requests = requests.filter(agency__uuid=agency)
+    if group is not None:
+        requests = requests.filter(group__uuid=group)
     return {
         "count": requests.count(),
         "limit": limit,

@@ -545,6 +545,10 @@ def test_the_api_pages_and_filters(client, world):
     body = client.get(API.format(world.partnership.slug) + "?overdue=true", **headers).json()
     assert [(i["reference"], i["overdue"]) for i in body["items"]] == [("AR-2", True)]
     assert client.get(API.format(world.partnership.slug) + "?status=nonsense", **headers).status_code == 422
+    body = client.get(API.format(world.partnership.slug) + f"?agency={world.police.uuid}", **headers).json()
+    assert [i["reference"] for i in body["items"]] == ["AR-1"]
+    body = client.get(API.format(world.partnership.slug) + f"?group={world.subgroup.uuid}", **headers).json()
+    assert [i["reference"] for i in body["items"]] == ["AR-2"]
 
 
 def test_the_api_refuses_practitioners(client, world):
