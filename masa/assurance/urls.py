@@ -26,6 +26,7 @@ r = p + "requests/<uuid:uuid>/"
 urlpatterns += [
     path(p + "requests/", views_requests.request_list, name="request_list"),
     path(p + "requests/register.xlsx", views_requests.request_export, name="request_export"),
+    path(p + "requests/summary.docx", views_requests.request_summary, name="request_summary"),
     path(p + "requests/new/", views_requests.request_create, name="request_create"),
     path(r, views_requests.request_detail, name="request_detail"),
     path(r + "edit/", views_requests.request_edit, name="request_edit"),

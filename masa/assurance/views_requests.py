@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.assurance import selectors, services
+from masa.assurance.documents import request_summary_docx
 from masa.assurance.forms import (
     ReportForm,
     RequestFilterForm,
@@ -37,6 +38,7 @@ from masa.core.views import form_page
 
 PAGE_SIZE = 50
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REQUEST_SAVED = "Assurance request {reference} saved"
 REPORT_SAVED = "Report received for {reference}"
 JUDGEMENT_SAVED = "Judgement recorded for {reference}"
@@ -95,6 +97,18 @@ def request_export(request: PartnershipRequest) -> HttpResponse:
     requests = selectors.request_list(request.user, request.partnership, today=today, **filters)
     workbook = request_register_workbook(requests, today=today)
     return file_response(workbook, f"{request.partnership.slug}-assurance-requests.xlsx", XLSX_TYPE)
+
+
+@partnership_view(VIEW_ASSURANCE_REQUESTS)
+def request_summary(request: PartnershipRequest) -> HttpResponse:
+    """The requests this user may see (with the list's filters) as a Word summary."""
+    form, filters = _filters(request)
+    if form.errors:
+        return request_list(request, request.partnership.slug)
+    today = timezone.localdate()
+    requests = selectors.request_list(request.user, request.partnership, today=today, **filters)
+    document = request_summary_docx(request.partnership, requests, today=today)
+    return file_response(document, f"{request.partnership.slug}-assurance-requests.docx", DOCX_TYPE)
 
 
 def _timeline(record: AssuranceRequest) -> list[dict[str, Any]]:

@@ -586,3 +586,28 @@ def test_a_follow_up_action_links_back_to_its_request(client, world):
     assert "AR-1: Missing children" in page and "judged not assured" in page
     detail = text_of(client.get(url("request_detail", world, record.uuid)))
     assert action.reference in detail and "Re-audit" in detail
+
+
+def test_the_word_summary_counts_and_describes_the_requests(client, world):
+    from docx import Document
+
+    record = _received(world)
+    services.judgement_record(
+        actor=SETUP,
+        request=record,
+        judgement=AssuranceLevel.PARTLY_ASSURED,
+        reasons="Quality unclear",
+        judged_on=TODAY,
+    )
+    client.force_login(world.business_team)
+    response = client.get(url("request_summary", world))
+    assert response.status_code == 200
+    doc = Document(BytesIO(response.content))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "AR-1: Missing children: return home interviews" in text
+    assert "Judgement: Partly assured" in text and "Quality unclear" in text
+    counts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert counts["Judged: partly assured"] == "1" and counts["Awaiting the agency's report"] == "1"
+    client.force_login(world.health_lead)
+    doc = Document(BytesIO(client.get(url("request_summary", world)).content))
+    assert "AR-1" not in "\n".join(p.text for p in doc.paragraphs)

@@ -180,6 +180,7 @@ PAGES: dict[str, tuple[int, ...]] = {
     # the agency the agency lead leads, whose chair is the chair (so each role's rule decides).
     "assurance:request_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "assurance:request_export": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
+    "assurance:request_summary": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "assurance:request_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "assurance:request_detail": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "assurance:request_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
