@@ -23,7 +23,7 @@ from masa.assurance.forms import (
     RequestJudgementForm,
     WithdrawRequestForm,
 )
-from masa.assurance.models import AssuranceRequest
+from masa.assurance.models import AssuranceRequest, RequestStatus
 from masa.assurance.rules import (
     JUDGE_ASSURANCE_REQUEST,
     MANAGE_ASSURANCE_REQUESTS,
@@ -146,7 +146,8 @@ def request_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
         "actions": list(record.actions.all()),
         "can_manage": user.has_perm(MANAGE_ASSURANCE_REQUESTS, request.partnership),
         "can_send_report": record.is_open and user.has_perm(SEND_ASSURANCE_REPORT, record),
-        "can_judge": record.status == "report_received" and user.has_perm(JUDGE_ASSURANCE_REQUEST, record),
+        "can_judge": record.status == RequestStatus.REPORT_RECEIVED
+        and user.has_perm(JUDGE_ASSURANCE_REQUEST, record),
     }
     return render(request, "assurance/requests/request_detail.html", context)
 
