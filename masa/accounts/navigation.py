@@ -164,7 +164,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, Section 11 and Section 175 self-assessment, and in time audits and assurance requests.",
+        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, and in time audits.",
         (
             Entry(
                 "Inspections",
@@ -177,6 +177,12 @@ SECTIONS: tuple[Section, ...] = (
                 "assurance:section11_home",
                 "assurance.view_section11",
                 "Self-assessments of agencies and schools against the standards, and the results.",
+            ),
+            Entry(
+                "Assurance requests",
+                "assurance:request_list",
+                "assurance.view_assurance_requests",
+                "Reports asked of agencies by the Board and its groups, and the groups' judgements.",
             ),
         ),
         apps=("assurance",),

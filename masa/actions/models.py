@@ -20,6 +20,8 @@ class ActionSource(models.TextChoices):
     SCRUTINY_FINDING = "scrutiny_finding", "Scrutiny finding"
     ESCALATION = "escalation", "Escalation"
     SECTION11_IMPROVEMENT = "section11_improvement", "Section 11 improvement"
+    # A follow-up to a group's judgement of an agency's answer to an assurance request.
+    ASSURANCE_REQUEST = "assurance_request", "Assurance request"
     # Brought in from a spreadsheet the partnership kept before masa (docs/domain.md, section 9).
     IMPORTED = "imported", "Earlier action log"
 
@@ -30,6 +32,7 @@ EVIDENCE_REQUIRED_SOURCES = {
     ActionSource.REVIEW_RECOMMENDATION,
     ActionSource.AUDIT_FINDING,
     ActionSource.INSPECTION_RECOMMENDATION,
+    ActionSource.ASSURANCE_REQUEST,
 }
 
 
@@ -65,6 +68,9 @@ class Action(PartnershipOwned):
     )
     inspection_finding = models.ForeignKey(
         "assurance.InspectionFinding", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    assurance_request = models.ForeignKey(
+        "assurance.AssuranceRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
     impact = models.TextField(blank=True, help_text="What changed for children or practice.")
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -90,6 +90,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "meeting_item__meeting",
             "review_recommendation__review",
             "inspection_finding__inspection",
+            "assurance_request",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")

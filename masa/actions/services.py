@@ -84,6 +84,7 @@ def action_create(
     review_recommendation=None,
     owner_agency: Agency | None = None,
     inspection_finding=None,
+    assurance_request=None,
     today: date | None = None,
 ) -> Action:
     """A new action. `today` is the day it was agreed (today unless a loader records history);
@@ -101,6 +102,8 @@ def action_create(
         errors["review_recommendation"] = RECOMMENDATION_FOREIGN
     if inspection_finding is not None and inspection_finding.partnership_id != partnership.pk:
         errors["inspection_finding"] = INSPECTION_FINDING_FOREIGN
+    if assurance_request is not None and assurance_request.partnership_id != partnership.pk:
+        errors["assurance_request"] = "The assurance request belongs to another partnership"
     if due_date < (today or timezone.localdate()):
         errors["due_date"] = DUE_DATE_PAST
     if errors:
@@ -122,6 +125,7 @@ def action_create(
         priority=priority,
         review_recommendation=review_recommendation,
         inspection_finding=inspection_finding,
+        assurance_request=assurance_request,
     )
     action.full_clean()
     action.save()

@@ -1,4 +1,5 @@
-"""The inspections register: the same permission as its pages (masa/assurance/rules.py).
+"""The inspections register and assurance requests: the same permissions as their pages
+(masa/assurance/rules.py).
 
 Every action's id and status is listed, as on the inspection page; opening an action
 (`/actions/{uuid}`) still follows the action tracker's need-to-know scope.
@@ -17,8 +18,8 @@ from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import Limit, Offset, Slug
 from masa.assurance import selectors
-from masa.assurance.models import Inspection
-from masa.assurance.rules import VIEW_INSPECTIONS
+from masa.assurance.models import AssuranceRequest, Inspection
+from masa.assurance.rules import VIEW_ASSURANCE_REQUESTS, VIEW_INSPECTIONS
 
 router = Router(tags=["Assurance"])
 
@@ -146,4 +147,113 @@ def list_inspections(
         "limit": limit,
         "offset": offset,
         "items": [_inspection_out(i, today) for i in inspections[offset : offset + limit]],
+    }
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+# RequestStatus's values (tests/assurance/test_requests.py checks they stay the same).
+RequestStatusValue = Literal["requested", "report_received", "judged", "withdrawn"]
+
+
+class RequestActionOut(Schema):
+    id: UUID
+    reference: str
+    status: str
+    due_date: date
+
+
+class AssuranceRequestOut(Schema):
+    id: UUID
+    reference: str
+    subject: str
+    asked: str
+    agency: str
+    group: str
+    lead: str | None
+    due_date: date
+    status: str
+    overdue: bool
+    received_on: date | None
+    has_report_file: bool
+    report_link: str
+    report_text: str
+    judgement: str = Field(description="assured, partly_assured, not_assured, or empty until judged")
+    judgement_reasons: str
+    judged_on: date | None
+    withdrawn_reason: str
+    actions: list[RequestActionOut]
+
+
+class AssuranceRequestPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[AssuranceRequestOut]
+
+
+def _request_out(r: AssuranceRequest, today: date) -> dict:
+    return {
+        "id": r.uuid,
+        "reference": r.reference,
+        "subject": r.subject,
+        "asked": r.asked,
+        "agency": r.agency.name,
+        "group": r.group.name,
+        "lead": r.lead.name if r.lead else None,
+        "due_date": r.due_date,
+        "status": r.status,
+        "overdue": r.is_overdue_on(today),
+        "received_on": r.received_on,
+        "has_report_file": bool(r.report_file),
+        "report_link": r.report_link,
+        "report_text": r.report_text,
+        "judgement": r.judgement,
+        "judgement_reasons": r.judgement_reasons,
+        "judged_on": r.judged_on,
+        "withdrawn_reason": r.withdrawn_reason,
+        "actions": [
+            {"id": a.uuid, "reference": a.reference, "status": a.status, "due_date": a.due_date}
+            for a in r.actions.all()
+        ],
+    }
+
+
+@router.get(
+    "/partnerships/{slug}/assurance-requests",
+    response=replies({200: AssuranceRequestPage}),
+    summary="The assurance requests this user may see",
+)
+def list_assurance_requests(
+    request: HttpRequest,
+    slug: Slug,
+    status: RequestStatusValue | None = None,
+    agency: UUID | None = None,
+    group: UUID | None = None,
+    overdue: bool = False,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
+    """Newest first. The same scope as the pages: an agency lead sees the requests to their own
+    agency, chairs and members their groups' requests, the senior roles and the scrutineer all.
+    `agency` and `group` are the ids of the agency asked and the group that asked; `overdue`
+    keeps those past their due date with no report yet."""
+    partnership = partnership_or_404(request, slug, VIEW_ASSURANCE_REQUESTS)
+    today = timezone.localdate()
+    requests = selectors.request_list(
+        request.user,  # type: ignore[arg-type]
+        partnership,
+        status=status or "",
+        overdue=overdue,
+        today=today,
+    ).prefetch_related("actions")
+    if agency is not None:
+        requests = requests.filter(agency__uuid=agency)
+    if group is not None:
+        requests = requests.filter(group__uuid=group)
+    return {
+        "count": requests.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [_request_out(r, today) for r in requests[offset : offset + limit]],
     }

@@ -4,8 +4,15 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.assurance.models import COMMON_JUDGEMENTS, FindingKind, InspectionKind
-from masa.core.bounds import SUMMARY_LENGTH
+from masa.assurance.models import (
+    COMMON_JUDGEMENTS,
+    AssuranceLevel,
+    FindingKind,
+    InspectionKind,
+    RequestStatus,
+)
+from masa.assurance.services import FollowUp
+from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
 from masa.core.forms import BoundedForm, GovDateField, GovForm, LongSelect, text_area
 
 OTHER = "other"
@@ -206,3 +213,206 @@ class FindingForm(AssuranceForm):
             self.set_queryset("group", groups)
             self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
         self.set_queryset("agency", agencies)
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+FOLLOW_UP_SLOTS = 3
+
+
+class RequestFilterForm(BoundedForm):
+    """The GET filters of the requests list (all optional)."""
+
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *RequestStatus.choices]
+    )
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Agency asked", required=False, queryset=None, empty_label="Any agency"
+    )
+    group: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Group that asked", required=False, queryset=None, empty_label="Any group"
+    )
+    overdue = forms.BooleanField(label="Only overdue (past due, no report yet)", required=False)
+
+    def __init__(
+        self, *args: object, agencies: object = None, groups: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        for name in ("status", "agency", "group"):
+            self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False  # the template writes <form method="get">
+        self.helper.form_method = "get"
+        self.helper.label_size = "s"
+        self.helper.add_input(Button("filter", "Apply filters"))
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class RequestForm(AssuranceForm):
+    submit_label = "Save the request"
+
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(label="Agency asked", queryset=None)
+    subject = forms.CharField(
+        label="Subject",
+        max_length=200,
+        help_text="In a few words, for example: Missing children: return home interviews",
+    )
+    asked = text_area(
+        "What the agency is asked to report on",
+        max_length=SUMMARY_LENGTH,
+        required=True,
+        rows=5,
+        help_text="What the group wants to know, and what evidence it expects",
+    )
+    group: forms.ModelChoiceField = forms.ModelChoiceField(label="Group that asks", queryset=None)
+    meeting: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Meeting at which it was asked",
+        queryset=None,
+        required=False,
+        widget=LongSelect,
+        help_text="Optional. A meeting of the group that asks",
+    )
+    lead: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Lead person at the agency",
+        queryset=None,
+        required=False,
+        widget=LongSelect,
+        help_text="Optional. The person at the agency asked who will answer",
+    )
+    due_date = GovDateField(label="Date the report is due", help_text="For example, 31 3 2025")
+
+    def __init__(
+        self,
+        *args: object,
+        agencies: object = None,
+        groups: object = None,
+        meetings: object = None,
+        people: object = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_queryset("agency", agencies)
+        self.set_queryset("group", groups)
+        self.set_queryset("meeting", meetings)
+        self.set_queryset("lead", people)
+        self.fields["lead"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
+        self.fields["agency"].error_messages["required"] = "Select the agency asked"
+        self.fields["group"].error_messages["required"] = "Select the group that asks"
+        self.fields["subject"].error_messages["required"] = "Enter what the request is about"
+        self.fields["asked"].error_messages["required"] = "Enter what the agency is asked to report on"
+        self.fields["due_date"].error_messages["required"] = "Enter the date the report is due"
+
+
+class ReportForm(AssuranceForm):
+    submit_label = "Send the report"
+
+    file = forms.FileField(
+        label="Upload the report",
+        required=False,
+        allow_empty_file=True,  # the document check gives the plain "is empty" message
+        help_text="PDF, Word (DOCX), Excel (XLSX) or PowerPoint (PPTX), smaller than 20 MB.",
+    )
+    link = forms.URLField(
+        label="Or a link to the report",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "govuk-input", "spellcheck": "false", "autocomplete": "url"}),
+        help_text="Where the report is kept, for example on the agency's SharePoint",
+    )
+    text = text_area(
+        "Or the report as text",
+        max_length=NARRATIVE_LENGTH,
+        rows=8,
+        help_text="Or a summary with the file or link",
+    )
+    received_on = GovDateField(
+        label="Date the report was received", required=False, help_text="Leave empty for today"
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["link"].error_messages["invalid"] = (
+            "Enter a web address in the correct format, like https://www.example.org/report"
+        )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload is not None:
+            data["original_name"] = upload.name
+        return data
+
+
+class RequestJudgementForm(AssuranceForm):
+    submit_label = "Record the judgement"
+
+    judgement = forms.ChoiceField(
+        label="Is the group assured?", choices=AssuranceLevel.choices, widget=forms.RadioSelect
+    )
+    reasons = text_area(
+        "Reasons for the judgement",
+        max_length=SUMMARY_LENGTH,
+        required=True,
+        rows=5,
+        help_text="What in the report assured the group, and what did not",
+    )
+    judged_on = GovDateField(
+        label="Date of the judgement", help_text="Usually the date of the group's meeting"
+    )
+
+    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for n in range(1, FOLLOW_UP_SLOTS + 1):
+            self.fields[f"action_{n}_title"] = forms.CharField(
+                label=f"Follow-up action {n} (optional)",
+                max_length=300,
+                required=False,
+                help_text="It goes into the action tracker" if n == 1 else "",
+            )
+            owner: forms.ModelChoiceField = forms.ModelChoiceField(
+                label=f"Owner of follow-up action {n}",
+                queryset=people,  # type: ignore[arg-type]
+                required=False,
+                widget=LongSelect,
+            )
+            owner.label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[method-assign,assignment]
+            owner.empty_label = "None"
+            self.fields[f"action_{n}_owner"] = owner
+            self.fields[f"action_{n}_due_date"] = GovDateField(
+                label=f"Date follow-up action {n} is due", required=False
+            )
+        self._build_helper()
+        self.fields["judgement"].error_messages["required"] = (
+            "Select whether the group is assured, partly assured or not assured"
+        )
+        self.fields["reasons"].error_messages["required"] = "Enter the reasons for the judgement"
+        self.fields["judged_on"].error_messages["required"] = "Enter the date of the judgement"
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        follow_ups = []
+        for n in range(1, FOLLOW_UP_SLOTS + 1):
+            title = (data.pop(f"action_{n}_title", "") or "").strip()
+            owner = data.pop(f"action_{n}_owner", None)
+            due = data.pop(f"action_{n}_due_date", None)
+            if title or owner or due:
+                follow_ups.append(FollowUp(title=title, owner=owner, due_date=due))
+        data["follow_ups"] = follow_ups
+        return data
+
+
+class WithdrawRequestForm(AssuranceForm):
+    submit_label = "Withdraw the request"
+
+    reason = text_area("Why is the request being withdrawn?", max_length=REASON_LENGTH, required=True, rows=3)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Enter why the request is being withdrawn"

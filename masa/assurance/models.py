@@ -8,6 +8,8 @@ their status is the inspection's progress. Section 11 cycles, audits, assurance 
 effectiveness review will sit beside it in this app.
 """
 
+from datetime import date
+
 from django.db import models
 
 from masa.core.dates import financial_year_start
@@ -281,3 +283,104 @@ class Section11Improvement(PartnershipOwned):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+
+class RequestStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    REPORT_RECEIVED = "report_received", "Report received"
+    JUDGED = "judged", "Judged"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# A request is open (it can be changed, answered or withdrawn) until it is judged or withdrawn.
+OPEN_REQUEST_STATUSES = (RequestStatus.REQUESTED, RequestStatus.REPORT_RECEIVED)
+
+
+class AssuranceLevel(models.TextChoices):
+    ASSURED = "assured", "Assured"
+    PARTLY_ASSURED = "partly_assured", "Partly assured"
+    NOT_ASSURED = "not_assured", "Not assured"
+
+
+class AssuranceRequest(PartnershipOwned):
+    """A group asks an agency for assurance: "report on this to us by that date" (AR-n).
+
+    The agency answers with a report (a checked file, a link or text), and the group judges it:
+    assured, partly assured or not assured, with its reasons. Follow-up actions go into the one
+    action tracker (`Action.assurance_request`, source "Assurance request").
+    """
+
+    number = models.PositiveIntegerField()
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="assurance_requests")
+    subject = models.CharField(max_length=200)
+    asked = models.TextField("what is asked")
+    group = models.ForeignKey(
+        "partnership.Group", on_delete=models.PROTECT, related_name="assurance_requests"
+    )
+    meeting = models.ForeignKey(
+        "governance.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assurance_requests",
+        help_text="The meeting of the group at which the request was agreed",
+    )
+    lead = models.ForeignKey(
+        "partnership.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The person at the agency who answers",
+    )
+    requested_on = models.DateField(help_text="The day the group asked")
+    due_date = models.DateField()
+    status = models.CharField(max_length=20, choices=RequestStatus.choices, default=RequestStatus.REQUESTED)
+    report_file = models.FileField(upload_to="assurance/reports/%Y/%m/", blank=True)
+    report_name = models.CharField(max_length=255, blank=True)
+    report_link = models.URLField(max_length=500, blank=True)
+    report_text = models.TextField(blank=True)
+    received_on = models.DateField(null=True, blank=True)
+    judgement = models.CharField(max_length=20, choices=AssuranceLevel.choices, blank=True)
+    judgement_reasons = models.TextField(blank=True)
+    judged_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        indexes = [models.Index(fields=["partnership", "status", "due_date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "number"], name="unique_assurance_request_number"),
+            models.CheckConstraint(
+                condition=~models.Q(status="judged")
+                | (
+                    ~models.Q(judgement="")
+                    & ~models.Q(judgement_reasons="")
+                    & models.Q(judged_on__isnull=False)
+                ),
+                name="judged_request_has_judgement",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="withdrawn") | ~models.Q(withdrawn_reason=""),
+                name="withdrawn_request_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.subject}"
+
+    @property
+    def reference(self) -> str:
+        return f"AR-{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REQUEST_STATUSES
+
+    def is_overdue_on(self, today: date) -> bool:
+        """Past its due date with no report yet."""
+        return self.status == RequestStatus.REQUESTED and self.due_date < today

@@ -8,15 +8,25 @@ need-to-know scope: the inspection page shows every action's status, and links o
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import BooleanField, Case, Count, Prefetch, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
 
 from masa.accounts.models import User
+from masa.accounts.rules import is_agency_lead, is_business_team
 from masa.actions.models import Action
 from masa.actions.selectors import action_scope
-from masa.assurance.models import Inspection, InspectionFinding, InspectionJudgement
+from masa.assurance.models import (
+    OPEN_REQUEST_STATUSES,
+    AssuranceRequest,
+    Inspection,
+    InspectionFinding,
+    InspectionJudgement,
+    RequestStatus,
+)
+from masa.assurance.rules import VIEW_ASSURANCE_REQUESTS, sees_all_requests, user_agency_id
 from masa.core.dates import financial_year_start
-from masa.partnership.models import Agency, Group, Partnership, Person
+from masa.partnership.models import Agency, Group, GroupMember, Partnership, Person
 
 
 @dataclass(frozen=True)
@@ -140,3 +150,118 @@ def partnership_people(partnership: Partnership) -> QuerySet[Person]:
 
 def partnership_groups(partnership: Partnership) -> QuerySet[Group]:
     return Group.objects.filter(partnership=partnership).order_by("name")
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+
+def request_scope(user: User, partnership: Partnership) -> Q:
+    """The assurance requests of this partnership this user may see (masa/assurance/rules.py).
+
+    Senior roles, the business team and the scrutineer see all; an agency lead sees the requests
+    to their agency; anyone named on a group (as a member or its chair) sees that group's.
+    """
+    if not user.has_perm(VIEW_ASSURANCE_REQUESTS, partnership):
+        return Q(pk__in=[])
+    if sees_all_requests(user, partnership):
+        return Q(partnership=partnership)
+    groups = GroupMember.objects.filter(partnership=partnership, person__user=user).values("group_id")
+    chaired = Group.objects.filter(partnership=partnership, chair__user=user).values("pk")
+    scope = Q(group_id__in=groups) | Q(group_id__in=chaired)
+    if is_agency_lead(user, partnership):
+        agency_id = user_agency_id(user, partnership.pk)
+        if agency_id is not None:
+            scope |= Q(agency_id=agency_id)
+    return Q(partnership=partnership) & scope
+
+
+def request_list(
+    user: User,
+    partnership: Partnership,
+    *,
+    status: str = "",
+    agency: Agency | None = None,
+    group: Group | None = None,
+    overdue: bool = False,
+    today: date | None = None,
+) -> QuerySet[AssuranceRequest]:
+    """The requests this user may see, newest first; `overdue` is past due with no report yet."""
+    qs = AssuranceRequest.objects.filter(request_scope(user, partnership))
+    if status:
+        qs = qs.filter(status=status)
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    if group is not None:
+        qs = qs.filter(group=group)
+    if overdue:
+        qs = qs.filter(_overdue(today))
+    return qs.select_related("agency", "group", "lead", "meeting").order_by("-number")
+
+
+def _overdue(today: date | None) -> Q:
+    return Q(status=RequestStatus.REQUESTED, due_date__lt=today or timezone.localdate())
+
+
+def request_get(user: User, partnership: Partnership, uuid: str) -> AssuranceRequest | None:
+    """One request, or None when it is not there or outside this user's scope (a 404)."""
+    return (
+        AssuranceRequest.objects.filter(request_scope(user, partnership), uuid=uuid)
+        .select_related("agency", "group__chair", "lead__agency", "meeting__group")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=_live_actions().annotate(
+                    can_open=Case(
+                        When(action_scope(user, partnership), then=Value(True)),
+                        default=Value(False),
+                        output_field=BooleanField(),
+                    )
+                ),
+            )
+        )
+        .first()
+    )
+
+
+def overdue_requests_for_home(
+    user: User, partnership: Partnership, *, today: date | None = None
+) -> QuerySet[AssuranceRequest]:
+    """Requests past due with no report, for the home page: the business team sees every one,
+    an agency lead their own agency's; anyone else none."""
+    if is_business_team(user, partnership):
+        qs = AssuranceRequest.objects.filter(partnership=partnership)
+    elif is_agency_lead(user, partnership):
+        agency_id = user_agency_id(user, partnership.pk)
+        if agency_id is None:
+            return AssuranceRequest.objects.none()
+        qs = AssuranceRequest.objects.filter(partnership=partnership, agency_id=agency_id)
+    else:
+        return AssuranceRequest.objects.none()
+    return qs.filter(_overdue(today)).select_related("agency", "group").order_by("due_date", "number")
+
+
+def group_requests(group: Group) -> QuerySet[AssuranceRequest]:
+    """The requests a group made, open ones first (for the group's page)."""
+    return (
+        AssuranceRequest.objects.filter(group=group)
+        .select_related("agency")
+        .order_by(Case(When(status__in=OPEN_REQUEST_STATUSES, then=Value(0)), default=Value(1)), "-number")
+    )
+
+
+def request_agencies(partnership: Partnership) -> QuerySet[Agency]:
+    return partnership_agencies(partnership)
+
+
+def group_meetings(partnership: Partnership):
+    """The partnership's meetings (of every group), newest first, for the "asked at" question.
+
+    Meetings belong to governance, a sibling app this one does not import: the model is reached
+    through the request's own relation.
+    """
+    meeting_model = AssuranceRequest._meta.get_field("meeting").related_model
+    return (
+        meeting_model._default_manager.filter(partnership=partnership, is_deleted=False)  # type: ignore[union-attr]
+        .select_related("group")
+        .order_by("-starts_at")
+    )

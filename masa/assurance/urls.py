@@ -3,7 +3,7 @@ requests and the effectiveness review will sit beside it under /assurance/)."""
 
 from django.urls import path
 
-from masa.assurance import views, views_section11
+from masa.assurance import views, views_requests, views_section11
 
 app_name = "assurance"
 
@@ -49,4 +49,19 @@ urlpatterns += [
         name="improvement_remove",
     ),
     path(s + "returns/<uuid:ret>/reopen/", views_section11.return_reopen, name="return_reopen"),
+]
+
+# Assurance requests (masa/assurance/views_requests.py).
+r = p + "requests/<uuid:uuid>/"
+urlpatterns += [
+    path(p + "requests/", views_requests.request_list, name="request_list"),
+    path(p + "requests/register.xlsx", views_requests.request_export, name="request_export"),
+    path(p + "requests/summary.docx", views_requests.request_summary, name="request_summary"),
+    path(p + "requests/new/", views_requests.request_create, name="request_create"),
+    path(r, views_requests.request_detail, name="request_detail"),
+    path(r + "edit/", views_requests.request_edit, name="request_edit"),
+    path(r + "report/", views_requests.report_send, name="request_report"),
+    path(r + "report/download/", views_requests.report_download, name="request_report_download"),
+    path(r + "judgement/", views_requests.judgement_record, name="request_judgement"),
+    path(r + "withdraw/", views_requests.request_withdraw, name="request_withdraw"),
 ]

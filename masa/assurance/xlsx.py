@@ -1,4 +1,4 @@
-"""The inspections register as an Excel workbook: frozen header with filters, real dates, no formulas.
+"""The inspections register and the assurance requests as Excel workbooks.
 
 Written by masa.core.spreadsheets, as the action log is: text is never a formula.
 """
@@ -6,7 +6,7 @@ Written by masa.core.spreadsheets, as the action log is: text is never a formula
 from collections.abc import Iterable
 from datetime import date
 
-from masa.assurance.models import FindingKind, Inspection
+from masa.assurance.models import AssuranceRequest, FindingKind, Inspection
 from masa.assurance.selectors import inspection_progress
 from masa.core.spreadsheets import Column, register_workbook
 
@@ -39,3 +39,41 @@ COLUMNS: list[Column] = [
 
 def inspection_register_workbook(inspections: Iterable[Inspection], *, today: date) -> bytes:
     return register_workbook("Inspections", COLUMNS, inspections, today=today)
+
+
+# Assurance requests ----------------------------------------------------------------------------
+
+
+def _report_kinds(r: AssuranceRequest) -> str:
+    kinds = [
+        k
+        for k, present in (("File", r.report_file), ("Link", r.report_link), ("Text", r.report_text))
+        if present
+    ]
+    return ", ".join(kinds)
+
+
+REQUEST_COLUMNS: list[Column] = [
+    ("Reference", 10, lambda r, today: r.reference),
+    ("Subject", 40, lambda r, today: r.subject),
+    ("Agency asked", 30, lambda r, today: r.agency.name),
+    ("Group that asked", 30, lambda r, today: r.group.name),
+    ("Lead at the agency", 25, lambda r, today: r.lead.name if r.lead else ""),
+    ("What is asked", 60, lambda r, today: r.asked),
+    ("Asked on", 16, lambda r, today: r.requested_on),
+    ("Due", 16, lambda r, today: r.due_date),
+    ("Status", 16, lambda r, today: r.get_status_display()),
+    ("Overdue", 10, lambda r, today: "Yes" if r.is_overdue_on(today) else "No"),
+    ("Report received", 16, lambda r, today: r.received_on),
+    ("Report", 14, lambda r, today: _report_kinds(r)),
+    ("Report link", 40, lambda r, today: r.report_link),
+    ("Judgement", 16, lambda r, today: r.get_judgement_display() if r.judgement else ""),
+    ("Reasons", 60, lambda r, today: r.judgement_reasons),
+    ("Judged on", 16, lambda r, today: r.judged_on),
+    ("Withdrawn because", 40, lambda r, today: r.withdrawn_reason),
+]
+
+
+def request_register_workbook(requests: Iterable[AssuranceRequest], *, today: date) -> bytes:
+    """The assurance requests a user may see, one row each, laid out like the inspections register."""
+    return register_workbook("Assurance requests", REQUEST_COLUMNS, requests, today=today)

@@ -10,6 +10,8 @@ from masa.accounts.models import User
 from masa.actions.models import OPEN_STATUSES
 from masa.actions.rules import VIEW_ACTIONS
 from masa.actions.selectors import my_actions, overdue_for_board
+from masa.assurance.models import AssuranceRequest
+from masa.assurance.selectors import overdue_requests_for_home
 from masa.dashboards.rules import SEE_CADENCE_WARNINGS
 from masa.governance.models import Meeting
 from masa.governance.rules import VIEW_MEETINGS
@@ -34,6 +36,8 @@ class Dashboard:
     can_view_incidents: bool = False
     # Data call submissions this person still has to send (agency leads; the business team).
     data_call_tasks: list[Submission] = field(default_factory=list)
+    # Assurance requests past due with no report (the business team; the asked agency's leads).
+    overdue_requests: list[AssuranceRequest] = field(default_factory=list)
 
 
 def dashboard_for(user: User, partnership: Partnership, *, today: date | None = None) -> Dashboard:
@@ -56,6 +60,7 @@ def dashboard_for(user: User, partnership: Partnership, *, today: date | None = 
     if user.has_perm(SUBMIT_INDICATORS, partnership):
         waiting = (SubmissionStatus.NOT_STARTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
         board.data_call_tasks = list(submissions_for_user(user, partnership).filter(status__in=waiting)[:5])
+    board.overdue_requests = list(overdue_requests_for_home(user, partnership, today=today)[:10])
     if user.has_perm(SEE_CADENCE_WARNINGS, partnership):
         board.cadence = cadence_warnings(partnership, today=today)
     return board

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 
 from masa.actions.models import Action, ActionEvidence, ActionUpdate
+from masa.assurance.models import AssuranceRequest
 from masa.governance.models import Meeting, WorkplanItem
 from masa.partnership.models import Partnership
 
@@ -30,6 +31,7 @@ LIVE_DATES: list[tuple[type[models.Model], tuple[str, ...]]] = [
     (Action, ("due_date", "last_reminded_on", "escalated_at", "closed_at", "created_at", "updated_at")),
     (ActionUpdate, ("created_at", "updated_at")),
     (ActionEvidence, ("created_at", "updated_at")),
+    (AssuranceRequest, ("requested_on", "due_date", "received_on", "judged_on", "created_at", "updated_at")),
 ]
 
 PLANNED_TIMES = {"starts_at", "ends_at"}

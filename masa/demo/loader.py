@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from masa.accounts.models import Membership, User
 from masa.demo.assurance_loader import load_assurance_demo
+from masa.demo.assurance_requests_loader import load_assurance_requests_demo
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
@@ -215,6 +216,7 @@ def load_demo() -> list[DemoLogin]:
         load_assurance_demo()
         # Hounslow's Section 11 self-assessment of 2023-24, after the inspections' actions.
         load_section11_demo()
+        load_assurance_requests_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

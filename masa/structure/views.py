@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.actions.rules import VIEW_ACTIONS
+from masa.assurance.rules import VIEW_ASSURANCE_REQUESTS
+from masa.assurance.selectors import request_list
 from masa.core.access import public_view
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
@@ -169,6 +171,13 @@ def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     group = _found(selectors.group_get(request.partnership, uuid))
     # The workplan page shows only groups the user may see (governance need-to-know).
     can_view_workplan = visible_group_get(request.user, request.partnership, str(group.uuid)) is not None
+    can_view_requests = request.user.has_perm(VIEW_ASSURANCE_REQUESTS, request.partnership)
+    # The group's requests past due with no report, among those this user may see.
+    overdue_requests = (
+        list(request_list(request.user, request.partnership, group=group, overdue=True)[:10])
+        if can_view_requests
+        else []
+    )
     return render(
         request,
         "structure/group_detail.html",
@@ -178,6 +187,8 @@ def group_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
             "can_view_workplan": can_view_workplan,
             "can_view_meetings": request.user.has_perm(VIEW_MEETINGS, request.partnership),
             "can_view_actions": request.user.has_perm(VIEW_ACTIONS, request.partnership),
+            "can_view_requests": can_view_requests,
+            "overdue_requests": overdue_requests,
         },
     )
 

@@ -24,7 +24,7 @@ REVIEWS = ["Learning reviews", "Themes", "7-minute briefings"]
 PUBLIC_LEARNING = "Learning from reviews (public page)"
 PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
-ASSURANCE = ["Inspections"]
+ASSURANCE = ["Inspections", "Assurance requests"]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -34,7 +34,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": [*ASSURANCE, S11],
+    "assurance": ["Inspections", S11, "Assurance requests"],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -49,7 +49,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": [*ASSURANCE, S11],
+        "assurance": ["Inspections", S11, "Assurance requests"],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -73,7 +73,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": [*ASSURANCE, S11],
+        "assurance": ["Inspections", S11, "Assurance requests"],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from masa.accounts.models import Membership, Role, User
 from masa.actions import services as action_services
+from masa.assurance import services as assurance_services
 from masa.bank_holidays import services as holiday_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
@@ -22,6 +24,7 @@ from tests.briefings.conftest import make_world as briefings_world
 from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
 from tests.governance.conftest import annual_report_item, schedule
 from tests.governance.conftest import make_world as governance_world
+from tests.governance.files import pdf_bytes
 from tests.incidents.conftest import make_world as incidents_world
 from tests.indicators.datacall_world import build_world as indicators_world
 from tests.reviews.conftest import make_world as reviews_world
@@ -72,6 +75,13 @@ def build_matrix_world() -> MatrixWorld:
         # In the meetings' group and the incident's case team, so that need-to-know scopes
         # leave the role's page permission as what decides.
         GroupMemberFactory(group=gov.board, person=PersonFactory(partnership=gov.partnership, user=user))
+        # On the group that asked for assurance, and (for the agency lead) leading the agency asked.
+        asr_person = PersonFactory(partnership=asr.partnership, agency=asr.agency, user=user)
+        GroupMemberFactory(group=asr.group, person=asr_person)
+        Membership.objects.filter(user=user, partnership=asr.partnership).update(agency=asr.agency)
+        if role == Role.CHAIR:
+            asr.group.chair = asr_person
+            asr.group.save()
         inc.incident.case_team.add(user)
         users[str(role)] = user
     users[OTHER] = member(PartnershipFactory(slug="mx-elsewhere"), Role.BUSINESS_TEAM)
@@ -157,6 +167,30 @@ def build_matrix_world() -> MatrixWorld:
     }
     v["assurance:judgement_edit"] = {"uuid": asr.inspection.uuid, "item": asr.judgement.uuid}
     v["assurance:finding_edit"] = {"uuid": asr.inspection.uuid, "item": asr.finding.uuid}
+    assurance_request = assurance_services.request_save(
+        actor=SETUP,
+        partnership=asr.partnership,
+        agency=asr.agency,
+        subject="Return home interviews",
+        asked="Report on timeliness",
+        group=asr.group,
+        due_date=timezone.localdate() + timedelta(days=30),
+    )
+    assurance_services.report_receive(
+        actor=SETUP,
+        request=assurance_request,
+        file=SimpleUploadedFile("report.pdf", pdf_bytes()),
+        original_name="report.pdf",
+    )
+    for name in (
+        "request_detail",
+        "request_edit",
+        "request_report",
+        "request_report_download",
+        "request_judgement",
+        "request_withdraw",
+    ):
+        v[f"assurance:{name}"] = {"uuid": assurance_request.uuid}
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -164,6 +198,7 @@ def build_matrix_world() -> MatrixWorld:
         "indicators": (ind.partnership.slug, {}),
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
         "inspections": (asr.partnership.slug, {}),
+        "assurance-requests": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role

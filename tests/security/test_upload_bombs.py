@@ -13,6 +13,7 @@ import io
 import time
 import tracemalloc
 import zipfile
+from datetime import timedelta
 from html import unescape
 
 import pytest
@@ -20,6 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from masa.actions.models import ActionEvidence
+from masa.assurance import services as assurance_services
+from masa.assurance.models import RequestStatus
 from masa.core import uploads
 from masa.core.uploads import UploadError, check_document, check_zip_bounds
 from masa.governance.models import Paper
@@ -27,6 +30,9 @@ from masa.indicators.models import Comparator, IndicatorValue
 from masa.indicators.xlsx_template import TemplateError, read_table, read_template
 from masa.reviews.models import Review
 from tests.actions.conftest import build_world as build_actions_world
+from tests.assurance.conftest import TODAY
+from tests.assurance.conftest import make_world as build_assurance_world
+from tests.factories import SETUP
 from tests.governance.conftest import paper_world
 from tests.indicators.datacall_world import build_world as build_datacall_world
 from tests.security.upload_files import (
@@ -219,6 +225,29 @@ def test_action_evidence_bombs_are_refused_and_nothing_saved(client, db, build):
     assert response.status_code == 400
     assert TOO_LARGE.format(name="evidence.docx") in page_text(response)
     assert not ActionEvidence.objects.exists()
+    assert elapsed < REQUEST_SECONDS
+
+
+@pytest.mark.parametrize("build", [docx_bomb, xlsx_bomb, tight_part])
+def test_assurance_report_bombs_are_refused_and_nothing_saved(client, db, build):
+    world = build_assurance_world("alpha")
+    record = assurance_services.request_save(
+        actor=SETUP,
+        partnership=world.partnership,
+        agency=world.agency,
+        subject="Return home interviews",
+        asked="Timeliness",
+        group=world.group,
+        due_date=TODAY + timedelta(days=30),
+    )
+    client.force_login(world.owner_user)
+    url = reverse("assurance:request_report", args=[world.partnership.slug, record.uuid])
+    upload = SimpleUploadedFile("report.docx", build())
+    response, elapsed = post_timed(client, url, {"file": upload})
+    assert response.status_code == 400
+    assert TOO_LARGE.format(name="report.docx") in page_text(response)
+    record.refresh_from_db()
+    assert record.status == RequestStatus.REQUESTED and not record.report_file
     assert elapsed < REQUEST_SECONDS
 
 
