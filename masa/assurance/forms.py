@@ -1,7 +1,5 @@
 """Forms of the inspections register: GOV.UK questions; the services check the rules."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button
 from django import forms
 
 from masa.assurance.models import (
@@ -13,7 +11,7 @@ from masa.assurance.models import (
 )
 from masa.assurance.services import FollowUp
 from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import BoundedForm, GovDateField, GovForm, LongSelect, text_area
+from masa.core.forms import BoundedForm, FilterForm, GovDateField, GovForm, LongSelect, text_area
 
 OTHER = "other"
 OTHER_NEEDED = "Enter the judgement as the report gives it"
@@ -67,7 +65,7 @@ class JudgementMixin(BoundedForm):
         return data
 
 
-class InspectionFilterForm(BoundedForm):
+class InspectionFilterForm(FilterForm):
     """The GET filters of the register (all optional)."""
 
     kind = forms.ChoiceField(
@@ -78,18 +76,6 @@ class InspectionFilterForm(BoundedForm):
     def __init__(self, *args: object, years: list[int] = (), **kwargs: object) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["year"].choices = [("", "Any year"), *((y, f"{y} to {y + 1}") for y in years)]  # type: ignore[attr-defined]
-        for name in self.fields:
-            self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False  # the template writes <form method="get">
-        self.helper.form_method = "get"
-        self.helper.label_size = "s"
-        self.helper.add_input(Button("filter", "Apply filters"))
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
 
 
 class InspectionForm(JudgementMixin, AssuranceForm):
@@ -220,7 +206,7 @@ class FindingForm(AssuranceForm):
 FOLLOW_UP_SLOTS = 3
 
 
-class RequestFilterForm(BoundedForm):
+class RequestFilterForm(FilterForm):
     """The GET filters of the requests list (all optional)."""
 
     status = forms.ChoiceField(
@@ -240,18 +226,6 @@ class RequestFilterForm(BoundedForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
-        for name in ("status", "agency", "group"):
-            self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False  # the template writes <form method="get">
-        self.helper.form_method = "get"
-        self.helper.label_size = "s"
-        self.helper.add_input(Button("filter", "Apply filters"))
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
 
 
 class RequestForm(AssuranceForm):

@@ -97,6 +97,31 @@ class BoundedForm(forms.Form):
         super().full_clean()
 
 
+class FilterForm(BoundedForm):
+    """The GET filters above a list, all optional, rendered inside the template's <form method="get">.
+
+    A choice that is not on the list gets "Select a {name} from the list"; `filters()` gives the
+    chosen values (none when the form is unbound or has errors). Subclasses set their querysets
+    and choices after calling this.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+                field.error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False  # the template writes <form method="get">
+        self.helper.form_method = "get"  # no CSRF token in the address
+        self.helper.label_size = "s"
+        self.helper.add_input(Button("filter", "Apply filters"))
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
 def text_area(
     label: str, *, max_length: int, required: bool = False, help_text: str = "", rows: int = 5
 ) -> forms.CharField:

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Button
 from django import forms
 
 from masa.core.bounds import NARRATIVE_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import BoundedForm, GovDateField, GovForm, text_area
+from masa.core.forms import BoundedForm, FilterForm, GovDateField, GovForm, text_area
 from masa.reviews.models import RAPID_REVIEW_EDITABLE, RECORDED_KINDS, Assurance, ReviewKind, ReviewStatus
 
 NO_NAMES = "Do not include names, addresses or dates of birth"
@@ -67,7 +67,7 @@ class ThemeForm(ReviewsForm):
 # Reviews ---------------------------------------------------------------------------------------
 
 
-class ReviewFilterForm(BoundedForm):
+class ReviewFilterForm(FilterForm):
     """The GET filters of the review list (all optional)."""
 
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *ReviewKind.choices])
@@ -79,18 +79,6 @@ class ReviewFilterForm(BoundedForm):
     def __init__(self, *args: object, themes: object = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["theme"].choices = [("", "Any theme"), *((t.slug, t.name) for t in themes)]  # type: ignore[attr-defined]
-        for name in self.fields:
-            self.fields[name].error_messages["invalid_choice"] = f"Select a {name} from the list"  # noqa: S608 (not SQL)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False  # the template writes <form method="get">
-        self.helper.form_method = "get"
-        self.helper.label_size = "s"
-        self.helper.add_input(Button("filter", "Apply filters"))
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
 
 
 class ReviewKindForm(BoundedForm):
