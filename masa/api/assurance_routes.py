@@ -17,9 +17,9 @@ from pydantic import Field
 from masa.api.access import partnership_or_404
 from masa.api.errors import replies
 from masa.api.types import Limit, Offset, Slug
-from masa.assurance import selectors
+from masa.assurance import selectors, selectors_section11
 from masa.assurance.models import AssuranceRequest, Inspection
-from masa.assurance.rules import VIEW_ASSURANCE_REQUESTS, VIEW_INSPECTIONS
+from masa.assurance.rules import VIEW_ASSURANCE_REQUESTS, VIEW_INSPECTIONS, VIEW_SECTION11_RESULTS
 
 router = Router(tags=["Assurance"])
 
@@ -147,6 +147,66 @@ def list_inspections(
         "limit": limit,
         "offset": offset,
         "items": [_inspection_out(i, today) for i in inspections[offset : offset + limit]],
+    }
+
+
+# Section 11 and Section 175 self-assessment cycles --------------------------------------------
+
+
+class Section11CycleOut(Schema):
+    id: UUID
+    title: str
+    standards_set: str
+    kind: str = Field(description="section_11 or section_175")
+    opens_on: date
+    deadline: date
+    asked: int = Field(description="Agencies or schools asked for a return")
+    returned: int = Field(description="Returns submitted, on time or late")
+    late: int = Field(description="Returns submitted after the deadline")
+    return_rate: int = Field(description="Returned as a whole percentage of asked")
+    not_returned: list[str] = Field(description="The names of the agencies whose return is not in")
+
+
+class Section11CyclePage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Section11CycleOut]
+
+
+@router.get(
+    "/partnerships/{slug}/section11-cycles",
+    response=replies({200: Section11CyclePage}),
+    summary="The partnership's Section 11 and Section 175 self-assessment cycles",
+)
+def list_section11_cycles(request: HttpRequest, slug: Slug, limit: Limit = 100, offset: Offset = 0):
+    """Newest first, each with how many agencies were asked, how many returned (and how many of
+    those late) and who has not returned. The same readers as the results pages: the business
+    team, the LSPs, the DSPs and the scrutineer."""
+    partnership = partnership_or_404(request, slug, VIEW_SECTION11_RESULTS)
+    cycles = selectors_section11.cycle_list_with_rates(partnership)
+    page = list(cycles[offset : offset + limit])
+    missing = selectors_section11.not_returned_agencies(page)
+    return {
+        "count": cycles.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [
+            {
+                "id": c.uuid,
+                "title": c.title,
+                "standards_set": c.standards_set.name,
+                "kind": c.standards_set.kind,
+                "opens_on": c.opens_on,
+                "deadline": c.deadline,
+                "asked": c.asked,  # type: ignore[attr-defined]
+                "returned": c.returned,  # type: ignore[attr-defined]
+                "late": c.late,  # type: ignore[attr-defined]
+                "return_rate": round(100 * c.returned / c.asked) if c.asked else 0,  # type: ignore[attr-defined]
+                "not_returned": missing[c.pk],
+            }
+            for c in page
+        ],
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from masa.accounts.models import Membership, Role
 from masa.accounts.rules import is_agency_lead, is_senior
@@ -96,6 +96,30 @@ def set_in_use(standards_set: StandardsSet) -> bool:
 
 def cycle_list(partnership: Partnership) -> QuerySet[Section11Cycle]:
     return Section11Cycle.objects.filter(partnership=partnership).select_related("standards_set")
+
+
+def cycle_list_with_rates(partnership: Partnership) -> QuerySet[Section11Cycle]:
+    """Cycles newest first, each with `asked`, `returned` and `late` counted in the same query."""
+    submitted = Q(returns__status=ReturnStatus.SUBMITTED)
+    return cycle_list(partnership).annotate(
+        asked=Count("returns", distinct=True),
+        returned=Count("returns", filter=submitted, distinct=True),
+        late=Count("returns", filter=submitted & Q(returns__is_late=True), distinct=True),
+    )
+
+
+def not_returned_agencies(cycles: list[Section11Cycle]) -> dict[int, list[str]]:
+    """For each cycle, the names of the agencies whose return is not in (one query)."""
+    names: dict[int, list[str]] = {c.pk: [] for c in cycles}
+    rows = (
+        Section11Return.objects.filter(cycle__in=cycles)
+        .exclude(status=ReturnStatus.SUBMITTED)
+        .order_by("agency__name")
+        .values_list("cycle_id", "agency__name")
+    )
+    for cycle_id, name in rows:
+        names[cycle_id].append(name)
+    return names
 
 
 def cycle_get(partnership: Partnership, uuid: Any) -> Section11Cycle | None:

@@ -199,6 +199,7 @@ def build_matrix_world() -> MatrixWorld:
         "data-calls": (ind.partnership.slug, {"call_id": ind.call.uuid, "agency_id": ind.police.uuid}),
         "inspections": (asr.partnership.slug, {}),
         "assurance-requests": (asr.partnership.slug, {}),
+        "section11-cycles": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
