@@ -1,6 +1,5 @@
 """Every write to the action tracker. Callers check permissions first; each write is atomic."""
 
-import os
 from collections.abc import Sequence
 from datetime import date
 
@@ -24,7 +23,7 @@ from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.reminders import reminder_kind
 from masa.core.tasks import send_email
-from masa.core.uploads import UploadError, check_document
+from masa.core.uploads import UploadError, check_document, name_with_real_type
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person, Priority
 
 OWNER_FOREIGN = "Choose an owner from this partnership's people"
@@ -203,12 +202,9 @@ def action_add_evidence(
         added_by=user_or_none(actor),
     )
     if checked is not None:
-        # The name people see ends with the real type, so a download never opens as something else.
-        shown = os.path.basename(original_name or file.name) or "evidence"
-        stem, extension = os.path.splitext(shown)
-        if extension.lower() != f".{checked.file_type}":
-            shown = f"{stem or 'evidence'}.{checked.file_type}"
-        evidence.original_name = shown[-255:]
+        evidence.original_name = name_with_real_type(
+            original_name or file.name, checked.file_type, fallback="evidence"
+        )
         evidence.file.save(f"{evidence.uuid}.{checked.file_type}", file, save=False)
     evidence.full_clean()
     evidence.save()

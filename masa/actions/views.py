@@ -4,7 +4,6 @@ Who may see an action is decided by the selectors (need-to-know scope: anything 
 who may change one by masa.actions.permissions (anyone else gets 403).
 """
 
-import mimetypes
 from typing import Any
 from uuid import UUID
 
@@ -56,7 +55,7 @@ from masa.actions.xlsx import (
 )
 from masa.core.dates import long_date
 from masa.core.downloads import file_response
-from masa.core.reads import record_read
+from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
@@ -416,14 +415,9 @@ def action_reopen(request: PartnershipRequest, uuid: str) -> HttpResponse:
 @partnership_view(VIEW_ACTIONS)
 def evidence_download(request: PartnershipRequest, uuid: str, evidence_uuid: str) -> HttpResponse:
     evidence = _found(selectors.evidence_file_get(_action(request, uuid), evidence_uuid))
-    try:
-        stream = evidence.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404("The file is missing") from error
-    record_read(actor=request.user, instance=evidence)
-    # The type comes from the stored name (the checked type), never from the name people gave.
-    content_type = mimetypes.guess_type(evidence.file.name or "")[0] or "application/octet-stream"
-    return file_response(stream, evidence.original_name, content_type)
+    return uploaded_file_response(
+        actor=request.user, instance=evidence, file=evidence.file, name=evidence.original_name
+    )
 
 
 # Importing an earlier action log -------------------------------------------------------------

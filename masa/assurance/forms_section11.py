@@ -166,3 +166,97 @@ class ReopenForm(AssuranceForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = "Enter why the return is being reopened"
+
+
+class EvidenceFileForm(AssuranceForm):
+    submit_label = "Upload the evidence"
+
+    file = forms.FileField(
+        label="Upload a document",
+        allow_empty_file=True,  # the document check gives the plain "is empty" message
+        help_text="PDF, Word (DOCX), Excel (XLSX) or PowerPoint (PPTX), smaller than 20 MB.",
+    )
+    standard: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Which standard is it evidence for?",
+        queryset=None,
+        required=False,
+        empty_label="The whole return",
+    )
+
+    def __init__(self, *args: object, standards: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_queryset("standard", standards)
+        self.fields["file"].error_messages["required"] = "Select a file to upload"
+        self.fields["standard"].empty_label = "The whole return"  # type: ignore[attr-defined]
+        self.fields["standard"].label_from_instance = lambda s: f"{s.number}. {s.title}"  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload is not None:
+            data["original_name"] = upload.name
+        return data
+
+
+NO_CHANGE = ""
+
+
+class ChallengeForm(AssuranceForm):
+    """The challenge session: when, who, what it found, and any moderated rating with why."""
+
+    submit_label = "Save the challenge session"
+
+    challenged_on = GovDateField(label="Date of the challenge session", help_text="For example, 14 11 2023")
+    challenged_by = forms.CharField(
+        label="Who took part",
+        max_length=500,
+        help_text="The peers and the business team, for example Police and Health designated nurse",
+    )
+    summary = text_area("What the challenge found", max_length=SUMMARY_LENGTH, required=True, rows=5)
+
+    def __init__(self, *args: object, section11_return: Section11Return, **kwargs: object) -> None:
+        self.rows = list(section11_return.ratings.all())
+        super().__init__(*args, **kwargs)
+        for row in self.rows:
+            standard = row.standard
+            own = f"{row.rating} {row.get_rating_display()}" if row.rating else "not rated"
+            self.fields[f"moderated_{standard.pk}"] = forms.TypedChoiceField(
+                label=f"Standard {standard.number}: {standard.title}",
+                help_text=f"The agency rated itself {own}",
+                choices=[(NO_CHANGE, "Agreed: no change"), *Rating.choices],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                error_messages={"invalid_choice": RATING_CHOICE},
+            )
+            self.fields[f"note_{standard.pk}"] = text_area(
+                f"Why standard {standard.number} was moderated (if it was)", max_length=SUMMARY_LENGTH, rows=2
+            )
+        self.fields["challenged_by"].error_messages["required"] = (
+            "Enter who took part in the challenge session"
+        )
+        self.fields["summary"].error_messages["required"] = "Enter what the challenge found"
+        self.fields["challenged_on"].error_messages["required"] = "Enter the date of the challenge session"
+        self._build_helper()
+
+    def moderated(self) -> dict[int, dict]:
+        data = self.cleaned_data
+        return {
+            row.standard_id: {
+                "rating": data.get(f"moderated_{row.standard_id}"),
+                "note": data.get(f"note_{row.standard_id}") or "",
+            }
+            for row in self.rows
+        }
+
+
+def challenge_initial(section11_return: Section11Return) -> dict:
+    initial: dict = {
+        "challenged_on": section11_return.challenged_on,
+        "challenged_by": section11_return.challenged_by,
+        "summary": section11_return.challenge_summary,
+    }
+    for row in section11_return.ratings.all():
+        initial[f"moderated_{row.standard_id}"] = row.moderated_rating
+        initial[f"note_{row.standard_id}"] = row.moderation_note
+    return initial

@@ -10,6 +10,7 @@ effectiveness review will sit beside it in this app.
 
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 
 from masa.core.dates import financial_year_start
@@ -215,6 +216,11 @@ class Section11Return(PartnershipOwned):
     is_late = models.BooleanField(default=False)
     last_reminded_on = models.DateField(null=True, blank=True)
     escalated_on = models.DateField(null=True, blank=True)
+    # The challenge session: peers question the return and the moderated ratings are agreed
+    # (docs/domain.md, "Assurance: Section 11 and Section 175").
+    challenged_on = models.DateField("date of the challenge session", null=True, blank=True)
+    challenged_by = models.CharField("who took part", max_length=500, blank=True)
+    challenge_summary = models.TextField("what the challenge found", blank=True)
     # Why the business team reopened it; kept in the audit log with the change.
     change_reason = ""
 
@@ -246,6 +252,9 @@ class Section11Rating(PartnershipOwned):
     rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
     evidence = models.TextField(blank=True)
     link = models.URLField("link to evidence", max_length=500, blank=True)
+    # Agreed at the challenge session when it differs from the agency's own rating.
+    moderated_rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
+    moderation_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["standard__number"]
@@ -255,10 +264,40 @@ class Section11Rating(PartnershipOwned):
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=4),
                 name="section11_rating_1_to_4",
             ),
+            models.CheckConstraint(
+                condition=models.Q(moderated_rating__isnull=True)
+                | models.Q(moderated_rating__gte=1, moderated_rating__lte=4),
+                name="section11_moderated_rating_1_to_4",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.standard}: {self.rating}"
+
+    @property
+    def agreed_rating(self) -> int | None:
+        """The rating the results use: the moderated one where the challenge changed it."""
+        return self.moderated_rating or self.rating
+
+
+class Section11Evidence(PartnershipOwned):
+    """A document the agency gives as evidence, for one standard or for the whole return."""
+
+    section11_return = models.ForeignKey(
+        Section11Return, on_delete=models.CASCADE, related_name="evidence_files"
+    )
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    file = models.FileField(upload_to="assurance/section11/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["standard__number", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class Section11Improvement(PartnershipOwned):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from masa.accounts.models import Membership, Role
 from masa.accounts.rules import is_agency_lead, is_senior
@@ -17,6 +18,7 @@ from masa.assurance.models import (
     Rating,
     ReturnStatus,
     Section11Cycle,
+    Section11Evidence,
     Section11Improvement,
     Section11Rating,
     Section11Return,
@@ -142,6 +144,7 @@ def return_get(user: Any, partnership: Partnership, uuid: Any) -> Section11Retur
         .select_related("agency", "cycle__standards_set")
         .prefetch_related(
             Prefetch("ratings", queryset=Section11Rating.objects.select_related("standard")),
+            Prefetch("evidence_files", queryset=Section11Evidence.objects.select_related("standard")),
             Prefetch(
                 "improvements",
                 queryset=Section11Improvement.objects.select_related("owner", "action"),
@@ -149,6 +152,10 @@ def return_get(user: Any, partnership: Partnership, uuid: Any) -> Section11Retur
         )
         .first()
     )
+
+
+def evidence_get(section11_return: Section11Return, uuid: Any) -> Section11Evidence | None:
+    return section11_return.evidence_files.filter(uuid=uuid).select_related("section11_return").first()
 
 
 def agency_people(partnership: Partnership, agency: Agency) -> QuerySet[Person]:
@@ -192,12 +199,20 @@ class ResultRow:
     section11_return: Section11Return
     cells: list[int | None]
     average: float | None
+    # Which cells hold a rating the challenge session moderated (the cell shows the agreed one).
+    moderated: list[bool] = field(default_factory=list)
     previous_average: float | None = None
     change: str = NEW
 
     @property
     def change_label(self) -> str:
         return CHANGE_LABELS[self.change]
+
+    @property
+    def shown_cells(self) -> list[tuple[int | None, bool]]:
+        """Each standard's agreed rating and whether the challenge session moderated it."""
+        flags = self.moderated or [False] * len(self.cells)
+        return list(zip(self.cells, flags, strict=True))
 
 
 @dataclass
@@ -234,7 +249,9 @@ def cycle_results(cycle: Section11Cycle) -> Results:
         .prefetch_related(
             Prefetch(
                 "ratings",
-                queryset=Section11Rating.objects.only("id", "section11_return_id", "standard_id", "rating"),
+                queryset=Section11Rating.objects.only(
+                    "id", "section11_return_id", "standard_id", "rating", "moderated_rating"
+                ),
             )
         )
         .order_by("agency__name")
@@ -246,7 +263,7 @@ def cycle_results(cycle: Section11Cycle) -> Results:
             section11_return__cycle=previous,
             section11_return__status=ReturnStatus.SUBMITTED,
             rating__isnull=False,
-        ).values_list("section11_return__agency_id", "rating")
+        ).values_list("section11_return__agency_id", Coalesce("moderated_rating", "rating"))
         for agency_id, rating in rows:
             if rating is not None:
                 before.setdefault(agency_id, []).append(rating)
@@ -254,9 +271,15 @@ def cycle_results(cycle: Section11Cycle) -> Results:
     for ret in returns:
         if ret.status != ReturnStatus.SUBMITTED:
             continue
-        by_standard = {r.standard_id: r.rating for r in ret.ratings.all()}
-        cells = [by_standard.get(s.pk) for s in standards]
-        row = ResultRow(ret, cells, _average([c for c in cells if c is not None]))
+        by_standard = {r.standard_id: r for r in ret.ratings.all()}
+        found = [by_standard.get(s.pk) for s in standards]
+        cells = [r.agreed_rating if r else None for r in found]
+        row = ResultRow(
+            ret,
+            cells,
+            _average([c for c in cells if c is not None]),
+            moderated=[bool(r and r.moderated_rating) for r in found],
+        )
         row.previous_average = _average(before.get(ret.agency_id, []))
         if row.previous_average is not None and row.average is not None:
             row.change = (

@@ -4,7 +4,6 @@ Refusals are ValidationErrors in plain English, keyed by the form field they are
 django-auditlog records each change under the service's actor.
 """
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +26,7 @@ from masa.assurance.models import (
     RequestStatus,
 )
 from masa.core.actors import Actor, attributed
-from masa.core.uploads import UploadError, check_document
+from masa.core.uploads import UploadError, check_document, name_with_real_type
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 
 KIND_NEEDED = "Select the kind of inspection"
@@ -383,12 +382,9 @@ def report_receive(
     if errors:
         raise ValidationError(errors)
     if checked is not None:
-        # The name people see ends with the real type, so a download never opens as something else.
-        shown = os.path.basename(original_name or file.name) or "report"
-        stem, extension = os.path.splitext(shown)
-        if extension.lower() != f".{checked.file_type}":
-            shown = f"{stem or 'report'}.{checked.file_type}"
-        request.report_name = shown[-255:]
+        request.report_name = name_with_real_type(
+            original_name or file.name, checked.file_type, fallback="report"
+        )
         request.report_file.save(f"{request.uuid}.{checked.file_type}", file, save=False)
     request.report_link = link or request.report_link
     request.report_text = text or request.report_text

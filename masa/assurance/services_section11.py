@@ -20,6 +20,7 @@ from masa.assurance.default_standards import DEFAULTS
 from masa.assurance.models import (
     ReturnStatus,
     Section11Cycle,
+    Section11Evidence,
     Section11Improvement,
     Section11Rating,
     Section11Return,
@@ -29,9 +30,10 @@ from masa.assurance.models import (
 )
 from masa.assurance.selectors_section11 import business_team_emails, lead_emails
 from masa.core import bounds
-from masa.core.actors import Actor, attributed
+from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.core.reminders import DUE_SOON, DUE_TODAY, OVERDUE, reminder_kind
+from masa.core.uploads import UploadError, check_document, name_with_real_type
 from masa.partnership.models import Agency, Partnership, PartnershipAgency, Person
 
 SET_IN_USE = "This set is used by a cycle, so its standards can no longer change: copy it to make a new set"
@@ -393,6 +395,140 @@ def return_reopen(*, actor: Actor, section11_return: Section11Return, reason: st
     ret.is_late = False
     ret.change_reason = reason
     ret.save(update_fields=["status", "submitted_on", "is_late", "updated_at"])
+    return ret
+
+
+# Evidence files and the challenge session ---------------------------------------------------
+
+EVIDENCE_FILE_NEEDED = "Select a file to upload"
+EVIDENCE_STANDARD_FOREIGN = "Select a standard of this return's set"
+EVIDENCE_FILES_FULL = "A return can hold up to {limit} evidence files: remove one before adding another"
+MAX_EVIDENCE_FILES = 30
+CHALLENGE_NOT_SUBMITTED = "Only a submitted return can be challenged"
+CHALLENGE_DATE_NEEDED = "Enter the date of the challenge session"
+CHALLENGE_DATE_FUTURE = "The date of the challenge session must be today or in the past"
+CHALLENGE_WHO_NEEDED = "Enter who took part in the challenge session"
+CHALLENGE_SUMMARY_NEEDED = "Enter what the challenge found"
+MODERATION_NOTE_NEEDED = "Enter why standard {number} was moderated from {before} to {after}"
+
+
+@attributed
+@transaction.atomic
+def evidence_add(
+    *,
+    actor: Actor,
+    section11_return: Section11Return,
+    file: Any,
+    original_name: str = "",
+    standard: Standard | None = None,
+) -> Section11Evidence:
+    """A document given as evidence while the return is not submitted: checked by its content,
+    type and size like every other upload (masa.core.uploads); a refused file saves nothing."""
+    ret = Section11Return.objects.select_for_update().select_related("cycle").get(pk=section11_return.pk)
+    if ret.status == ReturnStatus.SUBMITTED:
+        raise ValidationError({"__all__": RETURN_SUBMITTED})
+    if file is None:
+        raise ValidationError({"file": EVIDENCE_FILE_NEEDED})
+    if standard is not None and standard.standards_set_id != ret.cycle.standards_set_id:
+        raise ValidationError({"standard": EVIDENCE_STANDARD_FOREIGN})
+    if ret.evidence_files.count() >= MAX_EVIDENCE_FILES:
+        raise ValidationError({"file": EVIDENCE_FILES_FULL.format(limit=MAX_EVIDENCE_FILES)})
+    name = original_name or getattr(file, "name", "") or "evidence"
+    try:
+        checked = check_document(name, file, file.size)
+    except UploadError as error:
+        raise ValidationError({"file": str(error)}) from error
+    evidence = Section11Evidence(
+        partnership_id=ret.partnership_id,
+        section11_return=ret,
+        standard=standard,
+        original_name=name_with_real_type(name, checked.file_type, fallback="evidence"),
+        added_by=user_or_none(actor),
+    )
+    evidence.file.save(f"{evidence.uuid}.{checked.file_type}", file, save=False)
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+@attributed
+@transaction.atomic
+def evidence_remove(*, actor: Actor, evidence: Section11Evidence) -> None:
+    ret = Section11Return.objects.select_for_update().get(pk=evidence.section11_return_id)
+    if ret.status == ReturnStatus.SUBMITTED:
+        raise ValidationError({"__all__": RETURN_SUBMITTED})
+    stored = evidence.file.name
+    storage = evidence.file.storage
+    evidence.delete()
+    # The file goes only once the record is gone for good.
+    transaction.on_commit(lambda: storage.delete(stored) if stored else None)
+
+
+@attributed
+@transaction.atomic
+def return_challenge(
+    *,
+    actor: Actor,
+    section11_return: Section11Return,
+    challenged_on: date | None,
+    challenged_by: str,
+    summary: str,
+    moderated: dict[int, dict[str, Any]],
+    today: date | None = None,
+) -> Section11Return:
+    """Record the challenge session of a submitted return: when, who took part, what it found,
+    and for each standard the moderated rating where peers agreed a different one, with why.
+
+    `moderated` maps a standard's id to {"rating": 1-4 or None, "note": str}; a rating equal to
+    the agency's own is no change. The results use the moderated rating where there is one.
+    """
+    today = today or timezone.localdate()
+    ret = Section11Return.objects.select_for_update().get(pk=section11_return.pk)
+    if ret.status != ReturnStatus.SUBMITTED:
+        raise ValidationError({"__all__": CHALLENGE_NOT_SUBMITTED})
+    challenged_by, summary = challenged_by.strip(), summary.strip()
+    errors: dict[str, str] = {}
+    if challenged_on is None:
+        errors["challenged_on"] = CHALLENGE_DATE_NEEDED
+    elif challenged_on > today:
+        errors["challenged_on"] = CHALLENGE_DATE_FUTURE
+    if not challenged_by:
+        errors["challenged_by"] = CHALLENGE_WHO_NEEDED
+    elif len(challenged_by) > 500:
+        errors["challenged_by"] = bounds.length_message("list of who took part", 500)
+    if not summary:
+        errors["summary"] = CHALLENGE_SUMMARY_NEEDED
+    elif len(summary) > bounds.SUMMARY_LENGTH:
+        errors["summary"] = bounds.length_message("summary of the challenge", bounds.SUMMARY_LENGTH)
+    rows = list(ret.ratings.select_related("standard").order_by("standard__number", "pk"))
+    changes: list[tuple[Section11Rating, int | None, str]] = []
+    for row in rows:
+        answer = moderated.get(row.standard_id, {})
+        rating = answer.get("rating") or None
+        note = (answer.get("note") or "").strip()
+        number = row.standard.number
+        if rating is not None and rating not in (1, 2, 3, 4):
+            errors[f"moderated_{row.standard_id}"] = RATING_RANGE.format(number=number)
+            continue
+        if rating == row.rating:
+            rating = None
+        if len(note) > bounds.SUMMARY_LENGTH:
+            errors[f"note_{row.standard_id}"] = bounds.length_message(
+                f"note for standard {number}", bounds.SUMMARY_LENGTH
+            )
+        elif rating is not None and not note:
+            errors[f"note_{row.standard_id}"] = MODERATION_NOTE_NEEDED.format(
+                number=number, before=row.rating, after=rating
+            )
+        changes.append((row, rating, note))
+    if errors:
+        raise ValidationError(errors)
+    for row, rating, note in changes:
+        if (row.moderated_rating, row.moderation_note) != (rating, note):
+            row.moderated_rating, row.moderation_note = rating, note
+            row.save(update_fields=["moderated_rating", "moderation_note", "updated_at"])
+    ret.challenged_on, ret.challenged_by, ret.challenge_summary = challenged_on, challenged_by, summary
+    ret.save(update_fields=["challenged_on", "challenged_by", "challenge_summary", "updated_at"])
     return ret
 
 

@@ -49,6 +49,18 @@ urlpatterns += [
         name="improvement_remove",
     ),
     path(s + "returns/<uuid:ret>/reopen/", views_section11.return_reopen, name="return_reopen"),
+    path(s + "returns/<uuid:ret>/challenge/", views_section11.return_challenge, name="return_challenge"),
+    path(s + "returns/<uuid:ret>/evidence/add/", views_section11.evidence_add, name="evidence_add"),
+    path(
+        s + "returns/<uuid:ret>/evidence/<uuid:item>/",
+        views_section11.evidence_download,
+        name="evidence_download",
+    ),
+    path(
+        s + "returns/<uuid:ret>/evidence/<uuid:item>/remove/",
+        views_section11.evidence_remove,
+        name="evidence_remove",
+    ),
 ]
 
 # Assurance requests (masa/assurance/views_requests.py).

@@ -4,7 +4,6 @@ A request outside the user's scope (another agency's, for an agency lead) is 404
 record of another partnership.
 """
 
-import mimetypes
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -32,7 +31,7 @@ from masa.assurance.rules import (
 )
 from masa.assurance.xlsx import request_register_workbook
 from masa.core.downloads import file_response
-from masa.core.reads import record_read
+from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
@@ -224,14 +223,9 @@ def report_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     record = _request(request, uuid)
     if not record.report_file:
         raise Http404("No report file")
-    try:
-        stream = record.report_file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404("The file is missing") from error
-    record_read(actor=request.user, instance=record)
-    # The type comes from the stored name (the checked type), never from the name people gave.
-    content_type = mimetypes.guess_type(record.report_file.name or "")[0] or "application/octet-stream"
-    return file_response(stream, record.report_name, content_type)
+    return uploaded_file_response(
+        actor=request.user, instance=record, file=record.report_file, name=record.report_name
+    )
 
 
 def _judged(saved: object) -> str:

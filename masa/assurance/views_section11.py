@@ -12,12 +12,15 @@ from masa.accounts.permissions import PartnershipRequest, partnership_view, url_
 from masa.assurance import selectors_section11 as selectors
 from masa.assurance import services_section11 as services
 from masa.assurance.forms_section11 import (
+    ChallengeForm,
     CycleForm,
     DefaultSetForm,
+    EvidenceFileForm,
     ImprovementForm,
     ReopenForm,
     ReturnForm,
     StandardForm,
+    challenge_initial,
     return_initial,
 )
 from masa.assurance.models import Section11Return, StandardsSet
@@ -29,6 +32,7 @@ from masa.assurance.rules import (
 )
 from masa.assurance.xlsx_section11 import results_workbook
 from masa.core.downloads import file_response
+from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
@@ -43,6 +47,9 @@ SUBMITTED_LATE = "Return submitted after the deadline, so it is marked late"
 IMPROVEMENT_ADDED = "Improvement action added: it goes to the action tracker when you submit the return"
 IMPROVEMENT_REMOVED = "Improvement action removed"
 REOPENED = "Return reopened for the agency to change"
+EVIDENCE_ADDED = "Evidence uploaded"
+EVIDENCE_REMOVED = "Evidence removed"
+CHALLENGE_SAVED = "Challenge session saved: the results show the agreed ratings"
 
 _url = url_in("assurance")
 
@@ -274,4 +281,86 @@ def return_reopen(request: PartnershipRequest, ret: str) -> HttpResponse:
         success_url=_url("return_detail", request, found.uuid),
         success_message=REOPENED,
         back_url=_url("return_detail", request, found.uuid),
+    )
+
+
+@partnership_view(ANSWER_SECTION11)
+def evidence_add(request: PartnershipRequest, ret: str) -> HttpResponse:
+    found = _return(request, ret)
+    if not _can_answer(request, found):
+        raise PermissionDenied
+    return form_page(
+        request,
+        form_class=EvidenceFileForm,
+        form_kwargs={"standards": found.cycle.standards_set.standards.order_by("number", "pk")},
+        title="Upload evidence",
+        caption=f"{found.agency.name}: {found.cycle.title}",
+        save=lambda data: services.evidence_add(actor=request.user, section11_return=found, **data),
+        success_url=_url("return_detail", request, found.uuid) + "#evidence",
+        success_message=EVIDENCE_ADDED,
+        back_url=_url("return_detail", request, found.uuid),
+        multipart=True,
+    )
+
+
+@partnership_view(ANSWER_SECTION11)
+def evidence_download(request: PartnershipRequest, ret: str, item: str) -> HttpResponse:
+    found = _return(request, ret)
+    evidence = found_or_404(selectors.evidence_get(found, item))
+    return uploaded_file_response(
+        actor=request.user, instance=evidence, file=evidence.file, name=evidence.original_name
+    )
+
+
+@require_POST
+@partnership_view(ANSWER_SECTION11)
+def evidence_remove(request: PartnershipRequest, ret: str, item: str) -> HttpResponse:
+    found = _return(request, ret)
+    if not _can_answer(request, found):
+        raise PermissionDenied
+    evidence = found_or_404(selectors.evidence_get(found, item))
+    try:
+        services.evidence_remove(actor=request.user, evidence=evidence)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, EVIDENCE_REMOVED)
+    return redirect(_url("return_detail", request, found.uuid) + "#evidence")
+
+
+@partnership_view(MANAGE_SECTION11)
+def return_challenge(request: PartnershipRequest, ret: str) -> HttpResponse:
+    found = _return(request, ret)
+    if not found.is_submitted:
+        messages.error(request, services.CHALLENGE_NOT_SUBMITTED)
+        return redirect(_url("return_detail", request, found.uuid))
+    if request.method == "POST":
+        form = ChallengeForm(request.POST, section11_return=found)
+        if form.is_valid():
+            try:
+                services.return_challenge(
+                    actor=request.user,
+                    section11_return=found,
+                    challenged_on=form.cleaned_data["challenged_on"],
+                    challenged_by=form.cleaned_data["challenged_by"],
+                    summary=form.cleaned_data["summary"],
+                    moderated=form.moderated(),
+                )
+            except ValidationError as error:
+                form.apply_errors(error)
+            else:
+                messages.success(request, CHALLENGE_SAVED)
+                return redirect(_url("return_detail", request, found.uuid) + "#challenge")
+    else:
+        form = ChallengeForm(initial=challenge_initial(found), section11_return=found)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": "Record the challenge session",
+            "caption": f"{found.agency.name}: {found.cycle.title}",
+            "back_url": _url("return_detail", request, found.uuid),
+        },
+        status=400 if form.errors else 200,
     )

@@ -1,5 +1,6 @@
 """A self-assessment cycle's results as an Excel workbook: one row per agency, one column per
-standard, frozen header with filters, and text that is never a formula (masa.core.csv_safe)."""
+standard (the agreed rating: moderated where the challenge session changed it), frozen header
+with filters, and text that is never a formula (masa.core.csv_safe)."""
 
 from io import BytesIO
 
@@ -30,6 +31,8 @@ def results_workbook(results: Results) -> bytes:
         "Average",
         "Previous average",
         "Change",
+        "Standards moderated",
+        "Challenge session",
     ]
     sheet.append([_text(h) for h in headers])
     for cell in sheet[1]:
@@ -48,10 +51,12 @@ def results_workbook(results: Results) -> bytes:
                 row.average,
                 row.previous_average,
                 row.change_label,
+                sum(row.moderated),
+                ret.challenged_on,
             ]
         )
         for cell in sheet[sheet.max_row]:
-            if cell.column == 2 and cell.value is not None:
+            if cell.column in (2, len(headers)) and cell.value is not None:
                 cell.number_format = DATE_FORMAT
             elif isinstance(cell.value, str):
                 cell.data_type = "s"

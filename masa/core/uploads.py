@@ -18,6 +18,7 @@ is refused (https://pypdf.readthedocs.io/en/stable/user/robustness.html).
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import threading
@@ -274,6 +275,16 @@ def _check_ooxml(name: str, stream: BinaryIO) -> str | None:
         if main_part in names and content_types:
             return file_type
     return None
+
+
+def name_with_real_type(name: str, file_type: str, *, fallback: str) -> str:
+    """The name people see for a checked file: it ends with the file's real type, so a download
+    never opens as something else, and fits a 255-character field."""
+    shown = os.path.basename(name) or fallback
+    stem, extension = os.path.splitext(shown)
+    if extension.lower() != f".{file_type}":
+        shown = f"{stem or fallback}.{file_type}"
+    return shown[-255:]
 
 
 def check_document(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from masa.accounts.models import Membership, Role, User
 from masa.actions import services as action_services
 from masa.assurance import services as assurance_services
+from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
@@ -165,6 +166,11 @@ def build_matrix_world() -> MatrixWorld:
         "cycle": s11.cycle.uuid,
         "ret": s11.ret.uuid,
     }
+    s11_evidence = s11_services.evidence_add(
+        actor=SETUP, section11_return=s11.ret, file=SimpleUploadedFile("policy.pdf", pdf_bytes())
+    )
+    v["assurance:evidence_download"] = {"ret": s11.ret.uuid, "item": s11_evidence.uuid}
+    v["assurance:evidence_remove"] = {"ret": s11.ret.uuid, "item": s11_evidence.uuid}
     v["assurance:judgement_edit"] = {"uuid": asr.inspection.uuid, "item": asr.judgement.uuid}
     v["assurance:finding_edit"] = {"uuid": asr.inspection.uuid, "item": asr.finding.uuid}
     assurance_request = assurance_services.request_save(

@@ -191,6 +191,11 @@ PAGES: dict[str, tuple[int, ...]] = {
     "assurance:improvement_add": (403, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
     "assurance:improvement_remove": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
     "assurance:return_reopen": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    # The world's return is not submitted yet, so the business team is sent back to it.
+    "assurance:return_challenge": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "assurance:evidence_add": (403, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
+    "assurance:evidence_download": (200, 200, 200, 403, 403, 404, 403, 200, 404, 302, 302),
+    "assurance:evidence_remove": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
     # Assurance requests: the object pages name a request of the group every role sits on, to
     # the agency the agency lead leads, whose chair is the chair (so each role's rule decides).
     "assurance:request_list": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
