@@ -54,7 +54,7 @@ from masa.actions.xlsx import (
     read_log_file,
 )
 from masa.core.dates import long_date
-from masa.core.downloads import file_response
+from masa.core.downloads import XLSX_TYPE, file_response
 from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
@@ -75,7 +75,6 @@ BULK_TITLES = {
     services.BULK_DUE_DATE: "Move due dates",
     services.BULK_WITHDRAW: "Withdraw actions",
 }
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 _found = found_or_404

@@ -30,14 +30,12 @@ from masa.assurance.rules import (
     VIEW_ASSURANCE_REQUESTS,
 )
 from masa.assurance.xlsx import request_register_workbook
-from masa.core.downloads import file_response
+from masa.core.downloads import DOCX_TYPE, XLSX_TYPE, file_response
 from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 PAGE_SIZE = 50
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REQUEST_SAVED = "Assurance request {reference} saved"
 REPORT_SAVED = "Report received for {reference}"
 JUDGEMENT_SAVED = "Judgement recorded for {reference}"

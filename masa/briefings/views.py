@@ -25,7 +25,7 @@ from masa.briefings.rules import (
     VIEW_READ_COUNTS,
 )
 from masa.core.access import public_view
-from masa.core.downloads import file_response
+from masa.core.downloads import DOCX_TYPE, file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 from masa.reviews.rules import MANAGE_REVIEWS, VIEW_REVIEWS
@@ -34,7 +34,6 @@ BRIEFING_SAVED = "Draft briefing saved"
 BRIEFING_PUBLISHED = "Briefing published: it is now on the public learning page"
 BRIEFING_WITHDRAWN = "Briefing withdrawn: it is no longer on the public learning page"
 DISSEMINATION_SAVED = "Dissemination confirmed for {agency}"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 _url = url_in("briefings")
@@ -199,7 +198,7 @@ def briefing_withdraw(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def briefing_docx_download(request: PartnershipRequest, uuid: str) -> HttpResponse:
     briefing = _briefing(request, uuid)
     _hide_drafts(request, briefing)
-    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX)
+    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX_TYPE)
 
 
 @partnership_view(VIEW_REVIEWS)
@@ -309,7 +308,7 @@ def public_briefing(request: HttpRequest, slug: str, briefing_slug: str) -> Http
 @public_view
 def public_briefing_docx(request: HttpRequest, slug: str, briefing_slug: str) -> HttpResponse:
     briefing = _public_briefing(request, slug, briefing_slug)
-    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX)
+    return file_response(briefing_docx(briefing), f"{briefing.slug}.docx", DOCX_TYPE)
 
 
 @public_view

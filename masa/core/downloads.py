@@ -17,6 +17,8 @@ from urllib.parse import quote
 from django.http import FileResponse, HttpResponse
 
 FALLBACK_NAME = "download"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def safe_filename(name: str) -> str:

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view
-from masa.core.downloads import file_response
+from masa.core.downloads import XLSX_TYPE, file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
@@ -20,8 +20,6 @@ from masa.indicators.export import dataset_workbook
 from masa.indicators.models import Frequency
 from masa.indicators.rules import VIEW_INDICATORS
 from masa.indicators.services import commentary_save
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cards(request: PartnershipRequest, indicators) -> list[selectors.Card]:

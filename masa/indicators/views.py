@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.dates import long_date
-from masa.core.downloads import file_response
+from masa.core.downloads import XLSX_TYPE, file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.uploads import UploadError, check_document
 from masa.core.views import form_page
@@ -463,9 +463,7 @@ def submission_template(request: PartnershipRequest, uuid: Any) -> HttpResponse:
     )
     filename = f"data-call-{period.label}-{submission.agency.name}".replace(" ", "-").lower()
     safe = "".join(c for c in filename if c.isalnum() or c in "-_")
-    return file_response(
-        content, f"{safe}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    return file_response(content, f"{safe}.xlsx", XLSX_TYPE)
 
 
 @partnership_view(SUBMIT_INDICATORS)
