@@ -1,5 +1,6 @@
-"""Assurance requests as a Word summary for a Board paper: counts, then each request with the
-agency's answer and the group's judgement. Built from the same rows as the list and the export."""
+"""The assurance registers as Word summaries for Board papers: the inspections register, a
+self-assessment cycle's results and the assurance requests. Each is built from the same rows as
+its page and its spreadsheet, so the three never disagree."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -7,8 +8,11 @@ from datetime import date
 from io import BytesIO
 
 from docx import Document
+from docx.document import Document as DocumentObject
 
-from masa.assurance.models import AssuranceLevel, AssuranceRequest, RequestStatus
+from masa.assurance.models import AssuranceLevel, AssuranceRequest, Inspection, RequestStatus
+from masa.assurance.selectors import Progress, inspection_progress
+from masa.assurance.selectors_section11 import Results
 from masa.partnership.models import Partnership
 
 
@@ -16,23 +20,159 @@ def _day(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "not yet"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _document(title: str) -> DocumentObject:
+    doc = Document()
+    doc.core_properties.title = title
+    doc.core_properties.language = "en-GB"
+    doc.add_heading(title, level=0)
+    return doc
+
+
+def _table(doc: DocumentObject, header: list[str], rows: Iterable[Iterable[object]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+
+
+def _facts(doc: DocumentObject, facts: Iterable[tuple[str, str]]) -> None:
+    for label, value in facts:
+        p = doc.add_paragraph()
+        p.add_run(f"{label}: ").bold = True
+        p.add_run(value)
+
+
+def _bytes(doc: DocumentObject) -> bytes:
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def inspections_summary_docx(
+    partnership: Partnership, inspections: Iterable[Inspection], *, today: date
+) -> bytes:
+    """The register: a table of inspections and how their actions stand, then each inspection's
+    judgements and findings with the actions that answer them."""
+    rows = list(inspections)
+    doc = _document(f"{partnership.name}: inspections")
+    doc.add_paragraph(f"Summary at {_day(today)}: {_plural(len(rows), 'inspection')}.")
+    progress = {i.pk: inspection_progress(i, today) for i in rows}
+    _table(
+        doc,
+        ["Inspection", "Started", "Overall judgement", "Actions closed", "Open", "Overdue"],
+        (
+            (
+                i.title,
+                _day(i.start_date),
+                i.overall_judgement or "None given",
+                *_progress_cells(progress[i.pk]),
+            )
+            for i in rows
+        ),
+    )
+    for i in rows:
+        doc.add_heading(i.title, level=1)
+        _facts(
+            doc,
+            [
+                ("Kind", i.get_kind_display()),
+                ("Agency inspected", i.inspected_body.name if i.inspected_body else "The whole area"),
+                (
+                    "Dates",
+                    f"{_day(i.start_date)} to {_day(i.end_date)}" if i.end_date else _day(i.start_date),
+                ),
+                ("Published", _day(i.published_date)),
+                ("Overall judgement", i.overall_judgement or "None given"),
+            ],
+        )
+        if i.report_url:
+            _facts(doc, [("Published report", i.report_url)])
+        if i.summary:
+            doc.add_paragraph(i.summary)
+        judgements = list(i.judgements.all())
+        if judgements:
+            _table(doc, ["Area", "Judgement"], ((j.area, j.judgement) for j in judgements))
+        for finding in i.findings.all():
+            doc.add_heading(f"{finding.get_kind_display()} {finding.number}", level=2)
+            doc.add_paragraph(finding.text)
+            for action in finding.actions.all():
+                state = action.get_status_display()
+                if action.is_overdue_on(today):
+                    state = "Overdue"
+                doc.add_paragraph(
+                    f"{action.reference}: {action.title} (due {_day(action.due_date)}; {state})",
+                    style="List Bullet",
+                )
+    return _bytes(doc)
+
+
+def _progress_cells(progress: Progress) -> tuple[int, int, int]:
+    return (progress.closed, progress.open, progress.overdue)
+
+
+def section11_summary_docx(results: Results, *, today: date) -> bytes:
+    """A cycle's return rate, each agency's average (agreed ratings) and change, the lowest-rated
+    standards, and who has not returned."""
+    cycle = results.cycle
+    rate = results.rate
+    doc = _document(f"{cycle.standards_set.partnership.name}: {cycle.title}")
+    doc.add_paragraph(
+        f"{cycle.standards_set.name}. Opened {_day(cycle.opens_on)}, returns due {_day(cycle.deadline)}; "
+        f"summary at {_day(today)}."
+    )
+    doc.add_heading("Return rate", level=1)
+    doc.add_paragraph(
+        f"{rate.returned} of {rate.asked} returned ({rate.percent}%), "
+        + (f"{rate.late} late." if rate.late else "none late.")
+    )
+    if rate.not_returned:
+        doc.add_paragraph("Not returned: " + ", ".join(r.agency.name for r in rate.not_returned) + ".")
+    doc.add_heading("Ratings by agency", level=1)
+    doc.add_paragraph(
+        "Averages use the agreed rating: the one moderated at the challenge session where it changed."
+    )
+    _table(
+        doc,
+        ["Agency", "Average", "Previous average", "Change", "Standards moderated"],
+        (
+            (
+                row.section11_return.agency.name + (" (late)" if row.section11_return.is_late else ""),
+                row.average,
+                row.previous_average if row.previous_average is not None else "None",
+                row.change_label,
+                sum(row.moderated),
+            )
+            for row in results.rows
+        ),
+    )
+    doc.add_heading("Ratings by standard", level=1)
+    by_standard = []
+    for index, standard in enumerate(results.standards):
+        values = [row.cells[index] for row in results.rows if row.cells[index] is not None]
+        low = sum(1 for v in values if v is not None and v <= 2)
+        average = round(sum(v for v in values if v is not None) / len(values), 1) if values else None
+        by_standard.append((f"{standard.number}. {standard.title}", average, low))
+    _table(doc, ["Standard", "Average", "Agencies rating it 1 or 2"], by_standard)
+    return _bytes(doc)
+
+
 def request_summary_docx(
     partnership: Partnership, requests: Iterable[AssuranceRequest], *, today: date
 ) -> bytes:
     rows = list(requests)
-    doc = Document()
-    title = f"{partnership.name}: assurance requests"
-    doc.core_properties.title = title
-    doc.core_properties.language = "en-GB"
-    doc.add_heading(title, level=0)
-    doc.add_paragraph(f"Summary at {_day(today)}: {len(rows)} request{'' if len(rows) == 1 else 's'}.")
+    doc = _document(f"{partnership.name}: assurance requests")
+    doc.add_paragraph(f"Summary at {_day(today)}: {_plural(len(rows), 'request')}.")
 
     statuses = Counter(r.status for r in rows)
     judgements = Counter(r.judgement for r in rows if r.status == RequestStatus.JUDGED)
     overdue = sum(1 for r in rows if r.is_overdue_on(today))
-    table = doc.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Where they stand", "Requests"
     lines = [
         ("Awaiting the agency's report", statuses[RequestStatus.REQUESTED]),
         ("of which overdue", overdue),
@@ -40,25 +180,23 @@ def request_summary_docx(
         *((f"Judged: {level.label.lower()}", judgements[level.value]) for level in AssuranceLevel),
         ("Withdrawn", statuses[RequestStatus.WITHDRAWN]),
     ]
-    for label, count in lines:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, str(count)
+    _table(doc, ["Where they stand", "Requests"], lines)
 
     for r in rows:
         doc.add_heading(f"{r.reference}: {r.subject}", level=1)
         status = r.get_status_display()
         if r.is_overdue_on(today):
             status += " (overdue)"
-        for label, value in (
-            ("Asked of", r.agency.name + (f" ({r.lead.name})" if r.lead else "")),
-            ("Asked by", f"{r.group.name}, {_day(r.requested_on)}"),
-            ("Report due", _day(r.due_date)),
-            ("Status", status),
-            ("Report received", _day(r.received_on)),
-        ):
-            p = doc.add_paragraph()
-            p.add_run(f"{label}: ").bold = True
-            p.add_run(value)
+        _facts(
+            doc,
+            [
+                ("Asked of", r.agency.name + (f" ({r.lead.name})" if r.lead else "")),
+                ("Asked by", f"{r.group.name}, {_day(r.requested_on)}"),
+                ("Report due", _day(r.due_date)),
+                ("Status", status),
+                ("Report received", _day(r.received_on)),
+            ],
+        )
         doc.add_paragraph(r.asked)
         if r.report_text:
             doc.add_heading("The agency's report", level=2)
@@ -69,6 +207,4 @@ def request_summary_docx(
         if r.withdrawn_reason:
             doc.add_heading(f"Withdrawn ({_day(r.withdrawn_on)})", level=2)
             doc.add_paragraph(r.withdrawn_reason)
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _bytes(doc)

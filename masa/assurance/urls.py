@@ -12,6 +12,7 @@ i = p + "inspections/<uuid:uuid>/"
 urlpatterns = [
     path(p + "inspections/", views.inspection_list, name="inspection_list"),
     path(p + "inspections/register.xlsx", views.inspection_export, name="inspection_export"),
+    path(p + "inspections/summary.docx", views.inspection_summary, name="inspection_summary"),
     path(p + "inspections/new/", views.inspection_create, name="inspection_create"),
     path(i, views.inspection_detail, name="inspection_detail"),
     path(i + "edit/", views.inspection_edit, name="inspection_edit"),
@@ -41,6 +42,7 @@ urlpatterns += [
     path(s + "cycles/new/", views_section11.cycle_open, name="cycle_open"),
     path(s + "cycles/<uuid:cycle>/", views_section11.cycle_detail, name="cycle_detail"),
     path(s + "cycles/<uuid:cycle>/results.xlsx", views_section11.cycle_export, name="cycle_export"),
+    path(s + "cycles/<uuid:cycle>/summary.docx", views_section11.cycle_summary, name="cycle_summary"),
     path(s + "returns/<uuid:ret>/", views_section11.return_detail, name="return_detail"),
     path(s + "returns/<uuid:ret>/improvements/add/", views_section11.improvement_add, name="improvement_add"),
     path(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.assurance import selectors, services
+from masa.assurance.documents import inspections_summary_docx
 from masa.assurance.forms import (
     FindingForm,
     InspectionFilterForm,
@@ -23,12 +24,11 @@ from masa.assurance.forms import (
 from masa.assurance.models import Inspection, InspectionFinding
 from masa.assurance.rules import MANAGE_INSPECTIONS, VIEW_INSPECTIONS
 from masa.assurance.xlsx import inspection_register_workbook
-from masa.core.downloads import file_response
+from masa.core.downloads import DOCX_TYPE, XLSX_TYPE, file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
 PAGE_SIZE = 50
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INSPECTION_SAVED = "Inspection saved"
 JUDGEMENT_SAVED = "Judgement saved"
 FINDING_SAVED = "{label} saved"
@@ -73,6 +73,17 @@ def inspection_export(request: PartnershipRequest) -> HttpResponse:
     inspections = selectors.inspection_list(request.partnership, **filters)
     workbook = inspection_register_workbook(inspections, today=timezone.localdate())
     return file_response(workbook, f"{request.partnership.slug}-inspections.xlsx", XLSX_TYPE)
+
+
+@partnership_view(VIEW_INSPECTIONS)
+def inspection_summary(request: PartnershipRequest) -> HttpResponse:
+    """The register (with the list's filters) as a Word summary for a Board paper."""
+    form, filters = _filters(request)
+    if form.errors:
+        return inspection_list(request, request.partnership.slug)
+    inspections = selectors.inspection_list(request.partnership, **filters)
+    document = inspections_summary_docx(request.partnership, inspections, today=timezone.localdate())
+    return file_response(document, f"{request.partnership.slug}-inspections.docx", DOCX_TYPE)
 
 
 @partnership_view(VIEW_INSPECTIONS)

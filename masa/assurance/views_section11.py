@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.assurance import selectors_section11 as selectors
 from masa.assurance import services_section11 as services
+from masa.assurance.documents import section11_summary_docx
 from masa.assurance.forms_section11 import (
     ChallengeForm,
     CycleForm,
@@ -31,12 +32,11 @@ from masa.assurance.rules import (
     VIEW_SECTION11_RESULTS,
 )
 from masa.assurance.xlsx_section11 import results_workbook
-from masa.core.downloads import file_response
+from masa.core.downloads import DOCX_TYPE, XLSX_TYPE, file_response
 from masa.core.reads import uploaded_file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SET_CREATED = "Standards set created"
 STANDARD_SAVED = "Standard saved"
 STANDARD_MOVED = "Standard moved"
@@ -189,6 +189,13 @@ def cycle_export(request: PartnershipRequest, cycle: str) -> HttpResponse:
     found = found_or_404(selectors.cycle_get(request.partnership, cycle))
     workbook = results_workbook(selectors.cycle_results(found))
     return file_response(workbook, f"{request.partnership.slug}-self-assessment-results.xlsx", XLSX_TYPE)
+
+
+@partnership_view(VIEW_SECTION11_RESULTS)
+def cycle_summary(request: PartnershipRequest, cycle: str) -> HttpResponse:
+    found = found_or_404(selectors.cycle_get(request.partnership, cycle))
+    document = section11_summary_docx(selectors.cycle_results(found), today=timezone.localdate())
+    return file_response(document, f"{request.partnership.slug}-self-assessment-summary.docx", DOCX_TYPE)
 
 
 @partnership_view(ANSWER_SECTION11)
