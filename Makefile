@@ -77,6 +77,7 @@ bench: setup
 	$(PY) bench/returns.py
 	$(PY) bench/incidents.py
 	$(PY) bench/dashboards.py
+	$(PY) bench/section11.py
 	$(PY) bench/liiatools_compare.py
 
 clean:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from masa.accounts.models import Membership, Role
@@ -244,43 +244,41 @@ def cycle_results(cycle: Section11Cycle) -> Results:
     """The return rate, the heat map and each agency's change from the previous cycle of the same
     set, in five queries whatever the number of agencies and standards."""
     standards = list(cycle.standards_set.standards.order_by("number", "pk"))
-    returns = list(
-        cycle.returns.select_related("agency")
-        .prefetch_related(
-            Prefetch(
-                "ratings",
-                queryset=Section11Rating.objects.only(
-                    "id", "section11_return_id", "standard_id", "rating", "moderated_rating"
-                ),
-            )
-        )
-        .order_by("agency__name")
-    )
+    returns = list(cycle.returns.select_related("agency").order_by("agency__name"))
+    # Plain tuples, not model instances: a large cycle holds tens of thousands of ratings.
+    ratings: dict[int, dict[int, tuple[int | None, int | None]]] = {}
+    for return_id, standard_id, rating, moderated in Section11Rating.objects.filter(
+        section11_return__cycle=cycle, section11_return__status=ReturnStatus.SUBMITTED
+    ).values_list("section11_return_id", "standard_id", "rating", "moderated_rating"):
+        ratings.setdefault(return_id, {})[standard_id] = (rating, moderated)
     previous = previous_cycle(cycle)
-    before: dict[int, list[int]] = {}
+    before: dict[int, float | None] = {}
     if previous is not None:
-        rows = Section11Rating.objects.filter(
-            section11_return__cycle=previous,
-            section11_return__status=ReturnStatus.SUBMITTED,
-            rating__isnull=False,
-        ).values_list("section11_return__agency_id", Coalesce("moderated_rating", "rating"))
-        for agency_id, rating in rows:
-            if rating is not None:
-                before.setdefault(agency_id, []).append(rating)
+        # Summed in the database: one row per agency rather than one per rating.
+        totals = (
+            Section11Rating.objects.filter(
+                section11_return__cycle=previous,
+                section11_return__status=ReturnStatus.SUBMITTED,
+                rating__isnull=False,
+            )
+            .values("section11_return__agency_id")
+            .annotate(total=Sum(Coalesce("moderated_rating", "rating")), count=Count("pk"))
+        )
+        before = {t["section11_return__agency_id"]: round(t["total"] / t["count"], 1) for t in totals}
     result_rows = []
     for ret in returns:
         if ret.status != ReturnStatus.SUBMITTED:
             continue
-        by_standard = {r.standard_id: r for r in ret.ratings.all()}
-        found = [by_standard.get(s.pk) for s in standards]
-        cells = [r.agreed_rating if r else None for r in found]
+        by_standard = ratings.get(ret.pk, {})
+        found = [by_standard.get(s.pk, (None, None)) for s in standards]
+        cells = [moderated or rating for rating, moderated in found]
         row = ResultRow(
             ret,
             cells,
             _average([c for c in cells if c is not None]),
-            moderated=[bool(r and r.moderated_rating) for r in found],
+            moderated=[bool(moderated) for _, moderated in found],
         )
-        row.previous_average = _average(before.get(ret.agency_id, []))
+        row.previous_average = before.get(ret.agency_id)
         if row.previous_average is not None and row.average is not None:
             row.change = (
                 UP

@@ -24,7 +24,7 @@ from masa.assurance.forms_section11 import (
     challenge_initial,
     return_initial,
 )
-from masa.assurance.models import Section11Return, StandardsSet
+from masa.assurance.models import Rating, Section11Return, StandardsSet
 from masa.assurance.rules import (
     ANSWER_SECTION11,
     MANAGE_SECTION11,
@@ -179,7 +179,7 @@ def cycle_detail(request: PartnershipRequest, cycle: str) -> HttpResponse:
         "results": results,
         "today": timezone.localdate(),
         "can_manage": request.user.has_perm(MANAGE_SECTION11, request.partnership),
-        "ratings": [(1, "Inadequate"), (2, "Requires improvement"), (3, "Good"), (4, "Outstanding")],
+        "ratings": Rating.choices,
     }
     return render(request, "assurance/section11/cycle_detail.html", context)
 
