@@ -214,7 +214,7 @@ def load_demo() -> list[DemoLogin]:
             load_briefings_demo(hounslow)
         # After the reviews (so their actions keep their numbers), before the live dates move.
         load_assurance_demo()
-        # Hounslow's Section 11 self-assessment of 2023-24, after the inspections' actions.
+        # The Section 11 self-assessments of 2023-24, after the inspections' actions.
         load_section11_demo()
         load_assurance_requests_demo()
         if hounslow is not None and first_load:

@@ -1,4 +1,4 @@
-"""Hounslow's Section 11 self-assessment of 2023-24, made up for the demo.
+"""The demo partnerships' Section 11 self-assessments of 2023-24, made up for the demo.
 
 The yearly report 2023-24 does not describe a Section 11 audit, so nothing here is taken from it
 and nothing contradicts it: twenty of the partnership's agencies (not the schools, which answer
@@ -9,8 +9,12 @@ establishment, and its improvement actions answer that.
 
 RETURNS maps an agency's key (masa/demo/structure_data.py) to its eight ratings, in standard
 order, and the day it submitted (None: not returned).
+
+Ealing and Hillingdon, whose reports masa does not hold, get smaller invented cycles of their own
+agencies, so that the register shows more than one partnership's way of working.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 TITLE = "Section 11 self-assessment 2023 to 2024"
@@ -83,3 +87,85 @@ IMPROVEMENTS: tuple[tuple[str, str, str, date, str | None], ...] = (
         None,
     ),
 )
+
+# (agency key, day of the challenge session, who took part, what it found,
+#  {standard number: (moderated rating, why)})
+CHALLENGES: tuple[tuple[str, date, str, str, dict[int, tuple[int, str]]], ...] = (
+    (
+        "hmyoi_feltham",
+        date(2024, 1, 24),
+        "Partnership Service Manager; Designated Nurse; Head of Safeguarding and Quality Assurance",
+        "Peers accepted the establishment's own view of its weaknesses and asked for monthly "
+        "training figures. The evidence for safer recruitment did not show checks on agency staff.",
+        {6: (2, "No evidence that agency staff are checked before they start; agreed at 2.")},
+    ),
+    (
+        "met_police_west",
+        date(2024, 1, 24),
+        "Partnership Service Manager; Designated Nurse; Head of Safeguarding and Quality Assurance",
+        "Peers agreed the ratings; the late return was explained by the change of command team.",
+        {},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    """One partnership's cycle: its returns, improvements and challenge sessions."""
+
+    title: str
+    opens_on: date
+    deadline: date
+    returns: dict[str, tuple[str, date | None]]
+    improvements: tuple[tuple[str, str, str, date, str | None], ...]
+    challenges: tuple[tuple[str, date, str, str, dict[int, tuple[int, str]]], ...] = ()
+
+
+SELF_ASSESSMENTS: dict[str, SelfAssessment] = {
+    "hounslow": SelfAssessment(TITLE, OPENS_ON, DEADLINE, RETURNS, IMPROVEMENTS, CHALLENGES),
+    "ealing": SelfAssessment(
+        "Section 11 self-assessment 2023 to 2024",
+        date(2023, 10, 2),
+        date(2023, 12, 15),
+        {
+            "lb_ealing": ("33343333", date(2023, 12, 8)),
+            "nhs_nwl_icb": ("43333433", date(2023, 12, 12)),
+            "met_police_west": ("33232322", date(2023, 12, 20)),  # late
+            "lnwh": ("33233333", date(2023, 12, 14)),
+            "west_london_nhs_trust": ("33333433", date(2023, 12, 11)),
+            "ealing_yjs": ("33333333", date(2023, 12, 1)),
+            "ealing_cvs": ("32323332", date(2023, 12, 15)),
+        },
+        (
+            (
+                "lnwh",
+                "named_nurse_lnwh",
+                "Add a safeguarding check to the discharge of every child seen in the emergency department",
+                date(2024, 6, 30),
+                None,
+            ),
+        ),
+    ),
+    "hillingdon": SelfAssessment(
+        "Section 11 self-assessment 2023 to 2024",
+        date(2023, 9, 18),
+        date(2023, 12, 1),
+        {
+            "lb_hillingdon": ("33333433", date(2023, 11, 27)),
+            "nhs_nwl_icb": ("43333433", date(2023, 11, 28)),
+            "met_police_west": ("33232322", date(2023, 12, 6)),  # late
+            "thh": ("33323333", date(2023, 11, 30)),
+            "cnwl": ("33333333", date(2023, 11, 24)),
+            "border_force_heathrow": ("", None),  # not returned
+        },
+        (
+            (
+                "thh",
+                "named_nurse_thh",
+                "Bring safeguarding supervision for paediatric nurses up to the policy's quarterly minimum",
+                date(2024, 3, 31),
+                "Supervision records for the quarter to March 2024 show every paediatric nurse supervised.",
+            ),
+        ),
+    ),
+}

@@ -36,3 +36,27 @@ def test_loading_again_changes_nothing(demo):
     load_section11_demo()
     assert Section11Cycle.objects.filter(partnership__slug="hounslow").count() == 1
     assert StandardsSet.objects.filter(partnership__slug="hounslow").count() == 2
+
+
+def test_feltham_challenge_session_agreed_a_lower_rating(demo):
+    cycle = Section11Cycle.objects.get(partnership__slug="hounslow")
+    feltham = cycle.returns.get(agency__name="HMYOI Feltham")
+    assert feltham.challenged_on is not None and "agency staff" in feltham.challenge_summary
+    moderated = feltham.ratings.exclude(moderated_rating=None).get()
+    assert (moderated.standard.number, moderated.rating, moderated.moderated_rating) == (6, 3, 2)
+    results = cycle_results(cycle)
+    row = next(r for r in results.rows if r.section11_return == feltham)
+    assert row.cells[5] == 2  # the agreed rating, not the agency's own
+
+
+def test_ealing_and_hillingdon_have_smaller_cycles_of_their_own_agencies(demo):
+    for slug, asked, returned, late in (("ealing", 7, 7, 1), ("hillingdon", 6, 5, 1)):
+        cycle = Section11Cycle.objects.get(partnership__slug=slug)
+        rate = cycle_results(cycle).rate
+        assert (rate.asked, rate.returned, rate.late) == (asked, returned, late), slug
+        action = Action.objects.get(partnership__slug=slug, source=ActionSource.SECTION11_IMPROVEMENT)
+        assert action.owner.partnership.slug == slug
+    hillingdon = Section11Cycle.objects.get(partnership__slug="hillingdon")
+    assert [r.agency.name for r in cycle_results(hillingdon).rate.not_returned] == [
+        "Border Force (Heathrow Airport)"
+    ]

@@ -11,11 +11,11 @@ from masa.assurance.selectors_section11 import ResultRow
 register = template.Library()
 
 LABELS = dict(Rating.choices)
-UNRATED = format_html(
+UNRATED = mark_safe(
     '<td class="govuk-table__cell masa-rating masa-rating--none">–<span class="govuk-visually-hidden"> '
     "Not rated</span></td>"
 )
-MODERATED_MARK = format_html('<span aria-hidden="true"> M</span>')
+MODERATED_MARK = mark_safe('<span aria-hidden="true"> M</span>')
 
 
 def _cell(value: int, moderated: bool) -> SafeString:
