@@ -184,8 +184,14 @@ SECTIONS: tuple[Section, ...] = (
                 "assurance.view_assurance_requests",
                 "Reports asked of agencies by the Board and its groups, and the groups' judgements.",
             ),
+            Entry(
+                "Effectiveness review",
+                "effectiveness:review_list",
+                "effectiveness.view_reviews",
+                "How well the arrangements work: self-evaluation, figures, findings and responses.",
+            ),
         ),
-        apps=("assurance",),
+        apps=("assurance", "effectiveness"),
     ),
     Section(
         "performance",

@@ -93,6 +93,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "review_recommendation__review",
             "inspection_finding__inspection",
             "assurance_request",
+            "effectiveness_finding__review",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")
