@@ -95,7 +95,7 @@ def list_effectiveness_reviews(request: HttpRequest, slug: Slug, limit: Limit = 
     review comes with how many findings it has, the partnership's responses to its recommendations
     by kind and the tracker actions that answer them."""
     partnership = partnership_or_404(request, slug, VIEW_REVIEWS)
-    reviews = selectors.review_list(request.user, partnership)
+    reviews = selectors.review_list(request.user, partnership)  # type: ignore[arg-type]
     today = timezone.localdate()
     return {
         "count": reviews.count(),

@@ -128,10 +128,10 @@ def live_figures(partnership: Partnership, *, start: date, end: date, today: dat
     """
     after_end = end + timedelta(days=1)
     per_agency: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in attendance_between(partnership, start=start, end=after_end):
-        counts = per_agency[row.agency or "No agency recorded"]
-        counts[0] += row.attended
-        counts[1] += row.expected
+    for seen in attendance_between(partnership, start=start, end=after_end):
+        counts = per_agency[seen.agency or "No agency recorded"]
+        counts[0] += seen.attended
+        counts[1] += seen.expected
     attendance = [
         {"agency": agency, "attended": a, "expected": e, "rate": attendance_rate(a, e)}
         for agency, (a, e) in sorted(per_agency.items())
@@ -168,7 +168,7 @@ def live_figures(partnership: Partnership, *, start: date, end: date, today: dat
         partnership, start=start, end=end, today=today, calendar=current_calendar()
     ):
         assert found.clock is not None
-        row = by_rule.setdefault(
+        tally = by_rule.setdefault(
             found.rule_id,
             {
                 "label": found.label,
@@ -180,12 +180,12 @@ def live_figures(partnership: Partnership, *, start: date, end: date, today: dat
                 "running": 0,
             },
         )
-        row["due"] += 1
+        tally["due"] += 1
         state = found.clock.state
         key = {"met on time": "met_on_time", "met late": "met_late", "overdue": "overdue"}.get(
             state, "running"
         )
-        row[key] += 1
+        tally[key] += 1
     clocks = [
         {**row, "on_time_rate": percent(row["met_on_time"], row["due"] - row["running"])}
         for row in by_rule.values()

@@ -133,12 +133,13 @@ def assessment_save(
     if errors:
         raise ValidationError(errors)
     _editable(_lock(review))
-    assessment, _ = PrincipleAssessment.objects.get_or_create(
-        review=review,
-        principle=principle,
-        defaults={"partnership_id": review.partnership_id, "rating": rating, "narrative": narrative},
-    )
-    assessment.rating, assessment.narrative, assessment.evidence = rating, narrative, evidence.strip()  # type: ignore[assignment]
+    assert rating is not None
+    assessment = PrincipleAssessment.objects.filter(review=review, principle=principle).first()
+    if assessment is None:
+        assessment = PrincipleAssessment(
+            partnership_id=review.partnership_id, review=review, principle=principle
+        )
+    assessment.rating, assessment.narrative, assessment.evidence = rating, narrative, evidence.strip()
     assessment.full_clean()
     assessment.save()
     return assessment
