@@ -164,7 +164,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, and in time audits.",
+        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, the effectiveness "
+        "review, and in time audits.",
         (
             Entry(
                 "Inspections",
