@@ -2,21 +2,14 @@
 
 from django import forms
 
+from masa.assurance.forms import AssuranceForm
 from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import GovDateField, GovForm, LongSelect, text_area
+from masa.core.forms import GovDateField, LongSelect, text_area
 from masa.effectiveness.models import DESCRIPTORS, FindingKind, ResponseKind, SelfRating
 
 
-class EffectivenessForm(GovForm):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
-                field.empty_label = "Choose one" if field.required else "None"
-
-    def _build_helper(self) -> None:
-        super()._build_helper()
-        self.helper.disable_csrf = True  # core/form_page.html writes the token with the <form>
+class EffectivenessForm(AssuranceForm):
+    """The assurance pages' question form: "Choose one" or "None" as a list's empty choice."""
 
 
 class ReviewForm(EffectivenessForm):
@@ -94,7 +87,7 @@ class FindingForm(EffectivenessForm):
             "Select whether the finding is a strength or a recommendation"
         )
         self.fields["text"].error_messages["required"] = "Enter what the reviewer found"
-        self.fields["principle"].queryset = principles  # type: ignore[attr-defined]
+        self.set_queryset("principle", principles)
 
 
 class ResponseForm(EffectivenessForm):
@@ -138,9 +131,9 @@ class ResponseForm(EffectivenessForm):
             # A strength needs no action; an action already made is changed on its own page.
             self.drop_fields("owner", "due_date", "group")
         else:
-            self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+            self.set_queryset("owner", people)
             self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
-            self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+            self.set_queryset("group", groups)
 
 
 class ReopenForm(EffectivenessForm):
