@@ -28,7 +28,8 @@ REVIEWS: dict[str, dict] = {
             "governance were effective in delivering the partnership's statutory responsibilities and, "
             "most importantly, whether it was improving safeguarding outcomes for children and families. "
             "The review themes were considered at a whole partnership Development Session with "
-            "representatives from all statutory safeguarding partners and relevant agencies."
+            "representatives from all statutory safeguarding partners and relevant agencies. The "
+            "review and the Partnership Development Day cost £11,875."
         ),
         # The day the partnership agreed its responses and published the review (the Development
         # Session, October 2023).

@@ -58,7 +58,7 @@ def _actions(user: User, partnership: Partnership) -> QuerySet[Action]:
 def review_list(user: User, partnership: Partnership) -> QuerySet[EffectivenessReview]:
     """The reviews the user may open, newest period first, with their findings and actions."""
     findings = (
-        ReviewFinding.objects.select_related("principle")
+        ReviewFinding.objects.select_related("principle", "responded_by")
         .prefetch_related(Prefetch("action", queryset=_actions(user, partnership)))
         .order_by("number")
     )

@@ -20,6 +20,8 @@ def test_hounslow_review_is_published_with_the_reports_findings(demo):
     assert review.title == "Partnership Effectiveness Review 2023"
     assert review.status == ReviewStatus.PUBLISHED and review.reviewer == "Independent reviewer"
     assert "ahead of the revision of Working Together 2023" in review.summary
+    # The yearly report's expenditure line "HSCP Effectiveness Review & Partnership Development Day".
+    assert "£11,875" in review.summary
     findings = list(review.findings.order_by("number"))
     assert [f.kind for f in findings].count(FindingKind.STRENGTH) == 2
     recommendations = [f for f in findings if f.kind == FindingKind.RECOMMENDATION]

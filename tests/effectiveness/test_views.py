@@ -5,6 +5,8 @@ from datetime import timedelta
 from html import unescape
 from io import BytesIO
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -116,6 +118,7 @@ def test_a_response_needs_text_and_an_accepted_recommendation_an_owner_and_due_d
     )
     action = Action.objects.get(source=ActionSource.EFFECTIVENESS_FINDING)
     assert f"action {action.reference} added to the action tracker" in text_of(saved)
+    assert f"Recorded by {alpha.lsp.full_name} on" in text_of(saved)
     # The action shows where it came from, linked back to the finding.
     detail = client.get(reverse("actions:action_detail", args=[alpha.partnership.slug, action.uuid]))
     assert url("review_detail", alpha, alpha.review.uuid) + "#finding-2" in detail.content.decode()
@@ -216,3 +219,33 @@ def test_the_word_summary_for_board_papers(client, alpha):
     assert f"{alpha.owner.name}, due" in text
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert alpha.police.name in cells and "Notify the Panel" in cells
+
+
+def test_the_list_and_a_review_page_take_as_many_queries_however_many_findings(client, alpha):
+    client.force_login(alpha.business_team)
+    publish(alpha)
+
+    def counted(target: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(target).status_code == 200
+        return len(queries)
+
+    counted(url("review_list", alpha))  # the first request of a session warms its caches
+    list_before = counted(url("review_list", alpha))
+    detail_before = counted(url("review_detail", alpha, alpha.review.uuid))
+    services.review_reopen(actor=SETUP, review=alpha.review, reason="More findings")
+    for n in range(3):
+        finding = services.finding_save(
+            actor=SETUP, review=alpha.review, kind="recommendation", text=f"More {n}"
+        )
+        services.response_save(
+            actor=SETUP,
+            finding=finding,
+            response=ResponseKind.PARTLY_ACCEPTED,
+            response_text="In part",
+            owner=alpha.owner,
+            due_date=TODAY + timedelta(days=10 + n),
+        )
+    services.review_publish(actor=SETUP, review=alpha.review)
+    assert counted(url("review_list", alpha)) == list_before
+    assert counted(url("review_detail", alpha, alpha.review.uuid)) == detail_before
