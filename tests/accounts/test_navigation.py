@@ -85,6 +85,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
         "learning": [PUBLISHED, PUBLIC_LEARNING],
+        # The published summary of each inspection, without the actions.
+        "assurance": ["Inspections"],
         "actions": ["My actions"],
     },
 }
