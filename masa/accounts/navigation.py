@@ -170,7 +170,7 @@ SECTIONS: tuple[Section, ...] = (
             Entry(
                 "Inspections",
                 "assurance:inspection_list",
-                "assurance.view_inspections",
+                "assurance.view_inspection_summaries",
                 "Inspections of the partnership's agencies, their judgements and the actions answering them.",
             ),
             Entry(

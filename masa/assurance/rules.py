@@ -2,7 +2,8 @@
 
 docs/domain.md, "Assurance: inspections": the business team keeps the register; the senior roles,
 chairs and members and the agency leads (who own the actions) read it; the independent scrutineer
-reads it all and writes nothing; practitioners see none of it (published summaries come later).
+reads it all and writes nothing; practitioners see the published summary only (what the
+inspectors judged and found, not the tracker's actions that answer it).
 """
 
 import rules
@@ -15,14 +16,19 @@ from masa.accounts.rules import (
     is_agency_lead_for_record,
     is_business_team,
     is_business_team_for_record,
+    is_member,
     is_member_for_record,
     is_senior,
 )
 
 VIEW_INSPECTIONS = "assurance.view_inspections"
+VIEW_INSPECTION_SUMMARIES = "assurance.view_inspection_summaries"
 MANAGE_INSPECTIONS = "assurance.manage_inspections"
 
 rules.add_perm(VIEW_INSPECTIONS, in_governance_or_agency_lead)
+# The published part of the register (judgements, findings, the report's link) is public
+# information; every member, practitioners included, may read it.
+rules.add_perm(VIEW_INSPECTION_SUMMARIES, is_member)
 rules.add_perm(MANAGE_INSPECTIONS, is_business_team)
 
 # Section 11 and Section 175 self-assessments (docs/domain.md, "12."): the business team runs the

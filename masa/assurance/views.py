@@ -22,7 +22,7 @@ from masa.assurance.forms import (
     judgement_initial,
 )
 from masa.assurance.models import Inspection, InspectionFinding
-from masa.assurance.rules import MANAGE_INSPECTIONS, VIEW_INSPECTIONS
+from masa.assurance.rules import MANAGE_INSPECTIONS, VIEW_INSPECTION_SUMMARIES, VIEW_INSPECTIONS
 from masa.assurance.xlsx import inspection_register_workbook
 from masa.core.downloads import DOCX_TYPE, XLSX_TYPE, file_response
 from masa.core.shortcuts import found_or_404
@@ -46,13 +46,18 @@ def _filters(request: PartnershipRequest) -> tuple[InspectionFilterForm, dict]:
     return form, form.filters()
 
 
-@partnership_view(VIEW_INSPECTIONS)
+@partnership_view(VIEW_INSPECTION_SUMMARIES)
 def inspection_list(request: PartnershipRequest) -> HttpResponse:
     form, filters = _filters(request)
     inspections = selectors.inspection_list(request.partnership, **filters)
     page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [(inspection, selectors.inspection_progress(inspection, today)) for inspection in page]
+    # Practitioners read the published summary: the inspections, not the actions answering them.
+    sees_actions = request.user.has_perm(VIEW_INSPECTIONS, request.partnership)
+    rows = [
+        (inspection, selectors.inspection_progress(inspection, today) if sees_actions else None)
+        for inspection in page
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -60,6 +65,7 @@ def inspection_list(request: PartnershipRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "query": query.urlencode(),
+        "sees_actions": sees_actions,
         "can_manage": request.user.has_perm(MANAGE_INSPECTIONS, request.partnership),
     }
     return render(request, "assurance/inspection_list.html", context, status=400 if form.errors else 200)
@@ -86,16 +92,22 @@ def inspection_summary(request: PartnershipRequest) -> HttpResponse:
     return file_response(document, f"{request.partnership.slug}-inspections.docx", DOCX_TYPE)
 
 
-@partnership_view(VIEW_INSPECTIONS)
+@partnership_view(VIEW_INSPECTION_SUMMARIES)
 def inspection_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
     inspection = _inspection(request, uuid)
     today = timezone.localdate()
-    findings = selectors.inspection_findings(request.user, inspection)
+    sees_actions = request.user.has_perm(VIEW_INSPECTIONS, request.partnership)
+    if sees_actions:
+        findings = selectors.inspection_findings(request.user, inspection)
+        progress = selectors.findings_progress(findings, today)
+    else:
+        findings, progress = list(inspection.findings.select_related("agency")), None
     context = {
         "inspection": inspection,
         "judgements": list(inspection.judgements.all()),
         "findings": findings,
-        "progress": selectors.findings_progress(findings, today),
+        "progress": progress,
+        "sees_actions": sees_actions,
         "can_manage": request.user.has_perm(MANAGE_INSPECTIONS, request.partnership),
     }
     return render(request, "assurance/inspection_detail.html", context)

@@ -87,7 +87,9 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
         "learning": [PUBLISHED, PUBLIC_LEARNING],
-        "assurance": [EFFECTIVENESS],
+        # The published summary of each inspection (without the actions) and of each
+        # effectiveness review (findings and responses).
+        "assurance": ["Inspections", EFFECTIVENESS],
         "actions": ["My actions"],
     },
 }
