@@ -9,7 +9,11 @@ review's dates or the partnership's self-ratings: the period (the half year befo
 Development Session), the ratings, the responses' wording, the owners and due dates are the
 demo's, written to agree with the report and the arrangements agreed in December 2024 (groups'
 terms of reference written as Purpose, People, Process; the Strategic Insights Group as the
-assurance and impact conduit). Ealing and Hillingdon have no effectiveness review in the demo.
+assurance and impact conduit).
+
+Ealing and Hillingdon (invented neighbours, see structure_data.py) each have a smaller draft: the
+independent scrutineer's review of 2023-24 under way, two principles evaluated, a strength and a
+recommendation still awaiting the partnership's response.
 """
 
 from datetime import date
@@ -20,6 +24,7 @@ REVIEWS: dict[str, dict] = {
         "period_start": date(2023, 4, 1),
         "period_end": date(2023, 9, 30),
         "reviewer_name": "Independent reviewer",
+        "published": True,
         "summary": (
             "The HSCP commissioned an independent effectiveness review, ahead of the revision of "
             "Working Together 2023, to assess how well the partnership was operating since the "
@@ -137,6 +142,60 @@ REVIEWS: dict[str, dict] = {
                     "Every group's terms of reference in the arrangements agreed in December 2024 are "
                     "written as Purpose, People and Process."
                 ),
+            },
+        ],
+    },
+    "ealing": {
+        "title": "Effectiveness review 2023 to 2024",
+        "period_start": date(2023, 4, 1),
+        "period_end": date(2024, 3, 31),
+        "reviewer_name": "Philippa Oyenuga-Grant",
+        "reviewer_organisation": "Independent Scrutineer",
+        "published": False,
+        "summary": "The Independent Scrutineer's annual review of the arrangements, in draft.",
+        "assessments": {
+            "Partnership": (
+                3,
+                "The three safeguarding partners and the relevant agencies meet as one Board.",
+                "Board minutes 2023-24",
+            ),
+            "Accountability": (2, "Actions from the Board are not yet followed up consistently.", ""),
+        },
+        "findings": [
+            {
+                "kind": "strength",
+                "principle": "Partnership",
+                "text": "Committed, stable partnership leadership.",
+            },
+            {
+                "kind": "recommendation",
+                "principle": "Accountability",
+                "text": "Track the Board's actions to completion and report progress at each meeting.",
+            },
+        ],
+    },
+    "hillingdon": {
+        "title": "Effectiveness review 2023 to 2024",
+        "period_start": date(2023, 4, 1),
+        "period_end": date(2024, 3, 31),
+        "reviewer_name": "Judith Nakamura-Bell",
+        "reviewer_organisation": "Independent Scrutineer",
+        "published": False,
+        "summary": "The Independent Scrutineer's annual review of the arrangements, in draft.",
+        "assessments": {
+            "Prevention": (3, "Learning from reviews reaches practitioners through briefings.", ""),
+            "Empowerment": (2, "Children's views are gathered by agencies but rarely reach the Board.", ""),
+        },
+        "findings": [
+            {
+                "kind": "strength",
+                "principle": "Prevention",
+                "text": "Learning is shared quickly with practitioners.",
+            },
+            {
+                "kind": "recommendation",
+                "principle": "Empowerment",
+                "text": "Hear directly from children and families at the Executive Board.",
             },
         ],
     },

@@ -1,8 +1,9 @@
 """Load the demo's effectiveness reviews (masa/demo/effectiveness_data.py).
 
 Everything goes through the effectiveness services, so the findings are numbered, the accepted
-recommendations become tracker actions and publishing freezes the figures masa holds for the
-period, as for any partnership. Idempotent: a partnership that already has a review is left alone.
+recommendations become tracker actions and publishing (Hounslow's; the others are drafts) freezes
+the figures masa holds for the period, as for any partnership. Idempotent: a partnership that
+already has a review is left alone.
 """
 
 from datetime import UTC, datetime, time
@@ -34,9 +35,8 @@ def _load(partnership: Partnership, spec: dict) -> None:
     people = {p["key"]: by_email[p["email"]] for p in structure["people"] if p["email"] in by_email}
     groups = {g.name: g for g in Group.objects.filter(partnership=partnership)}
     principles = {p.title: p for p in Principle.objects.filter(partnership=partnership)}
-    manager = people.get("psm")
+    manager = people.get("psm") or people.get("business_manager")
     actor: Actor = manager.user if manager and manager.user else DEMO_LOADER
-    agreed = spec["agreed"]
 
     review = services.review_save(
         actor=actor,
@@ -45,6 +45,7 @@ def _load(partnership: Partnership, spec: dict) -> None:
         period_start=spec["period_start"],
         period_end=spec["period_end"],
         reviewer_name=spec["reviewer_name"],
+        reviewer_organisation=spec.get("reviewer_organisation", ""),
         summary=spec["summary"],
     )
     for title, (rating, narrative, evidence) in spec["assessments"].items():
@@ -76,7 +77,7 @@ def _load(partnership: Partnership, spec: dict) -> None:
             owner=owner,
             due_date=item["due"],
             group=groups.get(item["group"]),
-            today=agreed,
+            today=spec["agreed"],
         )
         assert finding.action is not None
         by = owner.user or actor
@@ -84,6 +85,7 @@ def _load(partnership: Partnership, spec: dict) -> None:
         # Closed when the refreshed arrangements were agreed, as history, not on the day of loading.
         closed_at = datetime.combine(item["due"], time(12), tzinfo=UTC)
         Action.objects.filter(pk=finding.action.pk).update(closed_at=closed_at)
-    services.review_publish(actor=actor, review=review, today=agreed)
-    published_at = datetime.combine(agreed, time(12), tzinfo=UTC)
-    EffectivenessReview.objects.filter(pk=review.pk).update(published_at=published_at)
+    if spec["published"]:
+        services.review_publish(actor=actor, review=review, today=spec["agreed"])
+        published_at = datetime.combine(spec["agreed"], time(12), tzinfo=UTC)
+        EffectivenessReview.objects.filter(pk=review.pk).update(published_at=published_at)

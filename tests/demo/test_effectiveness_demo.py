@@ -61,8 +61,14 @@ def test_self_evaluation_covers_the_six_principles_and_the_figures_are_frozen(de
     assert any(row["group"] == "HSCP Board" for row in figures["cadence"])
 
 
-def test_ealing_and_hillingdon_have_no_review(demo):
-    assert not EffectivenessReview.objects.filter(partnership__slug__in=["ealing", "hillingdon"]).exists()
+def test_ealing_and_hillingdon_each_have_a_smaller_draft_awaiting_a_response(demo):
+    for slug in ("ealing", "hillingdon"):
+        review = EffectivenessReview.objects.get(partnership__slug=slug)
+        assert review.status == ReviewStatus.DRAFT and review.figures == {}
+        assert review.reviewer.endswith("Independent Scrutineer")
+        assert review.assessments.count() == 2
+        [recommendation] = review.findings.filter(kind=FindingKind.RECOMMENDATION)
+        assert recommendation.response == "" and recommendation.action is None
 
 
 def test_loading_again_changes_nothing(demo):
