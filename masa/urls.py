@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("masa.returns.urls")),
     path("", include("masa.reviews.urls")),
     path("", include("masa.assurance.urls")),
+    path("", include("masa.effectiveness.urls")),
     path("", include("masa.briefings.urls")),
     path("", include("masa.indicators.urls")),
     path("", include("masa.dashboards.urls")),

@@ -164,7 +164,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, and in time audits.",
+        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, the effectiveness "
+        "review, and in time audits.",
         (
             Entry(
                 "Inspections",
@@ -184,8 +185,14 @@ SECTIONS: tuple[Section, ...] = (
                 "assurance.view_assurance_requests",
                 "Reports asked of agencies by the Board and its groups, and the groups' judgements.",
             ),
+            Entry(
+                "Effectiveness review",
+                "effectiveness:review_list",
+                "effectiveness.view_reviews",
+                "How well the arrangements work: self-evaluation, figures, findings and responses.",
+            ),
         ),
-        apps=("assurance",),
+        apps=("assurance", "effectiveness"),
     ),
     Section(
         "performance",

@@ -22,6 +22,8 @@ class ActionSource(models.TextChoices):
     SECTION11_IMPROVEMENT = "section11_improvement", "Section 11 improvement"
     # A follow-up to a group's judgement of an agency's answer to an assurance request.
     ASSURANCE_REQUEST = "assurance_request", "Assurance request"
+    # An accepted recommendation of the partnership's effectiveness review (docs/domain.md, "15.").
+    EFFECTIVENESS_FINDING = "effectiveness_finding", "Effectiveness review finding"
     # Brought in from a spreadsheet the partnership kept before masa (docs/domain.md, section 9).
     IMPORTED = "imported", "Earlier action log"
 

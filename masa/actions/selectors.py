@@ -1,5 +1,6 @@
 """Reads of actions, scoped record by record to what the user needs to know."""
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -14,6 +15,7 @@ from masa.actions.models import (
     Action,
     ActionEvidence,
     ActionSettings,
+    ActionStatus,
     ActionUpdate,
     EvidenceKind,
 )
@@ -91,6 +93,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "review_recommendation__review",
             "inspection_finding__inspection",
             "assurance_request",
+            "effectiveness_finding__review",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")
@@ -286,3 +289,36 @@ def owner_get(action: Action, uuid: UUID | str) -> Person | None:
 def owner_agency_get(action: Action, uuid: UUID | str) -> Agency | None:
     """One of `owner_agency_choices(action)` by its id; None for any other agency."""
     return owner_agency_choices(action).filter(uuid=uuid).first()
+
+
+@dataclass(frozen=True)
+class Completion:
+    """How the actions due in a period stand: completed (on time or late), still open, withdrawn."""
+
+    due: int
+    completed: int
+    completed_on_time: int
+    open: int
+    overdue: int
+    withdrawn: int
+
+
+def completion_between(partnership: Partnership, *, start: date, end: date, today: date) -> Completion:
+    """The partnership's actions due from `start` to `end` inclusive (one query).
+
+    Completed on time: closed on or before the due date. Overdue: still open and due before today.
+    """
+    open_q = Q(status__in=OPEN_STATUSES)
+    counts = Action.objects.filter(
+        partnership=partnership, is_deleted=False, due_date__gte=start, due_date__lte=end
+    ).aggregate(
+        due=Count("pk"),
+        completed=Count("pk", filter=Q(status=ActionStatus.CLOSED)),
+        completed_on_time=Count(
+            "pk", filter=Q(status=ActionStatus.CLOSED, closed_at__date__lte=F("due_date"))
+        ),
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
+        withdrawn=Count("pk", filter=Q(status=ActionStatus.WITHDRAWN)),
+    )
+    return Completion(**counts)

@@ -39,7 +39,12 @@ Reason = Annotated[CleanText, Field(min_length=1, max_length=REASON_LENGTH)]
 # Sources that need no linked record: actions from a meeting item or a review's recommendation
 # are added on the meeting and review pages, which link them.
 StandaloneSource = Literal[
-    "audit_finding", "inspection_recommendation", "scrutiny_finding", "escalation", "section11_improvement"
+    "audit_finding",
+    "inspection_recommendation",
+    "scrutiny_finding",
+    "escalation",
+    "section11_improvement",
+    "effectiveness_finding",
 ]
 
 

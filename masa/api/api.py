@@ -6,6 +6,7 @@ from masa.api import (
     actions_routes,
     assurance_routes,
     clock_routes,
+    effectiveness_routes,
     errors,
     governance_routes,
     indicator_routes,
@@ -35,6 +36,7 @@ api.add_router("/", clock_routes.router)
 api.add_router("/", returns_routes.router)
 api.add_router("/", indicator_routes.router)
 api.add_router("/", assurance_routes.router)
+api.add_router("/", effectiveness_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -55,10 +55,26 @@ def _format(cell: Cell) -> None:
 
 def register_workbook(title: str, columns: list[Column], records: Iterable[Any], *, today: date) -> bytes:
     """One sheet named `title`: a row per record, a column per (header, width, value)."""
+    return registers_workbook([(title, columns, records)], today=today)
+
+
+def registers_workbook(sheets: Iterable[tuple[str, list[Column], Iterable[Any]]], *, today: date) -> bytes:
+    """A sheet per (title, columns, records), each laid out as `register_workbook` lays out one."""
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = title
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    for title, columns, records in sheets:
+        _register_sheet(workbook, title, columns, records, today=today)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _register_sheet(
+    workbook: Workbook, title: str, columns: list[Column], records: Iterable[Any], *, today: date
+) -> None:
+    sheet = workbook.create_sheet(title)
     sheet.append([header for header, _, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -71,9 +87,6 @@ def register_workbook(title: str, columns: list[Column], records: Iterable[Any],
             _format(cell)
     # Filter buttons on the header, over every row, so the register can be sorted and narrowed.
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def open_uploaded_workbook(name: str, data: bytes) -> Any:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from masa.accounts.models import User
@@ -218,12 +218,16 @@ class AttendanceRow:
 
 def attendance_rates(partnership: Partnership, *, year_start: date) -> list[AttendanceRow]:
     """Attendance per agency per group in a reporting year: present or deputised / recorded."""
-    year_end = add_months(year_start, 12)
+    return attendance_between(partnership, start=year_start, end=add_months(year_start, 12))
+
+
+def attendance_between(partnership: Partnership, *, start: date, end: date) -> list[AttendanceRow]:
+    """Attendance per agency per group at meetings on `start` or after and before `end`."""
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     records = Attendance.objects.filter(
         partnership=partnership,
-        meeting__starts_at__date__gte=year_start,
-        meeting__starts_at__date__lt=year_end,
+        meeting__starts_at__date__gte=start,
+        meeting__starts_at__date__lt=end,
         # Apologies sent for a meeting still to come are not yet a missed meeting.
         meeting__starts_at__lte=timezone.now(),
         meeting__is_deleted=False,
@@ -234,6 +238,23 @@ def attendance_rates(partnership: Partnership, *, year_start: date) -> list[Atte
         if status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY):
             counts[0] += 1
     return [AttendanceRow(g, a, c[0], c[1]) for (g, a), c in sorted(rows.items())]
+
+
+def meetings_held_between(partnership: Partnership, *, start: date, end: date) -> dict[int, int]:
+    """Meetings held (not cancelled, already started) per group id, on `start` or after and before `end`."""
+    held = (
+        Meeting.objects.filter(
+            partnership=partnership,
+            is_deleted=False,
+            starts_at__date__gte=start,
+            starts_at__date__lt=end,
+            starts_at__lte=timezone.now(),
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .values("group_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["group_id"]: row["n"] for row in held}
 
 
 def forward_plan(partnership: Partnership) -> QuerySet[Meeting]:

@@ -13,7 +13,7 @@ from django.db.models import Min, Prefetch, Q, QuerySet
 
 from masa.accounts.models import User
 from masa.accounts.rules import is_member
-from masa.clocks.calendar import WorkingCalendar, default_calendar
+from masa.clocks.calendar import WorkingCalendar, add_months, default_calendar
 from masa.clocks.rules import DEFAULT_RULE_SET, Clock, Rule, clock, clock_state, get_rule
 from masa.core.dates import long_date
 from masa.incidents.models import (
@@ -342,6 +342,35 @@ def open_clocks(
         for request in overdue
     ]
     return sorted(running, key=lambda c: (c.clock.due if c.clock else today, c.reference))
+
+
+def clocks_due_between(
+    partnership: Partnership,
+    *,
+    start: date,
+    end: date,
+    today: date,
+    calendar: WorkingCalendar | None = None,
+) -> list[IncidentClock]:
+    """Every clock of the partnership due from `start` to `end` inclusive, met or not (three queries).
+
+    For figures across the partnership (counts only, no child's details): the Panel notification
+    and rapid review clocks of every incident, and the final-report clock of every LCSPR decided.
+    """
+    cal = calendar or default_calendar()
+    incidents = _with_first_notification(SeriousIncident.objects.filter(partnership=partnership))
+    # A clock is due at most a few months after it starts, so incidents older than a year before
+    # the period cannot have one due in it.
+    incidents = incidents.filter(date_aware__gte=add_months(start, -12), date_aware__lte=end)
+    found = [c for incident in incidents for c in clocks_for(incident, today, cal)]
+    lcsprs = Review.objects.filter(
+        partnership=partnership,
+        kind=ReviewKind.LCSPR,
+        decision_date__gte=add_months(start, -12),
+        decision_date__lte=end,
+    ).select_related("incident")
+    found += [lcspr_clock(review, today, cal) for review in lcsprs]
+    return [c for c in found if c.clock is not None and start <= c.clock.due <= end]
 
 
 # The rapid review's stages -----------------------------------------------------------------

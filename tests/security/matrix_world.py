@@ -17,6 +17,8 @@ from masa.actions import services as action_services
 from masa.assurance import services as assurance_services
 from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
+from masa.effectiveness import services as effectiveness_services
+from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
@@ -197,6 +199,22 @@ def build_matrix_world() -> MatrixWorld:
         "request_withdraw",
     ):
         v[f"assurance:{name}"] = {"uuid": assurance_request.uuid}
+    # A published effectiveness review in the assurance partnership, with one principle.
+    principle = Principle.objects.create(partnership=asr.partnership, title="Partnership", order=1)
+    review = effectiveness_services.review_save(
+        actor=SETUP,
+        partnership=asr.partnership,
+        title="Matrix effectiveness review",
+        period_start=date(2023, 4, 1),
+        period_end=date(2024, 3, 31),
+    )
+    finding = effectiveness_services.finding_save(actor=SETUP, review=review, kind="recommendation", text="x")
+    effectiveness_services.response_save(
+        actor=SETUP, finding=finding, response="not_accepted", response_text="x"
+    )
+    effectiveness_services.review_publish(actor=SETUP, review=review)
+    world.slugs["effectiveness"] = asr.partnership.slug
+    v["effectiveness:*"] = {"uuid": review.uuid, "item": finding.uuid, "principle": principle.uuid}
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -206,6 +224,7 @@ def build_matrix_world() -> MatrixWorld:
         "inspections": (asr.partnership.slug, {}),
         "assurance-requests": (asr.partnership.slug, {}),
         "section11-cycles": (asr.partnership.slug, {}),
+        "effectiveness-reviews": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
