@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "masa.returns",
     "masa.reviews",
     "masa.assurance",
+    "masa.case_audits",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",
