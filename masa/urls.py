@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("masa.returns.urls")),
     path("", include("masa.reviews.urls")),
     path("", include("masa.assurance.urls")),
+    path("", include("masa.case_audits.urls")),
     path("", include("masa.briefings.urls")),
     path("", include("masa.indicators.urls")),
     path("", include("masa.dashboards.urls")),

@@ -184,8 +184,14 @@ SECTIONS: tuple[Section, ...] = (
                 "assurance.view_assurance_requests",
                 "Reports asked of agencies by the Board and its groups, and the groups' judgements.",
             ),
+            Entry(
+                "Multi-agency audits",
+                "case_audits:audit_list",
+                "case_audits.view_audits",
+                "Cases audited together by the agencies, the agreed grades, findings and learning.",
+            ),
         ),
-        apps=("assurance",),
+        apps=("assurance", "case_audits"),
     ),
     Section(
         "performance",

@@ -222,7 +222,7 @@ def audit_open(
         errors["moderation_on"] = MODERATION_BEFORE_OPEN
     if errors:
         raise ValidationError(errors)
-    assert opened_on is not None and agency_deadline is not None
+    assert tool is not None and opened_on is not None and agency_deadline is not None
     audit = Audit.objects.create(
         partnership=partnership,
         tool=tool,
