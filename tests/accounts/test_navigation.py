@@ -24,7 +24,9 @@ REVIEWS = ["Learning reviews", "Themes", "7-minute briefings"]
 PUBLIC_LEARNING = "Learning from reviews (public page)"
 PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
-ASSURANCE = ["Inspections", "Assurance requests"]
+# Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
+MAA = "Multi-agency audits"
+ASSURANCE = ["Inspections", "Assurance requests", MAA]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -34,7 +36,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ["Inspections", S11, "Assurance requests"],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -49,7 +51,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests"],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -73,7 +75,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests"],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -85,6 +87,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
         "learning": [PUBLISHED, PUBLIC_LEARNING],
+        "assurance": [MAA],
         "actions": ["My actions"],
     },
 }
