@@ -164,7 +164,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, Section 11 and Section 175 self-assessment, assurance requests and multi-agency audits.",
+        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, multi-agency audits.",
         (
             Entry(
                 "Inspections",
