@@ -33,6 +33,7 @@ from masa.case_audits.models import AgencyReturn, Audit, AuditStatus, AuditTool,
 from masa.case_audits.rules import ANSWER_AUDIT, MANAGE_AUDITS, VIEW_AUDIT_RESULTS, VIEW_AUDITS
 from masa.case_audits.xlsx import audit_workbook, audits_register_workbook
 from masa.core.downloads import DOCX_TYPE, XLSX_TYPE, file_response
+from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
 
@@ -230,6 +231,8 @@ def audit_detail(request: PartnershipRequest, uuid: str) -> HttpResponse:
 def audit_export(request: PartnershipRequest, uuid: str) -> HttpResponse:
     audit = _audit(request, uuid)
     workbook = audit_workbook(selectors.audit_results(audit))
+    # Every case's grades in one file: who downloaded it is kept in the audit log.
+    record_read(actor=request.user, instance=audit)
     return file_response(workbook, f"{request.partnership.slug}-audit-results.xlsx", XLSX_TYPE)
 
 

@@ -21,11 +21,21 @@ from masa.case_audits.models import (
 from masa.incidents.models import IncidentSettings
 from tests.case_audits.world import TODAY, full_answers, full_grades, make_audit_world, submit_all
 from tests.factories import SETUP, PartnershipFactory, PersonFactory
+from tests.module_db import module_transaction
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    """Built once for the module; each test's changes roll back with the test."""
+    with module_transaction(django_db_blocker):
+        yield make_audit_world("ca-s")
 
 
 @pytest.fixture
-def w(db):
-    return make_audit_world("ca-s")
+def w(_world, db):
+    for record in (_world.audit, _world.ret, *_world.cases):
+        record.refresh_from_db()
+    return _world
 
 
 def errors_of(excinfo) -> dict:

@@ -8,6 +8,7 @@ from html import unescape
 from io import BytesIO
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -17,11 +18,21 @@ from masa.case_audits import services
 from masa.case_audits.models import AgencyReturn, Audit, AuditStatus, FindingKind, ReturnStatus
 from tests.case_audits.world import TODAY, full_grades, make_audit_world, submit_all
 from tests.factories import SETUP
+from tests.module_db import module_transaction
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    """Built once for the module; each test's changes roll back with the test."""
+    with module_transaction(django_db_blocker):
+        yield make_audit_world("ca-v")
 
 
 @pytest.fixture
-def w(db):
-    return make_audit_world("ca-v")
+def w(_world, db):
+    for record in (_world.audit, _world.ret, *_world.cases):
+        record.refresh_from_db()
+    return _world
 
 
 def url(name: str, world, *args) -> str:
@@ -229,6 +240,8 @@ def test_results_register_and_summary_downloads(client, w):
     assert "Scores over time" in text_of(listing) and "<svg" in listing.content.decode()
     assert "12 (100%)" in text_of(listing)
     book = load_workbook(BytesIO(client.get(url("audit_export", w, w.audit.uuid)).content))
+    read = LogEntry.objects.get_for_object(w.audit).filter(action=LogEntry.Action.ACCESS).get()
+    assert read.actor == w.scrutineer
     results = book["Results"]
     assert results["A2"].value == "Child A" and results["E2"].value == 2
     assert book["Findings"]["B3"].value == "More Health input with families"
