@@ -262,3 +262,44 @@ def test_spreadsheet_text_is_never_a_formula(client, w):
     client.force_login(planning.business_team)
     register = load_workbook(BytesIO(client.get(url("register_export", planning)).content)).active
     assert register["A2"].value.startswith("'=")
+
+
+def test_a_tool_in_use_is_shown_fixed_and_a_new_one_changes(client, w):
+    client.force_login(w.business_team)
+    page = client.get(url("tool_detail", w, w.tool.uuid))
+    assert "can no longer change" in text_of(page) and "Add a question" not in text_of(page)
+    question = w.tool.questions.first()
+    response = client.post(
+        url("question_edit", w, w.tool.uuid, question.uuid), {"text": "Changed", "guidance": ""}
+    )
+    assert response.status_code == 400 and "used by an audit" in text_of(response)
+    question.refresh_from_db()
+    assert question.text != "Changed"
+    fresh = services.tool_create(actor=SETUP, partnership=w.partnership, name="Fresh tool")
+    grade = fresh.grades.get(value=4)
+    response = client.post(
+        url("grade_edit", w, fresh.uuid, grade.uuid),
+        {"label": "Unsafe", "descriptor": "Children left at risk"},
+    )
+    assert response.status_code == 302
+    grade.refresh_from_db()
+    assert grade.label == "Unsafe"
+    response = client.post(url("question_add", w, fresh.uuid), {"text": "", "guidance": ""})
+    assert response.status_code == 400 and "Enter the question" in text_of(response)
+
+
+def test_removing_a_case_while_planning_and_a_finding_in_moderation(client, w):
+    planning = make_audit_world("ca-v-remove", start=False)
+    client.force_login(planning.business_team)
+    client.post(url("case_remove", planning, planning.audit.uuid, planning.cases[1].uuid))
+    assert [c.reference for c in planning.audit.cases.all()] == ["Child A"]
+    submit_all(w)
+    services.audit_to_moderation(actor=SETUP, audit=w.audit)
+    finding = services.finding_add(actor=SETUP, audit=w.audit, kind=FindingKind.LEARNING, text="Think family")
+    client.force_login(w.business_team)
+    # A started audit's sample stays as it is.
+    response = client.post(url("case_remove", w, w.audit.uuid, w.cases[0].uuid), follow=True)
+    assert "The sample can only change while the audit is being planned" in text_of(response)
+    assert w.audit.cases.count() == 2
+    client.post(url("finding_remove", w, w.audit.uuid, finding.uuid))
+    assert not w.audit.findings.exists()

@@ -70,11 +70,18 @@ def test_hounslow_has_a_full_action_tracker(demo):
 
 
 def test_actions_come_from_agenda_items_of_their_group(demo):
-    # Review, inspection and Section 11 actions come from their own demos; every other one from a
-    # meeting.
+    # Review, inspection, Section 11 and audit finding actions come from their own demos; every
+    # other one from a meeting.
     actions = (
         Action.objects.filter(partnership__slug="hounslow")
-        .exclude(source__in=["review_recommendation", "inspection_recommendation", "section11_improvement"])
+        .exclude(
+            source__in=[
+                "review_recommendation",
+                "inspection_recommendation",
+                "section11_improvement",
+                "audit_finding",
+            ]
+        )
         .select_related("meeting_item__meeting", "owner")
     )
     assert actions.exists()
