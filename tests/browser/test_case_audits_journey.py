@@ -61,6 +61,12 @@ def test_an_audit_from_opening_to_the_published_summary(new_page, demo):
     heading(manager, "Multi-agency audits")
     expect(manager.locator("#scores + p + .govuk-grid-row")).to_contain_text("Neglect (December 2023)")
     checked(manager)
+    # The shipped tool: its scale (1 is the best grade) and questions.
+    manager.get_by_role("link", name="Multi-agency case audit tool").click()
+    heading(manager, "Multi-agency case audit tool")
+    expect(manager.get_by_role("main")).to_contain_text("1 Outstanding")
+    checked(manager)
+    nav(manager, "Assurance", "Multi-agency audits")
 
     # Open the audit with the shipped tool; a bad answer first.
     manager.get_by_role("button", name="Open an audit").click()
