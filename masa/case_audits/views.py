@@ -306,6 +306,7 @@ def part_detail(request: PartnershipRequest, part: str) -> HttpResponse:
     questions, grades = selectors.questions(audit), selectors.grades(audit)
     can_answer = _can_answer(request, found)
     form = None
+    refused = ""
     if can_answer:
         if request.method == "POST":
             form = PartForm(request.POST, questions=questions, grades=grades)
@@ -324,7 +325,11 @@ def part_detail(request: PartnershipRequest, part: str) -> HttpResponse:
         else:
             form = PartForm(initial=part_initial(found), questions=questions, grades=grades)
     elif request.method == "POST":
-        raise PermissionDenied
+        if found.agency_id not in selectors.lead_agency_ids(request.user, request.partnership):
+            raise PermissionDenied
+        # The agency's own lead, from a page opened before the part was submitted or the audit
+        # moved on: the page says why nothing was saved.
+        refused = services.RETURN_SUBMITTED if found.is_submitted else services.NOT_COMPLETING
     answers = selectors.agency_return_answers(found)
     labels = {g.value: f"{g.value} {g.label}" for g in grades}
     context = {
@@ -334,10 +339,10 @@ def part_detail(request: PartnershipRequest, part: str) -> HttpResponse:
         "rows": [(q, answers.get(q.pk), _label(labels, answers.get(q.pk))) for q in questions],
         "can_answer": can_answer,
         "can_manage": request.user.has_perm(MANAGE_AUDITS, request.partnership),
+        "refused": refused,
     }
-    return render(
-        request, "case_audits/part_detail.html", context, status=400 if form and form.errors else 200
-    )
+    status = 400 if refused or (form and form.errors) else 200
+    return render(request, "case_audits/part_detail.html", context, status=status)
 
 
 @partnership_view(MANAGE_AUDITS)

@@ -145,7 +145,9 @@ def test_an_agency_lead_completes_and_submits_their_part(client, w):
     assert w.ret.status == ReturnStatus.SUBMITTED and w.ret.submitted_by == w.lead
     # Editing after submission is refused.
     response = client.post(url("part_detail", w, w.ret.uuid), {**part_data(w, grade="1"), "submit_part": "1"})
-    assert response.status_code == 403
+    assert response.status_code == 400
+    assert "There is a problem" in text_of(response)
+    assert "cannot be changed unless the business team reopens it" in text_of(response)
     assert set(w.ret.answers.values_list("grade", flat=True)) == {2}
 
 
