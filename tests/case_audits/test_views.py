@@ -9,6 +9,8 @@ from io import BytesIO
 
 import pytest
 from auditlog.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -305,3 +307,25 @@ def test_removing_a_case_while_planning_and_a_finding_in_moderation(client, w):
     assert w.audit.cases.count() == 2
     client.post(url("finding_remove", w, w.audit.uuid, finding.uuid))
     assert not w.audit.findings.exists()
+
+
+def test_the_audit_page_reads_in_a_fixed_number_of_queries(client, w):
+    """Two cases or seven, each with its agencies' parts and agreed grades: the same queries."""
+
+    def queries(world) -> int:
+        submit_all(world)
+        services.audit_to_moderation(actor=SETUP, audit=world.audit)
+        for case in world.audit.cases.all():
+            services.moderation_record(actor=SETUP, case=case, moderation_on=TODAY, grades=full_grades(world))
+        client.force_login(world.business_team)
+        client.get(url("audit_detail", world, world.audit.uuid))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url("audit_detail", world, world.audit.uuid)).status_code == 200
+        return len(captured)
+
+    larger = make_audit_world("ca-v-queries", start=False)
+    for letter in "CDEFG":
+        services.case_add(actor=SETUP, audit=larger.audit, reference=f"Child {letter}")
+    services.audit_start(actor=SETUP, audit=larger.audit)
+    big, small = queries(larger), queries(w)
+    assert big == small
