@@ -135,6 +135,11 @@ def my_returns(user: Any, partnership: Partnership, audit: Audit | None = None) 
     return list(returns.select_related("case__audit", "agency").order_by("case__audit__agency_deadline"))
 
 
+def parts_to_complete(user: Any, partnership: Partnership) -> list[AgencyReturn]:
+    """The agency lead's parts not yet submitted, soonest deadline first (for the home page)."""
+    return [part for part in my_returns(user, partnership) if not part.is_submitted]
+
+
 def agency_return_answers(agency_return: AgencyReturn) -> dict[int, Any]:
     return {a.question_id: a for a in agency_return.answers.all()}
 

@@ -329,3 +329,17 @@ def test_the_audit_page_reads_in_a_fixed_number_of_queries(client, w):
     services.audit_start(actor=SETUP, audit=larger.audit)
     big, small = queries(larger), queries(w)
     assert big == small
+
+
+def test_the_agency_lead_home_page_lists_parts_to_complete(client, w):
+    client.force_login(w.lead)
+    home = client.get(reverse("dashboards:home", args=[w.partnership.slug]))
+    assert "Multi-agency audit parts to complete" in text_of(home)
+    assert "Neglect: Child A" in text_of(home) and "Neglect: Child B" in text_of(home)
+    submit_all(w)
+    home = client.get(reverse("dashboards:home", args=[w.partnership.slug]))
+    assert "Multi-agency audit parts to complete" not in text_of(home)
+    client.force_login(w.practitioner)
+    assert "Multi-agency audit" not in text_of(
+        client.get(reverse("dashboards:home", args=[w.partnership.slug]))
+    )
