@@ -111,6 +111,8 @@ def test_an_audit_from_opening_to_the_published_summary(new_page, demo):
     questions = _questions()
     page = new_page()
     sign_in(page, lead_login.email, DEMO_PASSWORD, lead_login.totp_secret)
+    expect(page.locator("#audit-parts")).to_contain_text(f"{TOPIC}: Child X")
+    checked(page)
     nav(page, "Assurance", "Multi-agency audits")
     checked(page)
     page.get_by_role("link", name=re.compile(r"^Child X\b")).click()
