@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "masa.reviews",
     "masa.assurance",
     "masa.effectiveness",
+    "masa.case_audits",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",

@@ -164,8 +164,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "assurance",
         "Assurance",
-        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, the effectiveness "
-        "review, and in time audits.",
+        "Inspections, Section 11 and Section 175 self-assessment, assurance requests, multi-agency "
+        "audits and the effectiveness review.",
         (
             Entry(
                 "Inspections",
@@ -186,13 +186,19 @@ SECTIONS: tuple[Section, ...] = (
                 "Reports asked of agencies by the Board and its groups, and the groups' judgements.",
             ),
             Entry(
+                "Multi-agency audits",
+                "case_audits:audit_list",
+                "case_audits.view_audits",
+                "Cases audited together by the agencies, the agreed grades, findings and learning.",
+            ),
+            Entry(
                 "Effectiveness review",
                 "effectiveness:review_list",
                 "effectiveness.view_reviews",
                 "How well the arrangements work: self-evaluation, figures, findings and responses.",
             ),
         ),
-        apps=("assurance", "effectiveness"),
+        apps=("assurance", "case_audits", "effectiveness"),
     ),
     Section(
         "performance",

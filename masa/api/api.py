@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from masa.api import (
     actions_routes,
     assurance_routes,
+    case_audit_routes,
     clock_routes,
     effectiveness_routes,
     errors,
@@ -37,6 +38,7 @@ api.add_router("/", returns_routes.router)
 api.add_router("/", indicator_routes.router)
 api.add_router("/", assurance_routes.router)
 api.add_router("/", effectiveness_routes.router)
+api.add_router("/", case_audit_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -4,8 +4,9 @@ The inspections register comes first: each inspection of the area or of one of i
 (Ofsted ILACS, JTAI, HMICFRS, HMIP, CQC, area SEND), its judgements area by area, and its
 findings. Causes of concern and recommendations become actions in the one tracker
 (`Action.inspection_finding`, source "Inspection recommendation"), which need evidence to close;
-their status is the inspection's progress. Section 11 cycles, audits, assurance requests and the
-effectiveness review will sit beside it in this app.
+their status is the inspection's progress. Section 11 and Section 175 cycles and assurance requests
+sit beside it in this app; multi-agency audits (`masa.case_audits`) and the effectiveness review
+(`masa.effectiveness`) have apps of their own.
 """
 
 from datetime import date

@@ -12,6 +12,8 @@ from masa.actions.rules import VIEW_ACTIONS
 from masa.actions.selectors import my_actions, overdue_for_board
 from masa.assurance.models import AssuranceRequest
 from masa.assurance.selectors import overdue_requests_for_home
+from masa.case_audits.models import AgencyReturn
+from masa.case_audits.selectors import parts_to_complete
 from masa.dashboards.rules import SEE_CADENCE_WARNINGS
 from masa.governance.models import Meeting
 from masa.governance.rules import VIEW_MEETINGS
@@ -38,6 +40,8 @@ class Dashboard:
     data_call_tasks: list[Submission] = field(default_factory=list)
     # Assurance requests past due with no report (the business team; the asked agency's leads).
     overdue_requests: list[AssuranceRequest] = field(default_factory=list)
+    # Parts of multi-agency audits the agency lead's agencies still have to submit.
+    audit_parts: list[tuple[AgencyReturn, bool]] = field(default_factory=list)
 
 
 def dashboard_for(user: User, partnership: Partnership, *, today: date | None = None) -> Dashboard:
@@ -61,6 +65,9 @@ def dashboard_for(user: User, partnership: Partnership, *, today: date | None = 
         waiting = (SubmissionStatus.NOT_STARTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
         board.data_call_tasks = list(submissions_for_user(user, partnership).filter(status__in=waiting)[:5])
     board.overdue_requests = list(overdue_requests_for_home(user, partnership, today=today)[:10])
+    board.audit_parts = [
+        (part, part.case.audit.agency_deadline < today) for part in parts_to_complete(user, partnership)[:10]
+    ]
     if user.has_perm(SEE_CADENCE_WARNINGS, partnership):
         board.cadence = cadence_warnings(partnership, today=today)
     return board

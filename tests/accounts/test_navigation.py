@@ -26,7 +26,9 @@ PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
 # Every member reads published effectiveness reviews (practitioners the summary only).
 EFFECTIVENESS = "Effectiveness review"
-ASSURANCE = ["Inspections", "Assurance requests", EFFECTIVENESS]
+# Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
+MAA = "Multi-agency audits"
+ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -36,7 +38,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ["Inspections", S11, "Assurance requests", EFFECTIVENESS],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -51,7 +53,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -75,7 +77,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -88,8 +90,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "governance": STRUCTURE,
         "learning": [PUBLISHED, PUBLIC_LEARNING],
         # The published summary of each inspection (without the actions) and of each
-        # effectiveness review (findings and responses).
-        "assurance": ["Inspections", EFFECTIVENESS],
+        # effectiveness review (findings and responses), and of each complete multi-agency audit.
+        "assurance": ["Inspections", MAA, EFFECTIVENESS],
         "actions": ["My actions"],
     },
 }

@@ -115,6 +115,7 @@ def test_practitioner_navigates_and_searches_without_javascript(browser, live_se
         page.wait_for_url(f"**/p/{SLUG}/")
         # Without JavaScript the menu is a plain list of links, shown in full even on a phone.
         labels = [label.strip() for label in menu(page).get_by_role("link").all_inner_texts()]
+        # Assurance: the published summaries of inspections, multi-agency audits and effectiveness reviews.
         assert labels == ["Home", "Governance", "Learning", "Assurance", "Actions", "Your account"], labels
         menu(page).get_by_role("link", name="Governance", exact=True).click()
         page.wait_for_url(f"**/p/{SLUG}/sections/governance/")

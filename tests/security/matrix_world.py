@@ -17,6 +17,7 @@ from masa.actions import services as action_services
 from masa.assurance import services as assurance_services
 from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
+from masa.case_audits import services as audit_services
 from masa.effectiveness import services as effectiveness_services
 from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
@@ -112,6 +113,7 @@ def build_matrix_world() -> MatrixWorld:
             "indicators": ind.partnership.slug,
             "dashboards": ind.partnership.slug,
             "assurance": asr.partnership.slug,
+            "case_audits": asr.partnership.slug,
         },
     )
     v = world.values
@@ -215,6 +217,7 @@ def build_matrix_world() -> MatrixWorld:
     effectiveness_services.review_publish(actor=SETUP, review=review)
     world.slugs["effectiveness"] = asr.partnership.slug
     v["effectiveness:*"] = {"uuid": review.uuid, "item": finding.uuid, "principle": principle.uuid}
+    v["case_audits:*"] = case_audit_values(asr)
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -225,6 +228,7 @@ def build_matrix_world() -> MatrixWorld:
         "assurance-requests": (asr.partnership.slug, {}),
         "section11-cycles": (asr.partnership.slug, {}),
         "effectiveness-reviews": (asr.partnership.slug, {}),
+        "audits": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
@@ -239,6 +243,37 @@ def build_matrix_world() -> MatrixWorld:
         "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": {"title": "Checked", "reason": "Checked"},
     }
     return world
+
+
+def case_audit_values(asr) -> dict[str, Any]:
+    """A multi-agency audit in moderation, in which the matrix users' agency took part."""
+    today = timezone.localdate()
+    tool = audit_services.tool_create(actor=SETUP, partnership=asr.partnership, name="Matrix audit tool")
+    audit = audit_services.audit_open(
+        actor=SETUP,
+        partnership=asr.partnership,
+        tool=tool,
+        topic="Matrix neglect audit",
+        agencies=[asr.agency],
+        opened_on=today - timedelta(days=20),
+        agency_deadline=today - timedelta(days=5),
+    )
+    case = audit_services.case_add(actor=SETUP, audit=audit, reference="Child M")
+    audit_services.audit_start(actor=SETUP, audit=audit)
+    part = case.returns.get()
+    grades = {q.pk: {"grade": 2, "comment": ""} for q in tool.questions.all()}
+    audit_services.return_save(actor=SETUP, agency_return=part, answers=grades, submit=True)
+    audit_services.audit_to_moderation(actor=SETUP, audit=audit)
+    finding = audit_services.finding_add(actor=SETUP, audit=audit, kind="learning", text="Think family")
+    return {
+        "uuid": audit.uuid,
+        "tool": tool.uuid,
+        "question": tool.questions.first().uuid,
+        "grade": tool.grades.first().uuid,
+        "part": part.uuid,
+        "case": case.uuid,
+        "finding": finding.uuid,
+    }
 
 
 # The URL patterns -----------------------------------------------------------------------------
