@@ -222,8 +222,6 @@ class Section11Return(PartnershipOwned):
     challenged_on = models.DateField("date of the challenge session", null=True, blank=True)
     challenged_by = models.CharField("who took part", max_length=500, blank=True)
     challenge_summary = models.TextField("what the challenge found", blank=True)
-    # Why the business team reopened it; kept in the audit log with the change.
-    change_reason = ""
 
     class Meta:
         ordering = ["agency__name"]
@@ -237,14 +235,6 @@ class Section11Return(PartnershipOwned):
     @property
     def is_submitted(self) -> bool:
         return self.status == ReturnStatus.SUBMITTED
-
-    def get_additional_data(self) -> dict:
-        from masa.core.actors import REASON_KEY
-
-        data = super().get_additional_data()
-        if self.change_reason:
-            data[REASON_KEY] = self.change_reason
-        return data
 
 
 class Section11Rating(PartnershipOwned):

@@ -157,8 +157,6 @@ class AgencyReturn(PartnershipOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_late = models.BooleanField(default=False)
-    # Why the business team reopened it; kept in the audit log with the change.
-    change_reason = ""
 
     class Meta:
         ordering = ["case__reference", "agency__name"]
@@ -172,14 +170,6 @@ class AgencyReturn(PartnershipOwned):
     @property
     def is_submitted(self) -> bool:
         return self.status == ReturnStatus.SUBMITTED
-
-    def get_additional_data(self) -> dict:
-        from masa.core.actors import REASON_KEY
-
-        data = super().get_additional_data()
-        if self.change_reason:
-            data[REASON_KEY] = self.change_reason
-        return data
 
 
 class ReturnAnswer(PartnershipOwned):

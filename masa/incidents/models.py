@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import models
 
 from masa.clocks.rules import DEFAULT_RULE_SET
-from masa.core.actors import REASON_KEY
 from masa.core.dates import long_date
 from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, MAX_PATTERN_LENGTH
 from masa.partnership.models import Agency, PartnershipOwned
@@ -106,10 +105,6 @@ class IncidentSettings(PartnershipOwned):
 class IncidentChild(PartnershipOwned):
     """A child in a serious incident, pseudonymous: no name, no date of birth."""
 
-    # Why the business team changed or removed the child; the service sets it just before the
-    # save or delete, so the audit log entry keeps it (docs/domain.md, "4. Who may see what").
-    change_reason = ""
-
     incident = models.ForeignKey(SeriousIncident, on_delete=models.CASCADE, related_name="children")
     reference = models.CharField(max_length=30, help_text='For example, "Child A"')
     age_band = models.CharField(max_length=20, choices=AgeBand.choices)
@@ -127,12 +122,6 @@ class IncidentChild(PartnershipOwned):
 
     def __str__(self) -> str:
         return self.reference
-
-    def get_additional_data(self) -> dict:
-        data = super().get_additional_data()
-        if self.change_reason:
-            data[REASON_KEY] = self.change_reason
-        return data
 
 
 class PanelNotification(PartnershipOwned):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from masa.core.actors import REASON_KEY
 from masa.core.models import TimestampedModel
 
 
@@ -30,13 +31,19 @@ class PartnershipOwned(TimestampedModel):
     """A record that belongs to exactly one partnership."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT)
+    # Why a user changed the record (a reopening, a correction): set by the service before saving,
+    # kept in the audit log entry with the change.
+    change_reason = ""
 
     class Meta:
         abstract = True
 
     def get_additional_data(self) -> dict:
         # Lets the audit log be filtered by partnership.
-        return {"partnership": self.partnership_id}
+        data: dict = {"partnership": self.partnership_id}
+        if self.change_reason:
+            data[REASON_KEY] = self.change_reason
+        return data
 
 
 class AgencyType(models.TextChoices):
