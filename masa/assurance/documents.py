@@ -5,54 +5,12 @@ its page and its spreadsheet, so the three never disagree."""
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from io import BytesIO
-
-from docx import Document
-from docx.document import Document as DocumentObject
 
 from masa.assurance.models import AssuranceLevel, AssuranceRequest, Inspection, RequestStatus
 from masa.assurance.selectors import Progress, inspection_progress
 from masa.assurance.selectors_section11 import Results
+from masa.core.word import add_facts, add_table, day_text, document_bytes, new_document, plural
 from masa.partnership.models import Partnership
-
-
-def _day(value: date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "not yet"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _document(title: str) -> DocumentObject:
-    doc = Document()
-    doc.core_properties.title = title
-    doc.core_properties.language = "en-GB"
-    doc.add_heading(title, level=0)
-    return doc
-
-
-def _table(doc: DocumentObject, header: list[str], rows: Iterable[Iterable[object]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = "" if value is None else str(value)
-
-
-def _facts(doc: DocumentObject, facts: Iterable[tuple[str, str]]) -> None:
-    for label, value in facts:
-        p = doc.add_paragraph()
-        p.add_run(f"{label}: ").bold = True
-        p.add_run(value)
-
-
-def _bytes(doc: DocumentObject) -> bytes:
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def inspections_summary_docx(
@@ -61,16 +19,16 @@ def inspections_summary_docx(
     """The register: a table of inspections and how their actions stand, then each inspection's
     judgements and findings with the actions that answer them."""
     rows = list(inspections)
-    doc = _document(f"{partnership.name}: inspections")
-    doc.add_paragraph(f"Summary at {_day(today)}: {_plural(len(rows), 'inspection')}.")
+    doc = new_document(f"{partnership.name}: inspections")
+    doc.add_paragraph(f"Summary at {day_text(today)}: {plural(len(rows), 'inspection')}.")
     progress = {i.pk: inspection_progress(i, today) for i in rows}
-    _table(
+    add_table(
         doc,
         ["Inspection", "Started", "Overall judgement", "Actions closed", "Open", "Overdue"],
         (
             (
                 i.title,
-                _day(i.start_date),
+                day_text(i.start_date),
                 i.overall_judgement or "None given",
                 *_progress_cells(progress[i.pk]),
             )
@@ -79,26 +37,28 @@ def inspections_summary_docx(
     )
     for i in rows:
         doc.add_heading(i.title, level=1)
-        _facts(
+        add_facts(
             doc,
             [
                 ("Kind", i.get_kind_display()),
                 ("Agency inspected", i.inspected_body.name if i.inspected_body else "The whole area"),
                 (
                     "Dates",
-                    f"{_day(i.start_date)} to {_day(i.end_date)}" if i.end_date else _day(i.start_date),
+                    f"{day_text(i.start_date)} to {day_text(i.end_date)}"
+                    if i.end_date
+                    else day_text(i.start_date),
                 ),
-                ("Published", _day(i.published_date)),
+                ("Published", day_text(i.published_date)),
                 ("Overall judgement", i.overall_judgement or "None given"),
             ],
         )
         if i.report_url:
-            _facts(doc, [("Published report", i.report_url)])
+            add_facts(doc, [("Published report", i.report_url)])
         if i.summary:
             doc.add_paragraph(i.summary)
         judgements = list(i.judgements.all())
         if judgements:
-            _table(doc, ["Area", "Judgement"], ((j.area, j.judgement) for j in judgements))
+            add_table(doc, ["Area", "Judgement"], ((j.area, j.judgement) for j in judgements))
         for finding in i.findings.all():
             doc.add_heading(f"{finding.get_kind_display()} {finding.number}", level=2)
             doc.add_paragraph(finding.text)
@@ -107,10 +67,10 @@ def inspections_summary_docx(
                 if action.is_overdue_on(today):
                     state = "Overdue"
                 doc.add_paragraph(
-                    f"{action.reference}: {action.title} (due {_day(action.due_date)}; {state})",
+                    f"{action.reference}: {action.title} (due {day_text(action.due_date)}; {state})",
                     style="List Bullet",
                 )
-    return _bytes(doc)
+    return document_bytes(doc)
 
 
 def _progress_cells(progress: Progress) -> tuple[int, int, int]:
@@ -122,10 +82,10 @@ def section11_summary_docx(results: Results, *, today: date) -> bytes:
     standards, and who has not returned."""
     cycle = results.cycle
     rate = results.rate
-    doc = _document(f"{cycle.standards_set.partnership.name}: {cycle.title}")
+    doc = new_document(f"{cycle.standards_set.partnership.name}: {cycle.title}")
     doc.add_paragraph(
-        f"{cycle.standards_set.name}. Opened {_day(cycle.opens_on)}, returns due {_day(cycle.deadline)}; "
-        f"summary at {_day(today)}."
+        f"{cycle.standards_set.name}. Opened {day_text(cycle.opens_on)}, "
+        f"returns due {day_text(cycle.deadline)}; summary at {day_text(today)}."
     )
     doc.add_heading("Return rate", level=1)
     doc.add_paragraph(
@@ -138,7 +98,7 @@ def section11_summary_docx(results: Results, *, today: date) -> bytes:
     doc.add_paragraph(
         "Averages use the agreed rating: the one moderated at the challenge session where it changed."
     )
-    _table(
+    add_table(
         doc,
         ["Agency", "Average", "Previous average", "Change", "Standards moderated"],
         (
@@ -159,16 +119,16 @@ def section11_summary_docx(results: Results, *, today: date) -> bytes:
         low = sum(1 for v in values if v is not None and v <= 2)
         average = round(sum(v for v in values if v is not None) / len(values), 1) if values else None
         by_standard.append((f"{standard.number}. {standard.title}", average, low))
-    _table(doc, ["Standard", "Average", "Agencies rating it 1 or 2"], by_standard)
-    return _bytes(doc)
+    add_table(doc, ["Standard", "Average", "Agencies rating it 1 or 2"], by_standard)
+    return document_bytes(doc)
 
 
 def request_summary_docx(
     partnership: Partnership, requests: Iterable[AssuranceRequest], *, today: date
 ) -> bytes:
     rows = list(requests)
-    doc = _document(f"{partnership.name}: assurance requests")
-    doc.add_paragraph(f"Summary at {_day(today)}: {_plural(len(rows), 'request')}.")
+    doc = new_document(f"{partnership.name}: assurance requests")
+    doc.add_paragraph(f"Summary at {day_text(today)}: {plural(len(rows), 'request')}.")
 
     statuses = Counter(r.status for r in rows)
     judgements = Counter(r.judgement for r in rows if r.status == RequestStatus.JUDGED)
@@ -180,21 +140,21 @@ def request_summary_docx(
         *((f"Judged: {level.label.lower()}", judgements[level.value]) for level in AssuranceLevel),
         ("Withdrawn", statuses[RequestStatus.WITHDRAWN]),
     ]
-    _table(doc, ["Where they stand", "Requests"], lines)
+    add_table(doc, ["Where they stand", "Requests"], lines)
 
     for r in rows:
         doc.add_heading(f"{r.reference}: {r.subject}", level=1)
         status = r.get_status_display()
         if r.is_overdue_on(today):
             status += " (overdue)"
-        _facts(
+        add_facts(
             doc,
             [
                 ("Asked of", r.agency.name + (f" ({r.lead.name})" if r.lead else "")),
-                ("Asked by", f"{r.group.name}, {_day(r.requested_on)}"),
-                ("Report due", _day(r.due_date)),
+                ("Asked by", f"{r.group.name}, {day_text(r.requested_on)}"),
+                ("Report due", day_text(r.due_date)),
                 ("Status", status),
-                ("Report received", _day(r.received_on)),
+                ("Report received", day_text(r.received_on)),
             ],
         )
         doc.add_paragraph(r.asked)
@@ -202,9 +162,9 @@ def request_summary_docx(
             doc.add_heading("The agency's report", level=2)
             doc.add_paragraph(r.report_text)
         if r.judgement:
-            doc.add_heading(f"Judgement: {r.get_judgement_display()} ({_day(r.judged_on)})", level=2)
+            doc.add_heading(f"Judgement: {r.get_judgement_display()} ({day_text(r.judged_on)})", level=2)
             doc.add_paragraph(r.judgement_reasons)
         if r.withdrawn_reason:
-            doc.add_heading(f"Withdrawn ({_day(r.withdrawn_on)})", level=2)
+            doc.add_heading(f"Withdrawn ({day_text(r.withdrawn_on)})", level=2)
             doc.add_paragraph(r.withdrawn_reason)
-    return _bytes(doc)
+    return document_bytes(doc)

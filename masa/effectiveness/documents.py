@@ -5,7 +5,7 @@ response and the action answering it. Built from the same rows as the page and t
 from datetime import date
 from typing import Any
 
-from masa.assurance.documents import _bytes, _day, _document, _facts, _plural, _table
+from masa.core.word import add_facts, add_table, day_text, document_bytes, new_document, plural
 from masa.effectiveness.models import EffectivenessReview
 from masa.effectiveness.xlsx import ACTION_MEASURES, Assessed
 
@@ -17,14 +17,14 @@ def _rate(value: float | None) -> str:
 def review_summary_docx(
     review: EffectivenessReview, *, assessments: list[Assessed], figures: dict[str, Any], today: date
 ) -> bytes:
-    doc = _document(review.title)
-    _facts(
+    doc = new_document(review.title)
+    add_facts(
         doc,
         (
-            ("Period", f"{_day(review.period_start)} to {_day(review.period_end)}"),
+            ("Period", f"{day_text(review.period_start)} to {day_text(review.period_end)}"),
             ("Reviewer", review.reviewer),
-            ("Commissioned", _day(review.commissioned_on)),
-            ("Reported", _day(review.reported_on)),
+            ("Commissioned", day_text(review.commissioned_on)),
+            ("Reported", day_text(review.reported_on)),
             ("Status", review.get_status_display()),
         ),
     )
@@ -32,7 +32,7 @@ def review_summary_docx(
         doc.add_paragraph(review.summary)
 
     doc.add_heading("Self-evaluation against the principles", level=1)
-    _table(
+    add_table(
         doc,
         ["Principle", "Rating", "Self-evaluation"],
         (
@@ -43,22 +43,24 @@ def review_summary_docx(
 
     frozen = "as published" if review.is_published else "as masa holds them today"
     doc.add_heading("The figures masa holds", level=1)
-    doc.add_paragraph(f"Figures for the period, {frozen} (at {_day(date.fromisoformat(figures['as_at']))}).")
+    doc.add_paragraph(
+        f"Figures for the period, {frozen} (at {day_text(date.fromisoformat(figures['as_at']))})."
+    )
     doc.add_heading("Meeting attendance per agency", level=2)
-    _table(
+    add_table(
         doc,
         ["Agency", "Attended", "Recorded", "Attendance"],
         ((r["agency"], r["attended"], r["expected"], _rate(r["rate"])) for r in figures["attendance"]),
     )
     doc.add_heading("Meeting cadence", level=2)
-    _table(
+    add_table(
         doc,
         ["Group", "Held", "Expected", "Met"],
         ((r["group"], r["held"], r["expected"], "Yes" if r["met"] else "No") for r in figures["cadence"]),
     )
     doc.add_heading("Action completion", level=2)
     actions = figures["actions"]
-    _table(
+    add_table(
         doc,
         ["Measure", "Value"],
         (
@@ -68,7 +70,7 @@ def review_summary_docx(
     )
     doc.add_heading("Statutory clocks", level=2)
     if figures["clocks"]:
-        _table(
+        add_table(
             doc,
             ["Clock", "Time limit", "Due", "Met on time", "Met late", "Overdue", "On time"],
             (
@@ -89,18 +91,21 @@ def review_summary_docx(
 
     findings = list(review.findings.all())
     doc.add_heading("Findings and the partnership's response", level=1)
-    doc.add_paragraph(f"{_plural(len(findings), 'finding')}.")
+    doc.add_paragraph(f"{plural(len(findings), 'finding')}.")
     for f in findings:
         doc.add_heading(f"{f.get_kind_display()} {f.number}", level=2)
         doc.add_paragraph(f.text)
         if f.principle:
-            _facts(doc, (("Principle", f.principle.title),))
+            add_facts(doc, (("Principle", f.principle.title),))
         response = f.get_response_display() if f.response else "Awaiting a response"
-        _facts(doc, (("Response", response),))
+        add_facts(doc, (("Response", response),))
         if f.response_text:
             doc.add_paragraph(f.response_text)
         if f.action is not None:
             a = f.action
             status = "overdue" if a.is_overdue_on(today) else a.get_status_display().lower()
-            _facts(doc, (("Action", f"{a.reference}, {a.owner.name}, due {_day(a.due_date)}, {status}"),))
-    return _bytes(doc)
+            add_facts(
+                doc,
+                (("Action", f"{a.reference}, {a.owner.name}, due {day_text(a.due_date)}, {status}"),),
+            )
+    return document_bytes(doc)
