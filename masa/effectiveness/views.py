@@ -55,6 +55,16 @@ def _review(request: PartnershipRequest, uuid: str) -> EffectivenessReview:
     return found_or_404(selectors.review_get(request.user, request.partnership, uuid))
 
 
+def _draft(request: PartnershipRequest, uuid: str) -> EffectivenessReview | HttpResponse:
+    """The review to change, or (once published) back to its page saying why it cannot be, so a
+    bookmarked or old change page never offers a form that would only be refused."""
+    review = _review(request, uuid)
+    if review.is_published:
+        messages.info(request, services.PUBLISHED)
+        return redirect(_url("review_detail", request, review.uuid))
+    return review
+
+
 @partnership_view(VIEW_REVIEWS)
 def review_list(request: PartnershipRequest) -> HttpResponse:
     reviews = list(selectors.review_list(request.user, request.partnership))
@@ -152,12 +162,15 @@ def review_create(request: PartnershipRequest) -> HttpResponse:
 
 @partnership_view(MANAGE_REVIEWS)
 def review_edit(request: PartnershipRequest, uuid: str) -> HttpResponse:
-    return _review_page(request, _review(request, uuid))
+    review = _draft(request, uuid)
+    return review if isinstance(review, HttpResponse) else _review_page(request, review)
 
 
 @partnership_view(MANAGE_REVIEWS)
 def assessment_save(request: PartnershipRequest, uuid: str, principle: str) -> HttpResponse:
-    review = _review(request, uuid)
+    review = _draft(request, uuid)
+    if isinstance(review, HttpResponse):
+        return review
     chosen = found_or_404(selectors.principle_get(review, principle))
     existing = review.assessments.filter(principle=chosen).first()
     initial = (
@@ -182,7 +195,9 @@ def assessment_save(request: PartnershipRequest, uuid: str, principle: str) -> H
 
 @partnership_view(MANAGE_REVIEWS)
 def finding_save(request: PartnershipRequest, uuid: str, item: str | None = None) -> HttpResponse:
-    review = _review(request, uuid)
+    review = _draft(request, uuid)
+    if isinstance(review, HttpResponse):
+        return review
     finding = found_or_404(selectors.finding_get(review, item)) if item else None
     initial: dict[str, Any] | None = None
     if finding is not None:
@@ -210,7 +225,9 @@ def _response_saved(saved: object, *, had_action: bool) -> str:
 
 @partnership_view(RESPOND_TO_FINDINGS)
 def response_save(request: PartnershipRequest, uuid: str, item: str) -> HttpResponse:
-    review = _review(request, uuid)
+    review = _draft(request, uuid)
+    if isinstance(review, HttpResponse):
+        return review
     finding = found_or_404(selectors.finding_get(review, item))
     had_action = finding.action_id is not None
     initial = (

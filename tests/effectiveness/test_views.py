@@ -145,7 +145,19 @@ def test_a_published_review_cannot_be_edited_until_reopened_with_a_reason(client
             **date_fields("period_end", alpha.review.period_end),
         },
     )
-    assert refused.status_code == 400 and services.PUBLISHED in text_of(refused)
+    # An old change page sends the user back to the review, saying why, and changes nothing.
+    assert refused.status_code == 302 and refused["Location"] == url(
+        "review_detail", alpha, alpha.review.uuid
+    )
+    for name, args in (
+        ("review_edit", ()),
+        ("finding_edit", (alpha.recommendation.uuid,)),
+        ("response_save", (alpha.recommendation.uuid,)),
+    ):
+        response = client.get(url(name, alpha, alpha.review.uuid, *args), follow=True)
+        assert services.PUBLISHED in text_of(response) and "Save" not in text_of(response), name
+    alpha.review.refresh_from_db()
+    assert alpha.review.title != "Renamed"
     refused = client.post(url("review_reopen", alpha, alpha.review.uuid), {"reason": ""})
     assert refused.status_code == 400 and "Enter why the review is being reopened" in text_of(refused)
     client.post(url("review_reopen", alpha, alpha.review.uuid), {"reason": "A correction from the reviewer"})

@@ -210,17 +210,18 @@ PAGES: dict[str, tuple[int, ...]] = {
     "assurance:request_report_download": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "assurance:request_judgement": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
     "assurance:request_withdraw": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
-    # The effectiveness review (docs/domain.md, "15."): a published review in the world.
+    # The effectiveness review (docs/domain.md, "15."): a published review in the world, so its
+    # change pages send those who may change a draft back to the review (302).
     "effectiveness:review_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
     "effectiveness:review_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_detail": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
-    "effectiveness:review_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "effectiveness:review_edit": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_export": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "effectiveness:review_summary": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
-    "effectiveness:assessment_save": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
-    "effectiveness:finding_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
-    "effectiveness:finding_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
-    "effectiveness:response_save": (200, 200, 200, 403, 403, 403, 403, 403, 404, 302, 302),
+    "effectiveness:assessment_save": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "effectiveness:finding_add": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "effectiveness:finding_edit": (302, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "effectiveness:response_save": (302, 302, 302, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_publish": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_reopen": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     # Multi-agency audits: the agency lead's column answers for a part of their own agency; the
