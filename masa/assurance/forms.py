@@ -1,5 +1,7 @@
 """Forms of the inspections register: GOV.UK questions; the services check the rules."""
 
+from typing import Any
+
 from django import forms
 
 from masa.assurance.models import (
@@ -40,6 +42,38 @@ class AssuranceForm(GovForm):
 
     def set_queryset(self, name: str, queryset: object) -> None:
         self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+
+    def set_people(self, name: str, people: object) -> None:
+        """A choice of people, each named with their agency (two people may share a name)."""
+        self.set_queryset(name, people)
+        self.fields[name].label_from_instance = person_with_agency  # type: ignore[attr-defined]
+
+    def offer_action_fields(self, people: object, groups: object = None) -> None:
+        """The choices of the fields that make a finding's tracker action (`action_owner_field` and
+        the others below); the group only where the form has one."""
+        self.set_people("owner", people)
+        if "group" in self.fields:
+            self.set_queryset("group", groups)
+
+
+def person_with_agency(person: Any) -> str:
+    return f"{person.name} ({person.agency.name})"
+
+
+# The fields of a finding whose answer is an action in the tracker (inspections, audits, the
+# effectiveness review): who owns it, when it is due and, where asked, the group overseeing it.
+def action_owner_field(help_text: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label="Owner of the action", queryset=None, required=False, widget=LongSelect, help_text=help_text
+    )
+
+
+def action_due_field() -> GovDateField:
+    return GovDateField(label="Date the action is due", required=False, help_text="For example, 31 3 2025")
+
+
+def action_group_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label="Group that oversees the action", queryset=None, required=False)
 
 
 class JudgementMixin(BoundedForm):
@@ -165,19 +199,11 @@ class FindingForm(AssuranceForm):
     agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Agency that answers for it", queryset=None, required=False
     )
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Owner of the action",
-        queryset=None,
-        required=False,
-        widget=LongSelect,
-        help_text="Needed for a cause of concern or a recommendation; optional for an area for improvement",
+    owner = action_owner_field(
+        "Needed for a cause of concern or a recommendation; optional for an area for improvement"
     )
-    due_date = GovDateField(
-        label="Date the action is due", required=False, help_text="For example, 31 3 2025"
-    )
-    group: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Group that oversees the action", queryset=None, required=False
-    )
+    due_date = action_due_field()
+    group = action_group_field()
 
     def __init__(
         self,
@@ -195,9 +221,7 @@ class FindingForm(AssuranceForm):
             # The action is changed on its own page, with a reason kept in its history.
             self.drop_fields("owner", "due_date", "group")
         else:
-            self.set_queryset("owner", people)
-            self.set_queryset("group", groups)
-            self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
+            self.offer_action_fields(people, groups)
         self.set_queryset("agency", agencies)
 
 
@@ -274,8 +298,7 @@ class RequestForm(AssuranceForm):
         self.set_queryset("agency", agencies)
         self.set_queryset("group", groups)
         self.set_queryset("meeting", meetings)
-        self.set_queryset("lead", people)
-        self.fields["lead"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
+        self.set_people("lead", people)
         self.fields["agency"].error_messages["required"] = "Select the agency asked"
         self.fields["group"].error_messages["required"] = "Select the group that asks"
         self.fields["subject"].error_messages["required"] = "Enter what the request is about"
@@ -356,7 +379,7 @@ class RequestJudgementForm(AssuranceForm):
                 required=False,
                 widget=LongSelect,
             )
-            owner.label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[method-assign,assignment]
+            owner.label_from_instance = person_with_agency  # type: ignore[method-assign,assignment]
             owner.empty_label = "None"
             self.fields[f"action_{n}_owner"] = owner
             self.fields[f"action_{n}_due_date"] = GovDateField(

@@ -5,7 +5,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Button
 from django import forms
 
-from masa.assurance.forms import AssuranceForm
+from masa.assurance.forms import AssuranceForm, action_due_field, action_owner_field
 from masa.case_audits.models import AgeBand, AgencyReturn, AuditCase, AuditGrade, AuditQuestion, FindingKind
 from masa.core import bounds
 from masa.core.bounds import REASON_LENGTH, SUMMARY_LENGTH
@@ -230,20 +230,12 @@ class FindingForm(AssuranceForm):
 
     kind = forms.ChoiceField(label="Kind of finding", choices=FindingKind.choices, widget=forms.RadioSelect)
     text = text_area("Finding", max_length=SUMMARY_LENGTH, required=True, rows=4)
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Owner of the action",
-        queryset=None,
-        required=False,
-        help_text="Needed for an area for development: its action goes to the action tracker",
-    )
-    due_date = GovDateField(
-        label="Date the action is due", required=False, help_text="For example, 31 3 2024"
-    )
+    owner = action_owner_field("Needed for an area for development: its action goes to the action tracker")
+    due_date = action_due_field()
 
     def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.set_queryset("owner", people)
-        self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
+        self.offer_action_fields(people)
         self.fields["kind"].error_messages["required"] = "Select the kind of finding"
         self.fields["text"].error_messages["required"] = "Enter the finding"
 

@@ -2,9 +2,9 @@
 
 from django import forms
 
-from masa.assurance.forms import AssuranceForm
+from masa.assurance.forms import AssuranceForm, action_due_field, action_group_field, action_owner_field
 from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
-from masa.core.forms import GovDateField, LongSelect, text_area
+from masa.core.forms import GovDateField, text_area
 from masa.effectiveness.models import DESCRIPTORS, FindingKind, ResponseKind, SelfRating
 
 
@@ -102,19 +102,9 @@ class ResponseForm(EffectivenessForm):
         required=True,
         rows=4,
     )
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Owner of the action",
-        queryset=None,
-        required=False,
-        widget=LongSelect,
-        help_text="Needed when the partnership accepts a recommendation, in whole or in part",
-    )
-    due_date = GovDateField(
-        label="Date the action is due", required=False, help_text="For example, 31 3 2025"
-    )
-    group: forms.ModelChoiceField = forms.ModelChoiceField(
-        label="Group that oversees the action", queryset=None, required=False
-    )
+    owner = action_owner_field("Needed when the partnership accepts a recommendation, in whole or in part")
+    due_date = action_due_field()
+    group = action_group_field()
 
     def __init__(
         self,
@@ -131,9 +121,7 @@ class ResponseForm(EffectivenessForm):
             # A strength needs no action; an action already made is changed on its own page.
             self.drop_fields("owner", "due_date", "group")
         else:
-            self.set_queryset("owner", people)
-            self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.agency.name})"  # type: ignore[attr-defined]
-            self.set_queryset("group", groups)
+            self.offer_action_fields(people, groups)
 
 
 class ReopenForm(EffectivenessForm):
