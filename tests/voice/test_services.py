@@ -76,7 +76,8 @@ def test_an_activity_is_saved_with_counts_and_a_total(w):
         (
             {"what_they_said": "Mrs Patel said the bus was late"},
             "what_they_said",
-            "What they said must not identify anyone: remove “Mrs Patel”. Record who took part as counts, never names",
+            "What they said must not identify anyone: remove “Mrs Patel”. "
+            "Record who took part as counts, never names",
         ),
         (
             {"forum": "Contact jo.bloggs@example.org"},
