@@ -20,8 +20,8 @@ from masa.bank_holidays import services as holiday_services
 from masa.case_audits import services as audit_services
 from masa.effectiveness import services as effectiveness_services
 from masa.partnership.models import Principle
-from masa.voice import services as voice_services
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
+from masa.voice import services as voice_services
 from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
 from tests.assurance.section11_world import make_s11_world
