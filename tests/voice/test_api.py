@@ -1,24 +1,9 @@
 """GET /api/v1/partnerships/{slug}/engagement-activities: activities with counts and entries, scoped."""
 
-import pytest
-
 from masa.accounts import services as account_services
 from masa.accounts.models import Role
-from tests.module_db import module_transaction
-from tests.voice.world import make_world
 
 URL = "/api/v1/partnerships/{}/engagement-activities"
-
-
-@pytest.fixture(scope="module")
-def _world(django_db_setup, django_db_blocker):
-    with module_transaction(django_db_blocker):
-        yield make_world("voice-a")
-
-
-@pytest.fixture
-def w(_world, db):
-    return _world
 
 
 def auth_for(user) -> dict:

@@ -10,21 +10,7 @@ from masa.voice import services
 from masa.voice.models import EngagementActivity, EntryStatus, YouSaidWeDid
 from masa.voice.rules_pure import counts_problems, identifying_text
 from tests.factories import SETUP
-from tests.module_db import module_transaction
-from tests.voice.world import TODAY, make_world
-
-
-@pytest.fixture(scope="module")
-def _world(django_db_setup, django_db_blocker):
-    with module_transaction(django_db_blocker):
-        yield make_world("voice-s")
-
-
-@pytest.fixture
-def w(_world, db):
-    for record in (_world.activity, _world.published, _world.draft):
-        record.refresh_from_db()
-    return _world
+from tests.voice.world import TODAY
 
 
 def activity(w, **changes):

@@ -10,21 +10,6 @@ from openpyxl import load_workbook
 
 from masa.accounts.models import Role
 from masa.voice.models import EngagementActivity, YouSaidWeDid
-from tests.module_db import module_transaction
-from tests.voice.world import make_world
-
-
-@pytest.fixture(scope="module")
-def _world(django_db_setup, django_db_blocker):
-    with module_transaction(django_db_blocker):
-        yield make_world("voice-v")
-
-
-@pytest.fixture
-def w(_world, db):
-    for record in (_world.activity, _world.published, _world.draft):
-        record.refresh_from_db()
-    return _world
 
 
 def url(name: str, w, *args) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import Action, ActionSource
 from masa.actions.services import action_create
-from masa.partnership.models import Partnership
+from masa.partnership.models import Partnership, Person
 from masa.voice import services
 from masa.voice.models import ActivityKind, EngagementActivity, EntryStatus, YouSaidWeDid
 from tests.factories import SETUP, PartnershipAgencyFactory, PartnershipFactory, PersonFactory, member
@@ -24,6 +24,18 @@ class World:
     activity: EngagementActivity
     published: YouSaidWeDid
     draft: YouSaidWeDid
+
+
+def _action(partnership: Partnership, owner: Person, title: str) -> Action:
+    return action_create(
+        actor=SETUP,
+        partnership=partnership,
+        title=title,
+        owner=owner,
+        due_date=date(2024, 9, 30),
+        source=ActionSource.ESCALATION,
+        today=TODAY,
+    )
 
 
 def make_world(slug: str) -> World:
@@ -43,29 +55,13 @@ def make_world(slug: str) -> World:
     }
     Membership.objects.filter(user=users[Role.AGENCY_LEAD], partnership=p).update(agency=council)
     owner = PersonFactory(partnership=p, agency=council, name=f"Owner {slug}")
-    action = action_create(
-        actor=SETUP,
-        partnership=p,
-        title="Online safety sessions in every secondary school",
-        owner=owner,
-        due_date=date(2024, 9, 30),
-        source=ActionSource.ESCALATION,
-        today=TODAY,
-    )
+    action = _action(p, owner, "Online safety sessions in every secondary school")
     other = PartnershipFactory(slug=f"{slug}-other")
     other_owner = PersonFactory(
         partnership=other,
         agency=PartnershipAgencyFactory(partnership=other, agency__name=f"{slug} Other Council").agency,
     )
-    other_action = action_create(
-        actor=SETUP,
-        partnership=other,
-        title="Another partnership's action",
-        owner=other_owner,
-        due_date=date(2024, 9, 30),
-        source=ActionSource.ESCALATION,
-        today=TODAY,
-    )
+    other_action = _action(other, other_owner, "Another partnership's action")
     activity = services.activity_save(
         actor=SETUP,
         partnership=p,
