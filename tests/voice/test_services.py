@@ -171,3 +171,18 @@ def test_counts_problems():
     assert counts_problems({"a": 0, "b": 0}, {"g": 0}) == {"a": "NOBODY"}
     assert counts_problems({"a": 2}, {"g": 3}) == {"g": "MORE_THAN_TOTAL"}
     assert counts_problems({"a": -2}, {"g": 0}) == {"a": "NEGATIVE"}
+
+
+def test_marking_a_published_entry_done_keeps_it_published_and_logs_the_change(w):
+    changed = services.entry_save(
+        actor=SETUP,
+        activity=w.activity,
+        you_said=w.published.you_said,
+        we_did="Practitioners were trained in the language and culture of online life",
+        status=EntryStatus.DONE,
+        actions=[w.action],
+        entry=w.published,
+    )
+    assert changed.is_published and changed.status == EntryStatus.DONE
+    last = LogEntry.objects.get_for_object(changed).order_by("-timestamp", "-pk").first()
+    assert "status" in last.changes_dict and "we_did" in last.changes_dict
