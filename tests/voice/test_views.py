@@ -179,3 +179,26 @@ def test_the_export_has_both_sheets_and_no_formulas(client, w):
     entries = list(book["You said, we did"].iter_rows(min_row=2, values_only=True))
     assert "Adults do not understand the apps we use" in [r[2] for r in entries]
     assert any(r[6] == w.action.reference for r in entries)
+
+
+def test_the_action_page_links_back_to_the_entries_it_carries(client, w):
+    from masa.voice import services
+    from tests.factories import SETUP
+
+    services.entry_save(
+        actor=SETUP,
+        activity=w.activity,
+        you_said="Unpublished wish",
+        we_did="z",
+        status="planned",
+        actions=[w.action],
+    )
+    action_url = reverse("actions:action_detail", args=[w.partnership.slug, w.action.uuid])
+    client.force_login(w.users[Role.BUSINESS_TEAM])
+    page = text_of(client.get(action_url))
+    assert "You said, we did Adults do not understand the apps we use Unpublished wish" in page
+    assert url("activity_detail", w, w.activity.uuid) + "#entries" in client.get(action_url).content.decode()
+    client.force_login(w.users[Role.AGENCY_LEAD])
+    page = text_of(client.get(action_url))
+    assert "Adults do not understand the apps we use" in page
+    assert "Unpublished wish" not in page and "An entry not yet published" in page
