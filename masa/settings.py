@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "masa.dashboards",
     "masa.bank_holidays",
     "masa.search",
+    "masa.voice",
     "masa.demo",
 ]
 

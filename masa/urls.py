@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("masa.dashboards.urls")),
     path("", include("masa.bank_holidays.urls")),
     path("", include("masa.search.urls")),
+    path("", include("masa.voice.urls")),
     path("accounts/", include("allauth.urls")),
     # The API documentation, rendered from the OpenAPI schema (masa/api/documentation.py).
     path("api/docs", api_docs, name="api_docs"),

@@ -158,8 +158,14 @@ SECTIONS: tuple[Section, ...] = (
                 "partnership.view_home",
                 "The published briefings and review reports, as the public sees them.",
             ),
+            Entry(
+                "Voice of children and families",
+                "voice:activity_list",
+                "voice.view_voice",
+                "What children and families told the partnership, and what it did: you said, we did.",
+            ),
         ),
-        apps=("incidents", "reviews", "briefings"),
+        apps=("incidents", "reviews", "briefings", "voice"),
     ),
     Section(
         "assurance",

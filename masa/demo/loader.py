@@ -27,6 +27,7 @@ from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.section11_loader import load_section11_demo
 from masa.demo.structure_data import PARTNERSHIPS
+from masa.demo.voice_loader import load_voice_demo
 from masa.governance.models import Meeting
 from masa.partnership.models import (
     Agency,
@@ -223,6 +224,9 @@ def load_demo() -> list[DemoLogin]:
         load_effectiveness_demo()
         # Multi-agency audits: Hounslow's of 2020 and 2023, Ealing's and Hillingdon's.
         load_case_audits_demo()
+        # The voice of children and families: Hounslow's Youth Council and Corporate Parenting
+        # Board, after the actions their entries link to.
+        load_voice_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

@@ -24,6 +24,9 @@ REVIEWS = ["Learning reviews", "Themes", "7-minute briefings"]
 PUBLIC_LEARNING = "Learning from reviews (public page)"
 PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
+# Every member reads the voice of children and families (agency leads and practitioners the
+# published entries only).
+VOICE = "Voice of children and families"
 # Every member reads published effectiveness reviews (practitioners the summary only).
 EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
@@ -37,7 +40,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 # member does not see who has read the learning).
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
-    "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
+    "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
     "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
     "performance": [
         "Performance dashboards",
@@ -52,7 +55,14 @@ GOVERNANCE_ROLE = {
 EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
-        "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
+        "learning": [
+            "Serious incidents and rapid reviews",
+            *REVIEWS,
+            PUBLISHED,
+            READERS,
+            PUBLIC_LEARNING,
+            VOICE,
+        ],
         "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
         "performance": [
             "Performance dashboards",
@@ -70,13 +80,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": ASSURANCE},
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
-        "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING],
+        "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
         "assurance": ASSURANCE,
     },
     Role.SCRUTINEER: GOVERNANCE_ROLE,
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
-        "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
+        "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
         "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
         "performance": [
             "Performance dashboards",
@@ -88,7 +98,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
-        "learning": [PUBLISHED, PUBLIC_LEARNING],
+        "learning": [PUBLISHED, PUBLIC_LEARNING, VOICE],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
         "assurance": ["Inspections", MAA, EFFECTIVENESS],

@@ -21,6 +21,7 @@ from masa.case_audits import services as audit_services
 from masa.effectiveness import services as effectiveness_services
 from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
+from masa.voice import services as voice_services
 from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
 from tests.assurance.section11_world import make_s11_world
@@ -218,6 +219,20 @@ def build_matrix_world() -> MatrixWorld:
     world.slugs["effectiveness"] = asr.partnership.slug
     v["effectiveness:*"] = {"uuid": review.uuid, "item": finding.uuid, "principle": principle.uuid}
     v["case_audits:*"] = case_audit_values(asr)
+    # An engagement activity with a published "you said, we did" entry, in the assurance partnership.
+    activity = voice_services.activity_save(
+        actor=SETUP,
+        partnership=asr.partnership,
+        title="Matrix activity",
+        held_on=date(2024, 1, 16),
+        kind="youth_council",
+        what_they_said="x",
+        counts={"aged_11_to_15": 3},
+    )
+    entry = voice_services.entry_save(actor=SETUP, activity=activity, you_said="x", we_did="y", status="done")
+    voice_services.entry_publish(actor=SETUP, entry=entry)
+    world.slugs["voice"] = asr.partnership.slug
+    v["voice:*"] = {"uuid": activity.uuid, "item": entry.uuid}
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -229,6 +244,7 @@ def build_matrix_world() -> MatrixWorld:
         "section11-cycles": (asr.partnership.slug, {}),
         "effectiveness-reviews": (asr.partnership.slug, {}),
         "audits": (asr.partnership.slug, {}),
+        "engagement-activities": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role

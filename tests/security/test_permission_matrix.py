@@ -224,6 +224,19 @@ PAGES: dict[str, tuple[int, ...]] = {
     "effectiveness:response_save": (302, 302, 302, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_publish": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "effectiveness:review_reopen": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    # The voice of children and families (docs/domain.md, "Voice of children and families"): an
+    # activity with a published entry, so agency leads and practitioners read it; only the
+    # governance and the scrutineer download the register; the public page is open to all.
+    "voice:activity_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "voice:activity_create": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:voice_export": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "voice:activity_detail": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "voice:activity_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:entry_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:entry_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:entry_publish": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:entry_withdraw": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "voice:public_page": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
     # Multi-agency audits: the agency lead's column answers for a part of their own agency; the
     # matrix audit is in moderation, so those who see only published summaries get 404.
     "case_audits:audit_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
@@ -388,6 +401,19 @@ API: dict[str, tuple[int, ...]] = {
     ),
     "GET /api/v1/partnerships/{slug}/indicators": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/effectiveness-reviews": (
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/partnerships/{slug}/engagement-activities": (
         200,
         200,
         200,
