@@ -146,7 +146,7 @@ def years_with_escalations(partnership: Partnership) -> list[int]:
 class YearFigures:
     year: str
     raised: int
-    reached: tuple[int, int, int]  # how many reached (ended at) stage 1, 2 and 3
+    reached: tuple[int, int, int]  # how many went no further than stage 1, 2 and 3
     median_days: Decimal | None
 
 

@@ -128,7 +128,7 @@ def escalation_raise(
         errors["themes"] = THEME_FOREIGN
     if errors:
         raise ValidationError(errors)
-    assert raised_by_agency is not None
+    assert raised_by_agency is not None and raised_on is not None
     escalation = Escalation.objects.create(
         partnership=partnership,
         raised_on=raised_on,
