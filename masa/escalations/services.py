@@ -18,8 +18,7 @@ from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.core.dates import long_date
 from masa.escalations.models import Escalation, Stage
-from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, matches_pattern, reference_problem
-from masa.incidents.selectors import child_reference_pattern
+from masa.incidents.selectors import typed_reference_problem
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 from masa.reviews.models import Theme
 
@@ -59,28 +58,6 @@ GROUP_FOREIGN = "Select a group of this partnership"
 ACTION_EXISTS = "This escalation already has a follow-up action in the tracker"
 
 
-def reference_problem_for(partnership: Partnership, reference: str) -> str | None:
-    """Why a child's reference is not pseudonymous, or None when it is: the serious-incident
-    checks (no date, no name; masa.incidents.pseudonyms) and the partnership's pattern, as the
-    multi-agency audits check their sample."""
-    pattern = child_reference_pattern(partnership)
-    if problem := reference_problem(reference, pattern):
-        return problem.replace("The reference", "The child's reference")
-    if not matches_pattern(reference, pattern):
-        example = "Child A" if pattern == DEFAULT_REFERENCE_PATTERN else "the partnership's other references"
-        return REFERENCE_FORM.format(example=example)
-    return None
-
-
-def _text(errors: dict[str, str], field: str, text: str, needed: str, label: str, limit: int) -> str:
-    text = (text or "").strip()
-    if not text:
-        errors[field] = needed
-    elif len(text) > limit:
-        errors[field] = bounds.length_message(label, limit)
-    return text
-
-
 @attributed
 @transaction.atomic
 def escalation_raise(
@@ -111,17 +88,21 @@ def escalation_raise(
         errors["raised_by_agency"] = RAISING_AGENCY_NEEDED
     elif raised_by_agency.pk not in member_ids:
         errors["raised_by_agency"] = AGENCY_FOREIGN
-    raised_by_role = _text(errors, "raised_by_role", raised_by_role, ROLE_NEEDED, "role", 100)
+    raised_by_role = bounds.required_text(errors, "raised_by_role", raised_by_role, ROLE_NEEDED, "role", 100)
     others = [a for a in agencies if raised_by_agency is None or a.pk != raised_by_agency.pk]
     if not others:
         errors["agencies"] = AGENCIES_NEEDED
     elif any(a.pk not in member_ids for a in others):
         errors["agencies"] = AGENCY_FOREIGN
-    concern = _text(errors, "concern", concern, CONCERN_NEEDED, "description", bounds.SUMMARY_LENGTH)
+    concern = bounds.required_text(
+        errors, "concern", concern, CONCERN_NEEDED, "description", bounds.SUMMARY_LENGTH
+    )
     child_reference = " ".join((child_reference or "").split())
     if len(child_reference) > 100:
         errors["child_reference"] = bounds.length_message("child's reference", 100)
-    elif child_reference and (problem := reference_problem_for(partnership, child_reference)):
+    elif child_reference and (
+        problem := typed_reference_problem(partnership, child_reference, REFERENCE_FORM)
+    ):
         errors["child_reference"] = problem
     themes = list(themes)
     if any(t.partnership_id != partnership.pk for t in themes):
@@ -217,7 +198,7 @@ def escalation_resolve(
         )
     elif resolved_on > today:
         errors["resolved_on"] = RESOLVED_FUTURE
-    resolution = _text(
+    resolution = bounds.required_text(
         errors, "resolution", resolution, RESOLUTION_NEEDED, "resolution", bounds.SUMMARY_LENGTH
     )
     if errors:
@@ -247,7 +228,7 @@ def follow_up_add(
     if escalation.action_id is not None:
         raise ValidationError({"__all__": ACTION_EXISTS})
     errors: dict[str, str] = {}
-    text = _text(errors, "text", text, ACTION_TEXT_NEEDED, "follow-up action", 300)
+    text = bounds.required_text(errors, "text", text, ACTION_TEXT_NEEDED, "follow-up action", 300)
     if owner is None:
         errors["owner"] = OWNER_NEEDED
     elif owner.partnership_id != escalation.partnership_id:

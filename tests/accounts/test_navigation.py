@@ -28,7 +28,9 @@ READERS = "Who has read the learning"
 EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
 MAA = "Multi-agency audits"
-ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS]
+# Professional escalations: any member raises one and sees their own.
+ESC = "Professional escalations"
+ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, ESC]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -38,7 +40,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -53,7 +55,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -77,7 +79,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -91,7 +93,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "learning": [PUBLISHED, PUBLIC_LEARNING],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
-        "assurance": ["Inspections", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC],
         "actions": ["My actions"],
     },
 }

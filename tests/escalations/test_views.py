@@ -83,7 +83,7 @@ def test_bad_input_is_shown_against_the_field_and_kept(client, w):
     )
     assert response.status_code == 400
     page = text_of(response)
-    assert "The child's reference must not contain a name" in page
+    assert "The reference must not contain a name" in page
     assert "Kept text" in response.content.decode() and 'value="Jayden Smith"' in response.content.decode()
     assert Escalation.objects.count() == before
 
