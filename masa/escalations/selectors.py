@@ -16,16 +16,18 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
+from masa.accounts.models import Membership
 from masa.accounts.rules import is_business_team, is_scrutineer
+from masa.assurance.selectors import partnership_groups, partnership_people
 from masa.assurance.selectors_section11 import lead_agency_ids, partnership_agencies
 from masa.core.dates import financial_year_start
 from masa.escalations.models import Escalation, Stage
 from masa.indicators import charts
 from masa.indicators.services import year_label
-from masa.partnership.models import Group, Partnership, Person
+from masa.partnership.models import Partnership
 from masa.reviews.models import Theme
 
-__all__ = ["partnership_agencies"]
+__all__ = ["partnership_agencies", "partnership_groups", "partnership_people"]
 
 
 def anonymised_for(user: Any, partnership: Partnership) -> bool:
@@ -64,8 +66,6 @@ def can_progress(user: Any, partnership: Partnership) -> bool:
 
 def raising_agency_for(user: Any, partnership: Partnership) -> Any:
     """The agency the user works for, offered as the raising agency (their membership's agency)."""
-    from masa.accounts.models import Membership
-
     return (
         Membership.objects.filter(user=user, partnership=partnership, is_active=True)
         .values_list("agency", flat=True)
@@ -75,18 +75,6 @@ def raising_agency_for(user: Any, partnership: Partnership) -> Any:
 
 def themes(partnership: Partnership) -> QuerySet[Theme]:
     return Theme.objects.filter(partnership=partnership, is_active=True).order_by("name")
-
-
-def partnership_people(partnership: Partnership) -> QuerySet[Person]:
-    return (
-        Person.objects.filter(partnership=partnership, is_active=True)
-        .select_related("agency")
-        .order_by("name")
-    )
-
-
-def partnership_groups(partnership: Partnership) -> QuerySet[Group]:
-    return Group.objects.filter(partnership=partnership).order_by("name")
 
 
 # Figures ----------------------------------------------------------------------------------------

@@ -161,6 +161,8 @@ def follow_up_add(request: PartnershipRequest, uuid: str) -> HttpResponse:
 
 @partnership_view(MANAGE_ESCALATIONS)
 def register_export(request: PartnershipRequest) -> HttpResponse:
+    # The register holds children's references: its download is kept in the audit log.
+    record_read(actor=request.user, instance=request.partnership)
     workbook = register_workbook_bytes(selectors.escalation_list(request.user, request.partnership))
     return file_response(workbook, f"{request.partnership.slug}-professional-escalations.xlsx", XLSX_TYPE)
 

@@ -183,6 +183,9 @@ def test_the_downloads(client, w):
     sheet = load_workbook(BytesIO(register.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Raised" and rows[1][4] == "Child A" and rows[1][2] == "Health visitor"
+    assert LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, object_pk=str(w.partnership.pk), actor=w.business_team
+    ).exists()
     client.force_login(w.scrutineer)
     assert client.get(url("register_export", w)).status_code == 403
     figures = client.get(url("figures_export", w) + "?year=2023-24")
