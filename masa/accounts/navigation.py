@@ -203,8 +203,16 @@ SECTIONS: tuple[Section, ...] = (
                 "effectiveness.view_reviews",
                 "How well the arrangements work: self-evaluation, figures, findings and responses.",
             ),
+            # Under assurance: an escalation tests how well agencies work together, and the Board
+            # assures itself of the policy's use through the figures (docs/domain.md).
+            Entry(
+                "Professional escalations",
+                "escalations:escalation_list",
+                "escalations.view_escalations",
+                "Disagreements between agencies taken through the escalation policy, and the figures.",
+            ),
         ),
-        apps=("assurance", "case_audits", "effectiveness"),
+        apps=("assurance", "case_audits", "effectiveness", "escalations"),
     ),
     Section(
         "performance",

@@ -9,6 +9,7 @@ from masa.api import (
     clock_routes,
     effectiveness_routes,
     errors,
+    escalation_routes,
     governance_routes,
     indicator_routes,
     partnership_routes,
@@ -41,6 +42,7 @@ api.add_router("/", assurance_routes.router)
 api.add_router("/", effectiveness_routes.router)
 api.add_router("/", case_audit_routes.router)
 api.add_router("/", voice_routes.router)
+api.add_router("/", escalation_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -33,8 +33,7 @@ from masa.case_audits.models import (
 )
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
-from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, matches_pattern, reference_problem
-from masa.incidents.selectors import child_reference_pattern
+from masa.incidents.selectors import typed_reference_problem
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 
 TOOL_NAME_NEEDED = "Enter the name of the audit tool"
@@ -89,13 +88,7 @@ def _tool_editable(tool: AuditTool) -> None:
         raise ValidationError({"__all__": TOOL_IN_USE})
 
 
-def _clean_text(errors: dict[str, str], field: str, text: str, needed: str, label: str, limit: int) -> str:
-    text = (text or "").strip()
-    if not text:
-        errors[field] = needed
-    elif len(text) > limit:
-        errors[field] = bounds.length_message(label, limit)
-    return text
+_clean_text = bounds.required_text
 
 
 # Tools ------------------------------------------------------------------------------------------
@@ -238,18 +231,9 @@ def audit_open(
 
 
 def reference_problem_for(partnership: Partnership, reference: str) -> str | None:
-    """Why a case reference is not in the partnership's pseudonymised form, or None when it is.
-
-    The checks are the serious-incident ones (masa.incidents.pseudonyms: no date, no name), and
-    the reference must also follow the partnership's pattern, since a sample is typed from lists.
-    """
-    pattern = child_reference_pattern(partnership)
-    if problem := reference_problem(reference, pattern):
-        return problem
-    if not matches_pattern(reference, pattern):
-        example = "Child A" if pattern == DEFAULT_REFERENCE_PATTERN else "the partnership's other references"
-        return REFERENCE_FORM.format(example=example)
-    return None
+    """Why a case reference is not in the partnership's pseudonymised form, or None when it is
+    (masa.incidents.selectors.typed_reference_problem: no date, no name, the partnership's pattern)."""
+    return typed_reference_problem(partnership, reference, REFERENCE_FORM)
 
 
 @attributed

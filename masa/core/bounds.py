@@ -89,6 +89,17 @@ def length_message(label: str, limit: int) -> str:
     return f"The {label} must be {limit:,} characters or fewer"
 
 
+def required_text(errors: dict[str, str], field: str, text: str, needed: str, label: str, limit: int) -> str:
+    """The text stripped; `needed` under `field` in `errors` when it is empty, the length
+    message when it is over `limit`."""
+    text = (text or "").strip()
+    if not text:
+        errors[field] = needed
+    elif len(text) > limit:
+        errors[field] = length_message(label, limit)
+    return text
+
+
 def too_long(text: str, limit: int) -> bool:
     return len(text) > limit
 

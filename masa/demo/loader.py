@@ -19,6 +19,7 @@ from masa.demo.assurance_requests_loader import load_assurance_requests_demo
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.case_audits_loader import load_case_audits_demo
 from masa.demo.effectiveness_loader import load_effectiveness_demo
+from masa.demo.escalations_loader import load_escalations_demo
 from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
 from masa.demo.indicators_loader import load_all_indicators_demo
@@ -227,6 +228,8 @@ def load_demo() -> list[DemoLogin]:
         # The voice of children and families: Hounslow's Youth Council and Corporate Parenting
         # Board, after the actions their entries link to.
         load_voice_demo()
+        # Hounslow's professional escalations of 2023-24.
+        load_escalations_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

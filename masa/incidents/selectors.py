@@ -24,7 +24,7 @@ from masa.incidents.models import (
     RapidReview,
     SeriousIncident,
 )
-from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN
+from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, matches_pattern, reference_problem
 from masa.incidents.rules import sees_all_incidents, sees_incidents_anonymised
 from masa.partnership.models import Agency, Partnership
 from masa.reviews.models import Review, ReviewKind
@@ -95,6 +95,20 @@ def child_reference_pattern(partnership: Partnership) -> str:
         .first()
     )
     return pattern or DEFAULT_REFERENCE_PATTERN
+
+
+def typed_reference_problem(partnership: Partnership, reference: str, pattern_message: str) -> str | None:
+    """Why a child's reference typed from a list (an audit's sample, an escalation) is not in the
+    partnership's pseudonymised form, or None when it is: no date and no name (the serious
+    incident checks), and it must also follow the partnership's pattern; `pattern_message` says
+    so, naming an {example}."""
+    pattern = child_reference_pattern(partnership)
+    if problem := reference_problem(reference, pattern):
+        return problem
+    if not matches_pattern(reference, pattern):
+        example = "Child A" if pattern == DEFAULT_REFERENCE_PATTERN else "the partnership's other references"
+        return pattern_message.format(example=example)
+    return None
 
 
 def child_get(incident: SeriousIncident, uuid: UUID | str) -> IncidentChild | None:

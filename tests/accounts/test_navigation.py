@@ -31,7 +31,9 @@ VOICE = "Voice of children and families"
 EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
 MAA = "Multi-agency audits"
-ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS]
+# Professional escalations: any member raises one and sees their own.
+ESC = "Professional escalations"
+ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, ESC]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -41,7 +43,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -63,7 +65,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             PUBLIC_LEARNING,
             VOICE,
         ],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -87,7 +89,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -101,7 +103,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "learning": [PUBLISHED, PUBLIC_LEARNING, VOICE],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
-        "assurance": ["Inspections", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC],
         "actions": ["My actions"],
     },
 }

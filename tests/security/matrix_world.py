@@ -19,6 +19,7 @@ from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
 from masa.case_audits import services as audit_services
 from masa.effectiveness import services as effectiveness_services
+from masa.escalations import services as escalation_services
 from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
 from masa.voice import services as voice_services
@@ -233,6 +234,8 @@ def build_matrix_world() -> MatrixWorld:
     voice_services.entry_publish(actor=SETUP, entry=entry)
     world.slugs["voice"] = asr.partnership.slug
     v["voice:*"] = {"uuid": activity.uuid, "item": entry.uuid}
+    world.slugs["escalations"] = asr.partnership.slug
+    v["escalations:*"] = {"uuid": escalation_uuid(asr)}
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -245,6 +248,7 @@ def build_matrix_world() -> MatrixWorld:
         "effectiveness-reviews": (asr.partnership.slug, {}),
         "audits": (asr.partnership.slug, {}),
         "engagement-activities": (asr.partnership.slug, {}),
+        "escalations": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
@@ -290,6 +294,25 @@ def case_audit_values(asr) -> dict[str, Any]:
         "case": case.uuid,
         "finding": finding.uuid,
     }
+
+
+def escalation_uuid(asr) -> uuid.UUID:
+    """A professional escalation raised by no matrix user, from another agency to the matrix
+    users' agency: its agency lead sees it, as do the business team and (anonymised) the scrutineer."""
+    from tests.factories import PartnershipAgencyFactory
+
+    raising = PartnershipAgencyFactory(partnership=asr.partnership).agency
+    escalation = escalation_services.escalation_raise(
+        actor=SETUP,
+        partnership=asr.partnership,
+        raised_on=date(2023, 6, 1),
+        raised_by_agency=raising,
+        raised_by_role="Social worker",
+        agencies=[asr.agency],
+        concern="Matrix disagreement",
+        child_reference="Child M",
+    )
+    return escalation.uuid
 
 
 # The URL patterns -----------------------------------------------------------------------------
@@ -349,4 +372,4 @@ def api_url(world: MatrixWorld, path: str) -> str:
 
 
 # Query parameters an operation requires, so the answer is about permission, not validation.
-QUERIES = {"clocks": "?start=2024-03-01", "indicators": "?year=2023-24"}
+QUERIES = {"clocks": "?start=2024-03-01", "indicators": "?year=2023-24", "escalations": "?year=2023-24"}
