@@ -197,8 +197,14 @@ SECTIONS: tuple[Section, ...] = (
                 "effectiveness.view_reviews",
                 "How well the arrangements work: self-evaluation, figures, findings and responses.",
             ),
+            Entry(
+                "Restraint and use of force",
+                "restraint:home",
+                "restraint.view_figures",
+                "Restraint of children at the young offender institution: quarterly figures and the yearly review.",
+            ),
         ),
-        apps=("assurance", "case_audits", "effectiveness"),
+        apps=("assurance", "case_audits", "effectiveness", "restraint"),
     ),
     Section(
         "performance",
