@@ -414,6 +414,7 @@ API: dict[str, tuple[int, ...]] = {
         401,
         401,
     ),
+    "GET /api/v1/partnerships/{slug}/restraint": (200, 200, 200, 200, 200, 403, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/inspections": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/assurance-requests": (
         200,
