@@ -201,7 +201,7 @@ SECTIONS: tuple[Section, ...] = (
                 "Restraint and use of force",
                 "restraint:home",
                 "restraint.view_figures",
-                "Restraint of children at the young offender institution: quarterly figures and the yearly review.",
+                "Restraint at the young offender institution: quarterly figures and the yearly review.",
             ),
         ),
         apps=("assurance", "case_audits", "effectiveness", "restraint"),

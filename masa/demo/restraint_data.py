@@ -13,6 +13,8 @@ wider court catchment area are monitored at every meeting. Ealing and Hillingdon
 offender institution, so none.
 """
 
+from typing import Any
+
 ESTABLISHMENT = "HMYOI Feltham"
 GROUP = "Feltham Young Offenders Institute (FYOI) Group"
 TYPES = ["Guiding hold", "Basic restraint hold", "Ground restraint", "Handcuffs", "Pain-inducing technique"]
@@ -73,7 +75,7 @@ QUARTERS = [
     ),
 ]
 
-REVIEW = {
+REVIEW: dict[str, Any] = {
     "year": 2023,
     "summary": (
         "Use of force at HMYOI Feltham rose in the summer of 2023, with the incidents of August, and fell "
