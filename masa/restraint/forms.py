@@ -8,7 +8,7 @@ from masa.assurance.forms import AssuranceForm
 from masa.core.bounds import SUMMARY_LENGTH
 from masa.core.forms import GovDateField, text_area
 from masa.restraint.models import AGE_BANDS, ETHNICITIES, QUARTER_MONTHS, RestraintType
-from masa.restraint.services import age_field, ethnicity_field, type_field
+from masa.restraint.services import YEAR_NEEDED, age_field, ethnicity_field, type_field
 
 QUARTER_CHOICES = [(q, f"Quarter {q}: {months}") for q, months in QUARTER_MONTHS.items()]
 
@@ -17,15 +17,19 @@ def _count(label: str, *, required: bool = False) -> forms.IntegerField:
     return forms.IntegerField(label=label, min_value=0, max_value=100_000, required=required)
 
 
-class QuarterFormBase(AssuranceForm):
-    submit_label = "Save the figures"
-
-    year = forms.IntegerField(
+def _year() -> forms.IntegerField:
+    return forms.IntegerField(
         label="Reporting year starts in",
         min_value=2000,
         max_value=2100,
         help_text="The year of the 1 April the reporting year starts on, for example 2023 for 2023 to 2024",
     )
+
+
+class QuarterFormBase(AssuranceForm):
+    submit_label = "Save the figures"
+
+    year = _year()
     quarter = forms.TypedChoiceField(
         label="Quarter", choices=QUARTER_CHOICES, coerce=int, widget=forms.RadioSelect
     )
@@ -41,9 +45,7 @@ class QuarterFormBase(AssuranceForm):
             ("children", "children involved"),
         ):
             self.fields[name].error_messages["min_value"] = f"The number of {noun} cannot be less than 0"
-        self.fields["year"].error_messages["required"] = (
-            "Enter the year the reporting year starts in, for example 2023"
-        )
+        self.fields["year"].error_messages["required"] = YEAR_NEEDED
 
 
 def quarter_figures(data: dict[str, Any], restraint_types: list[RestraintType]) -> dict[str, Any]:
@@ -76,12 +78,7 @@ def quarter_form(restraint_types: list[RestraintType]) -> type[QuarterFormBase]:
 class ReviewForm(AssuranceForm):
     submit_label = "Save the review"
 
-    year = forms.IntegerField(
-        label="Reporting year starts in",
-        min_value=2000,
-        max_value=2100,
-        help_text="For example, 2023 for the year 1 April 2023 to 31 March 2024",
-    )
+    year = _year()
     summary = text_area("Summary", max_length=SUMMARY_LENGTH, required=True, rows=5)
     themes = text_area("Themes", max_length=SUMMARY_LENGTH, rows=4)
     concerns = text_area("Concerns", max_length=SUMMARY_LENGTH, rows=4)
@@ -98,9 +95,7 @@ class ReviewForm(AssuranceForm):
 
     def __init__(self, *args: Any, actions: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].error_messages["required"] = (
-            "Enter the year the reporting year starts in, for example 2023"
-        )
+        self.fields["year"].error_messages["required"] = YEAR_NEEDED
         self.fields["summary"].error_messages["required"] = "Enter the summary of the review"
         self.set_queryset("actions", actions)
         self.fields["actions"].label_from_instance = lambda a: f"{a.reference}: {a.title}"  # type: ignore[attr-defined]
