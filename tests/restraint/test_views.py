@@ -159,3 +159,17 @@ def test_the_business_team_adds_a_type_and_others_may_not(client, w):
     )
     client.force_login(w.chair)
     assert client.get(url("type_list", w)).status_code == 403
+
+
+def test_the_chair_changes_a_quarter_from_its_answers_and_a_foreign_quarter_is_not_found(client, w, other):
+    client.force_login(w.chair)
+    edit = url("quarter_edit", w, w.establishment.uuid, w.quarter.uuid)
+    page = client.get(edit).content.decode()
+    assert 'name="incidents" value="10"' in page and f'name="type_{w.types[0].pk}" value="5"' in page
+    answers = figures(w, quarter="1", **{f"type_{w.types[2].pk}": "0"})
+    assert client.post(edit, answers).status_code == 302
+    w.quarter.refresh_from_db()
+    assert (w.quarter.incidents, w.quarter.injuries) == (8, 1)
+    assert client.get(url("quarter_edit", w, w.establishment.uuid, other.quarter.uuid)).status_code == 404
+    client.force_login(other.chair)  # chairs the other partnership's group: not this one
+    assert client.get(edit).status_code == 404
