@@ -29,6 +29,9 @@ EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
 MAA = "Multi-agency audits"
 ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS]
+# Restraint at a young offender institution: the business team and the senior roles, and the
+# members of the group overseeing it (none here: these users sit on no group).
+RESTRAINT = "Restraint and use of force"
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -38,7 +41,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, RESTRAINT],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -53,7 +56,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, RESTRAINT],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -145,6 +148,20 @@ def test_a_group_member_of_any_role_reaches_the_meetings(db):
     governance = next(s for s in SECTIONS if s.key == "governance")
     labels = [link.label for link in section_links(user, partnership, governance)]
     assert labels == [*STRUCTURE, "Meetings", "Forward plan"]
+
+
+def test_a_member_of_a_young_offender_institutions_group_reaches_its_restraint_figures(db):
+    from masa.restraint.services import establishment_save
+    from tests.factories import SETUP, GroupFactory, GroupMemberFactory, PersonFactory
+
+    partnership = PartnershipFactory()
+    user = member(partnership, Role.AGENCY_LEAD)
+    group = GroupFactory(partnership=partnership)
+    GroupMemberFactory(group=group, person=PersonFactory(partnership=partnership, user=user))
+    assurance = next(s for s in SECTIONS if s.key == "assurance")
+    assert RESTRAINT not in [link.label for link in section_links(user, partnership, assurance)]
+    establishment_save(actor=SETUP, partnership=partnership, name="HMYOI", group=group)
+    assert RESTRAINT in [link.label for link in section_links(user, partnership, assurance)]
 
 
 @pytest.mark.parametrize("role", [Role.BUSINESS_TEAM, Role.AGENCY_LEAD, Role.PRACTITIONER])
