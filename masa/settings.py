@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "masa.effectiveness",
     "masa.case_audits",
     "masa.escalations",
+    "masa.restraint",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",

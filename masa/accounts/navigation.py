@@ -171,7 +171,8 @@ SECTIONS: tuple[Section, ...] = (
         "assurance",
         "Assurance",
         "Inspections, Section 11 and Section 175 self-assessment, assurance requests, multi-agency "
-        "audits and the effectiveness review.",
+        "audits, the effectiveness review, professional escalations and restraint at the young "
+        "offender institution.",
         (
             Entry(
                 "Inspections",
@@ -211,8 +212,14 @@ SECTIONS: tuple[Section, ...] = (
                 "escalations.view_escalations",
                 "Disagreements between agencies taken through the escalation policy, and the figures.",
             ),
+            Entry(
+                "Restraint and use of force",
+                "restraint:home",
+                "restraint.view_figures",
+                "Restraint at the young offender institution: quarterly figures and the yearly review.",
+            ),
         ),
-        apps=("assurance", "case_audits", "effectiveness", "escalations"),
+        apps=("assurance", "case_audits", "effectiveness", "escalations", "restraint"),
     ),
     Section(
         "performance",

@@ -13,6 +13,7 @@ from masa.api import (
     governance_routes,
     indicator_routes,
     partnership_routes,
+    restraint_routes,
     returns_routes,
     voice_routes,
 )
@@ -43,6 +44,7 @@ api.add_router("/", effectiveness_routes.router)
 api.add_router("/", case_audit_routes.router)
 api.add_router("/", voice_routes.router)
 api.add_router("/", escalation_routes.router)
+api.add_router("/", restraint_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -24,6 +24,7 @@ from masa.demo.governance_loader import load_governance_demo
 from masa.demo.incidents_loader import load_learning_demo
 from masa.demo.indicators_loader import load_all_indicators_demo
 from masa.demo.load_day import move_live_dates
+from masa.demo.restraint_loader import load_restraint_demo
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.section11_loader import load_section11_demo
@@ -230,6 +231,8 @@ def load_demo() -> list[DemoLogin]:
         load_voice_demo()
         # Hounslow's professional escalations of 2023-24.
         load_escalations_demo()
+        # Restraint and use of force at HMYOI Feltham in 2023-24 (Hounslow only).
+        load_restraint_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

@@ -34,6 +34,9 @@ MAA = "Multi-agency audits"
 # Professional escalations: any member raises one and sees their own.
 ESC = "Professional escalations"
 ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, ESC]
+# Restraint at a young offender institution: the business team and the senior roles, and the
+# members of the group overseeing it (none here: these users sit on no group).
+RESTRAINT = "Restraint and use of force"
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -43,7 +46,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, RESTRAINT],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -65,7 +68,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             PUBLIC_LEARNING,
             VOICE,
         ],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, RESTRAINT],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -157,6 +160,20 @@ def test_a_group_member_of_any_role_reaches_the_meetings(db):
     governance = next(s for s in SECTIONS if s.key == "governance")
     labels = [link.label for link in section_links(user, partnership, governance)]
     assert labels == [*STRUCTURE, "Meetings", "Forward plan"]
+
+
+def test_a_member_of_a_young_offender_institutions_group_reaches_its_restraint_figures(db):
+    from masa.restraint.services import establishment_save
+    from tests.factories import SETUP, GroupFactory, GroupMemberFactory, PersonFactory
+
+    partnership = PartnershipFactory()
+    user = member(partnership, Role.AGENCY_LEAD)
+    group = GroupFactory(partnership=partnership)
+    GroupMemberFactory(group=group, person=PersonFactory(partnership=partnership, user=user))
+    assurance = next(s for s in SECTIONS if s.key == "assurance")
+    assert RESTRAINT not in [link.label for link in section_links(user, partnership, assurance)]
+    establishment_save(actor=SETUP, partnership=partnership, name="HMYOI", group=group)
+    assert RESTRAINT in [link.label for link in section_links(user, partnership, assurance)]
 
 
 @pytest.mark.parametrize("role", [Role.BUSINESS_TEAM, Role.AGENCY_LEAD, Role.PRACTITIONER])

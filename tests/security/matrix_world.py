@@ -27,7 +27,15 @@ from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
 from tests.assurance.section11_world import make_s11_world
 from tests.briefings.conftest import make_world as briefings_world
-from tests.factories import SETUP, GroupMemberFactory, PartnershipFactory, PersonFactory, UserFactory, member
+from tests.factories import (
+    SETUP,
+    GroupFactory,
+    GroupMemberFactory,
+    PartnershipFactory,
+    PersonFactory,
+    UserFactory,
+    member,
+)
 from tests.governance.conftest import annual_report_item, schedule
 from tests.governance.conftest import make_world as governance_world
 from tests.governance.files import pdf_bytes
@@ -236,6 +244,8 @@ def build_matrix_world() -> MatrixWorld:
     v["voice:*"] = {"uuid": activity.uuid, "item": entry.uuid}
     world.slugs["escalations"] = asr.partnership.slug
     v["escalations:*"] = {"uuid": escalation_uuid(asr)}
+    world.slugs["restraint"] = asr.partnership.slug
+    v.update(restraint_values(asr, users))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -249,6 +259,7 @@ def build_matrix_world() -> MatrixWorld:
         "audits": (asr.partnership.slug, {}),
         "engagement-activities": (asr.partnership.slug, {}),
         "escalations": (asr.partnership.slug, {}),
+        "restraint": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
@@ -263,6 +274,39 @@ def build_matrix_world() -> MatrixWorld:
         "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": {"title": "Checked", "reason": "Checked"},
     }
     return world
+
+
+def restraint_values(asr, users: dict[str, User | None]) -> dict[str, Any]:
+    """A young offender institution overseen by a group the chair role chairs and the member role
+    sits on (the other roles sit on none), with a quarter's figures and a yearly review."""
+    from masa.partnership.models import Person
+    from masa.restraint import services as restraint_services
+
+    p = asr.partnership
+    group = GroupFactory(
+        partnership=p, name="Matrix YOI Group", chair=Person.objects.get(partnership=p, user=users["chair"])
+    )
+    GroupMemberFactory(group=group, person=Person.objects.get(partnership=p, user=users["member"]))
+    establishment = restraint_services.establishment_save(
+        actor=SETUP, partnership=p, name="Matrix YOI", group=group
+    )
+    quarter = restraint_services.quarter_save(
+        actor=SETUP,
+        establishment=establishment,
+        year=2023,
+        quarter=1,
+        incidents=0,
+        injuries=0,
+        children=0,
+        type_counts={},
+        by_age={},
+        by_ethnicity={},
+    )
+    review = restraint_services.review_save(actor=SETUP, establishment=establishment, year=2023, summary="x")
+    values: dict[str, Any] = {"restraint:*": {"uuid": establishment.uuid, "item": quarter.uuid}}
+    for name in ("review_detail", "review_edit", "review_export"):
+        values[f"restraint:{name}"] = {"uuid": establishment.uuid, "item": review.uuid}
+    return values
 
 
 def case_audit_values(asr) -> dict[str, Any]:

@@ -210,6 +210,20 @@ PAGES: dict[str, tuple[int, ...]] = {
     "assurance:request_report_download": (200, 200, 200, 200, 200, 200, 403, 200, 404, 302, 302),
     "assurance:request_judgement": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
     "assurance:request_withdraw": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    # Restraint and use of force (docs/domain.md, "Restraint and use of force at HMYOI Feltham"):
+    # the business team, the senior roles and the overseeing group's members and chair read; the
+    # business team and the group's chair record.
+    "restraint:home": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:establishment_detail": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:figures_export": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:quarter_detail": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:review_detail": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:review_export": (200, 200, 200, 200, 200, 403, 403, 200, 404, 302, 302),
+    "restraint:quarter_add": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
+    "restraint:quarter_edit": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
+    "restraint:review_add": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
+    "restraint:review_edit": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
+    "restraint:type_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     # The effectiveness review (docs/domain.md, "15."): a published review in the world, so its
     # change pages send those who may change a draft back to the review (302).
     "effectiveness:review_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
@@ -437,6 +451,7 @@ API: dict[str, tuple[int, ...]] = {
         401,
         401,
     ),
+    "GET /api/v1/partnerships/{slug}/restraint": (200, 200, 200, 200, 200, 403, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/inspections": (200, 200, 200, 200, 200, 200, 403, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/assurance-requests": (
         200,
