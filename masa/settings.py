@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "masa.assurance",
     "masa.effectiveness",
     "masa.case_audits",
+    "masa.case_discussions",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",

@@ -33,8 +33,7 @@ from masa.case_audits.models import (
 )
 from masa.core import bounds
 from masa.core.actors import Actor, attributed, user_or_none
-from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, matches_pattern, reference_problem
-from masa.incidents.selectors import child_reference_pattern
+from masa.incidents.selectors import reference_problem_for
 from masa.partnership.models import Agency, Group, Partnership, PartnershipAgency, Person
 
 TOOL_NAME_NEEDED = "Enter the name of the audit tool"
@@ -54,7 +53,6 @@ DEADLINE_BEFORE_OPEN = "The deadline for agencies must be on or after the date t
 MODERATION_BEFORE_OPEN = "The date of the moderation meeting must be on or after the date the audit opens"
 NOT_PLANNING = "The sample can only change while the audit is being planned"
 REFERENCE_NEEDED = "Enter the case reference"
-REFERENCE_FORM = "The case reference must follow the partnership's pseudonymised form, such as {example}"
 REFERENCE_TAKEN = "This audit already has a case with that reference"
 CASES_NEEDED = "Add at least one case to the sample before starting the audit"
 NOT_COMPLETING = "Agencies' parts can only be completed while the audit is with the agencies or in moderation"
@@ -235,21 +233,6 @@ def audit_open(
     )
     audit.agencies.set(agencies)
     return audit
-
-
-def reference_problem_for(partnership: Partnership, reference: str) -> str | None:
-    """Why a case reference is not in the partnership's pseudonymised form, or None when it is.
-
-    The checks are the serious-incident ones (masa.incidents.pseudonyms: no date, no name), and
-    the reference must also follow the partnership's pattern, since a sample is typed from lists.
-    """
-    pattern = child_reference_pattern(partnership)
-    if problem := reference_problem(reference, pattern):
-        return problem
-    if not matches_pattern(reference, pattern):
-        example = "Child A" if pattern == DEFAULT_REFERENCE_PATTERN else "the partnership's other references"
-        return REFERENCE_FORM.format(example=example)
-    return None
 
 
 @attributed

@@ -24,7 +24,7 @@ from masa.incidents.models import (
     RapidReview,
     SeriousIncident,
 )
-from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN
+from masa.incidents.pseudonyms import DEFAULT_REFERENCE_PATTERN, matches_pattern, reference_problem
 from masa.incidents.rules import sees_all_incidents, sees_incidents_anonymised
 from masa.partnership.models import Agency, Partnership
 from masa.reviews.models import Review, ReviewKind
@@ -95,6 +95,25 @@ def child_reference_pattern(partnership: Partnership) -> str:
         .first()
     )
     return pattern or DEFAULT_REFERENCE_PATTERN
+
+
+REFERENCE_FORM = "The case reference must follow the partnership's pseudonymised form, such as {example}"
+
+
+def reference_problem_for(partnership: Partnership, reference: str) -> str | None:
+    """Why a case reference is not in the partnership's pseudonymised form, or None when it is.
+
+    The checks are the serious-incident ones (masa.incidents.pseudonyms: no date, no name), and
+    the reference must also follow the partnership's pattern: audits' samples and the cases a
+    group discusses are typed from lists, so a slip is refused rather than taken for a pseudonym.
+    """
+    pattern = child_reference_pattern(partnership)
+    if problem := reference_problem(reference, pattern):
+        return problem
+    if not matches_pattern(reference, pattern):
+        example = "Child A" if pattern == DEFAULT_REFERENCE_PATTERN else "the partnership's other references"
+        return REFERENCE_FORM.format(example=example)
+    return None
 
 
 def child_get(incident: SeriousIncident, uuid: UUID | str) -> IncidentChild | None:
