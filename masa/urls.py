@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("masa.assurance.urls")),
     path("", include("masa.effectiveness.urls")),
     path("", include("masa.case_audits.urls")),
+    path("", include("masa.case_discussions.urls")),
     path("", include("masa.briefings.urls")),
     path("", include("masa.indicators.urls")),
     path("", include("masa.dashboards.urls")),

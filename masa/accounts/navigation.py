@@ -141,6 +141,12 @@ SECTIONS: tuple[Section, ...] = (
                 "Short learning summaries for practitioners and who has passed them on.",
             ),
             Entry(
+                "Local case discussions",
+                "case_discussions:discussion_list",
+                "case_discussions.view_discussions",
+                "Local cases explored for their learning, the decisions, themes and actions.",
+            ),
+            Entry(
                 "Published learning",
                 "briefings:learning",
                 "briefings.read_learning",
@@ -159,7 +165,7 @@ SECTIONS: tuple[Section, ...] = (
                 "The published briefings and review reports, as the public sees them.",
             ),
         ),
-        apps=("incidents", "reviews", "briefings"),
+        apps=("incidents", "reviews", "briefings", "case_discussions"),
     ),
     Section(
         "assurance",

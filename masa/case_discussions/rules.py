@@ -24,6 +24,7 @@ RECORDER_ROLES = (Role.CHAIR, Role.MEMBER, Role.AGENCY_LEAD)
 FULL_READER_ROLES = (Role.BUSINESS_TEAM, Role.LSP, Role.DSP)
 
 VIEW_DISCUSSIONS = "case_discussions.view_discussions"
+VIEW_DISCUSSION = "case_discussions.view_discussion"
 RECORD_DISCUSSIONS = "case_discussions.record_discussions"
 CHANGE_DISCUSSION = "case_discussions.change_discussion"
 EXPORT_DISCUSSIONS = "case_discussions.export_discussions"
@@ -45,7 +46,19 @@ def records_for_its_group(user, discussion) -> bool:
     return user_group_ids(user, discussion.partnership).filter(pk=discussion.group_id).exists()
 
 
+@rules.predicate
+def sees_discussion(user, discussion) -> bool:
+    """The one-record form of `selectors.viewer`: may the user open this discussion at all?"""
+    role = role_in(user, getattr(discussion, "partnership_id", None))
+    if role is None:
+        return False
+    if role in (*FULL_READER_ROLES, Role.SCRUTINEER) or discussion.is_shareable:
+        return True
+    return bool(records_for_its_group(user, discussion))
+
+
 rules.add_perm(VIEW_DISCUSSIONS, is_member)
+rules.add_perm(VIEW_DISCUSSION, sees_discussion)
 rules.add_perm(RECORD_DISCUSSIONS, is_business_team | records_for_a_group)
 rules.add_perm(CHANGE_DISCUSSION, is_business_team_for_record | records_for_its_group)
 # The register as a spreadsheet: those who read every discussion (the scrutineer's has no references).

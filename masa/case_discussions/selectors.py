@@ -6,7 +6,6 @@ shared discussion's month, themes and learning). A discussion outside that is "n
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from masa.accounts.models import Role
 from masa.accounts.rules import role_in
 from masa.actions.models import Action
-from masa.assurance.selectors import partnership_people
+from masa.assurance.selectors import partnership_groups, partnership_people
 from masa.assurance.selectors_section11 import partnership_agencies
 from masa.case_discussions.models import CaseDiscussion, DiscussionAction
 from masa.case_discussions.rules import FULL_READER_ROLES, RECORDER_ROLES
@@ -25,7 +24,7 @@ from masa.governance.selectors import user_group_ids
 from masa.partnership.models import Group, Partnership
 from masa.reviews.models import Theme
 
-__all__ = ["partnership_agencies", "partnership_people"]
+__all__ = ["partnership_agencies", "partnership_groups", "partnership_people"]
 
 
 class Access(StrEnum):
@@ -92,15 +91,13 @@ def _discussions(who: Viewer) -> QuerySet[CaseDiscussion]:
     )
 
 
-def register(user: Any, partnership: Partnership, *, year: int | None = None) -> list[CaseDiscussion]:
-    """The discussions the user sees, newest first; `year` keeps one year from April to March."""
+def register(user: Any, partnership: Partnership) -> list[CaseDiscussion]:
+    """The discussions the user sees, newest first, each with the year (April to March) it fell in."""
     who = viewer(user, partnership)
-    discussions = _discussions(who)
-    if year is not None:
-        discussions = discussions.filter(
-            discussed_on__gte=date(year, 4, 1), discussed_on__lt=date(year + 1, 4, 1)
-        )
-    return _with_access(list(discussions), who)
+    discussions = _with_access(list(_discussions(who)), who)
+    for discussion in discussions:
+        discussion.year = financial_year_start(discussion.discussed_on)  # type: ignore[attr-defined]
+    return discussions
 
 
 def discussion_get(user: Any, partnership: Partnership, uuid: Any) -> CaseDiscussion | None:
@@ -130,11 +127,6 @@ def theme_discussions(user: Any, theme: Theme) -> list[CaseDiscussion]:
     """The discussions with this theme that the user sees, newest first (the theme pages)."""
     who = viewer(user, theme.partnership)
     return _with_access(list(_discussions(who).filter(themes=theme)), who)
-
-
-def years(discussions: list[CaseDiscussion]) -> list[int]:
-    """The years (April to March) of these discussions, newest first."""
-    return sorted({financial_year_start(d.discussed_on) for d in discussions}, reverse=True)
 
 
 # Choices for the forms ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from masa.assurance import services as assurance_services
 from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
 from masa.case_audits import services as audit_services
+from masa.case_discussions import services as discussion_services
 from masa.effectiveness import services as effectiveness_services
 from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
@@ -218,6 +219,8 @@ def build_matrix_world() -> MatrixWorld:
     world.slugs["effectiveness"] = asr.partnership.slug
     v["effectiveness:*"] = {"uuid": review.uuid, "item": finding.uuid, "principle": principle.uuid}
     v["case_audits:*"] = case_audit_values(asr)
+    world.slugs["case_discussions"] = asr.partnership.slug
+    v["case_discussions:*"] = case_discussion_values(asr)
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -274,6 +277,21 @@ def case_audit_values(asr) -> dict[str, Any]:
         "case": case.uuid,
         "finding": finding.uuid,
     }
+
+
+def case_discussion_values(asr) -> dict[str, Any]:
+    """A local case discussion of the group every matrix user sits on, its learning not shared."""
+    discussion = discussion_services.discussion_record(
+        actor=SETUP,
+        partnership=asr.partnership,
+        reference="Child M",
+        group=asr.group,
+        discussed_on=timezone.localdate() - timedelta(days=10),
+        referring_agency=asr.agency,
+        decision="single_agency_learning",
+        learning="Think family",
+    )
+    return {"uuid": discussion.uuid}
 
 
 # The URL patterns -----------------------------------------------------------------------------
