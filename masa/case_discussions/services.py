@@ -255,3 +255,31 @@ def action_add(
         partnership_id=discussion.partnership_id, discussion=discussion, action=action
     )
     return action
+
+
+ACTION_FOREIGN = "Select an action of this partnership"
+ACTION_LINKED = "This action is already held by a local case discussion"
+ACTION_OTHER_MEETING = "Select an action agreed at the meeting the case was discussed at"
+
+
+@attributed
+@transaction.atomic
+def action_link(*, actor: Actor, discussion: CaseDiscussion, action: Action | None) -> DiscussionAction:
+    """Hold an action already in the tracker that the meeting agreed on the case (an action on
+    the agenda item where the group discussed it), rather than add the same action twice."""
+    errors: dict[str, str] = {}
+    if action is None or action.partnership_id != discussion.partnership_id or action.is_deleted:
+        errors["action"] = ACTION_FOREIGN
+    elif DiscussionAction.objects.filter(action=action).exists():
+        errors["action"] = ACTION_LINKED
+    elif (
+        discussion.meeting_id is None
+        or action.meeting_item is None
+        or (action.meeting_item.meeting_id != discussion.meeting_id)
+    ):
+        errors["action"] = ACTION_OTHER_MEETING
+    if errors:
+        raise ValidationError(errors)
+    return DiscussionAction.objects.create(
+        partnership_id=discussion.partnership_id, discussion=discussion, action=action
+    )

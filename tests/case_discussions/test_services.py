@@ -3,6 +3,7 @@ partnership's own agencies, groups and themes, learning before sharing, and acti
 into the tracker without the case reference; bad input refused whole."""
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -235,3 +236,33 @@ def test_recorders_may_choose_only_their_groups(w):
     assert set(selectors.recordable_groups(w.business_team, w.partnership)) == {w.cases_group, w.other_group}
     assert not selectors.recordable_groups(w.scrutineer, w.partnership).exists()
     assert not selectors.recordable_groups(w.practitioner, w.partnership).exists()
+
+
+def test_an_action_the_meeting_agreed_is_held_not_repeated(w):
+    from masa.actions.services import action_create
+    from masa.governance.models import AgendaItem
+
+    item = AgendaItem.objects.create(
+        partnership=w.partnership, meeting=w.meeting, title="Local cases", order=1, purpose="discussion"
+    )
+    agreed = action_create(
+        actor=SETUP,
+        partnership=w.partnership,
+        title="Write a practice note",
+        owner=w.recorder_person,
+        due_date=TODAY + timedelta(days=10),
+        source=ActionSource.MEETING_ITEM,
+        meeting_item=item,
+    )
+    services.action_link(actor=SETUP, discussion=w.shared, action=agreed)
+    assert selectors.discussion_actions(w.shared) == [agreed]
+    with pytest.raises(ValidationError) as excinfo:
+        services.action_link(actor=SETUP, discussion=w.shared, action=agreed)
+    assert errors_of(excinfo) == {"action": "This action is already held by a local case discussion"}
+    agreed.pk, agreed.number, agreed.uuid = None, agreed.number + 1, uuid4()
+    agreed.save()
+    with pytest.raises(ValidationError) as excinfo:
+        services.action_link(actor=SETUP, discussion=w.private, action=agreed)
+    assert errors_of(excinfo) == {
+        "action": "Select an action agreed at the meeting the case was discussed at"
+    }
