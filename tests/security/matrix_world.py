@@ -232,6 +232,7 @@ def build_matrix_world() -> MatrixWorld:
         "section11-cycles": (asr.partnership.slug, {}),
         "effectiveness-reviews": (asr.partnership.slug, {}),
         "audits": (asr.partnership.slug, {}),
+        "case-discussions": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
