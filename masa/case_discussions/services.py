@@ -280,6 +280,7 @@ def action_link(*, actor: Actor, discussion: CaseDiscussion, action: Action | No
         errors["action"] = ACTION_OTHER_MEETING
     if errors:
         raise ValidationError(errors)
+    assert action is not None
     return DiscussionAction.objects.create(
         partnership_id=discussion.partnership_id, discussion=discussion, action=action
     )

@@ -15,6 +15,7 @@ Right Care; online harm became a themed priority). Ealing and Hillingdon have no
 """
 
 from datetime import date
+from typing import Any
 
 # The nine learning themes as the report lists them.
 ALERTING = (
@@ -87,7 +88,7 @@ GROUP = "effective_practice"
 
 # reference, date discussed (a meeting of the group that day), referring agency, decision,
 # the report's themes, a closing line, and the titles of the meeting's actions it holds.
-HOUNSLOW_DISCUSSIONS = (
+HOUNSLOW_DISCUSSIONS: tuple[dict[str, Any], ...] = (
     {
         "reference": "Child LA",
         "discussed_on": date(2023, 10, 24),
