@@ -7,6 +7,7 @@ service's actor. Who may call them is the views' and the API's question (masa/ca
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -45,18 +46,19 @@ ACTION_DUE_PAST = "The date the action is due must be today or in the future"
 def _check(
     *,
     partnership: Partnership,
+    today: date,
+    discussion: CaseDiscussion | None,
     reference: str,
     group: Group | None,
     discussed_on: date | None,
-    meeting: Meeting | None,
     referring_agency: Agency | None,
     decision: str,
-    themes: Iterable[Theme],
-    learning: str,
-    is_shareable: bool,
-    today: date,
-    discussion: CaseDiscussion | None,
-) -> dict:
+    meeting: Meeting | None = None,
+    themes: Iterable[Theme] = (),
+    learning: str = "",
+    is_shareable: bool = False,
+) -> tuple[dict[str, Any], list[Theme]]:
+    """The answers of a discussion, tidied, and its themes; or every problem with them at once."""
     errors: dict[str, str] = {}
     reference = " ".join((reference or "").split())
     if not reference:
@@ -105,7 +107,7 @@ def _check(
             errors["reference"] = REFERENCE_TAKEN
     if errors:
         raise ValidationError(errors)
-    return {
+    fields = {
         "reference": reference,
         "group": group,
         "discussed_on": discussed_on,
@@ -115,41 +117,20 @@ def _check(
         "learning": learning,
         "is_shareable": bool(is_shareable),
     }
+    return fields, themes
 
 
 @attributed
 @transaction.atomic
 def discussion_record(
-    *,
-    actor: Actor,
-    partnership: Partnership,
-    reference: str,
-    group: Group | None,
-    discussed_on: date | None,
-    referring_agency: Agency | None,
-    decision: str,
-    meeting: Meeting | None = None,
-    themes: Iterable[Theme] = (),
-    learning: str = "",
-    is_shareable: bool = False,
-    today: date | None = None,
+    *, actor: Actor, partnership: Partnership, today: date | None = None, **answers: Any
 ) -> CaseDiscussion:
-    """A case the group discussed, known only by its pseudonymised reference. With a meeting
-    and no date, the meeting's date is the date discussed."""
-    themes = list(themes)
-    fields = _check(
-        partnership=partnership,
-        reference=reference,
-        group=group,
-        discussed_on=discussed_on,
-        meeting=meeting,
-        referring_agency=referring_agency,
-        decision=decision,
-        themes=themes,
-        learning=learning,
-        is_shareable=is_shareable,
-        today=today or timezone.localdate(),
-        discussion=None,
+    """A case the group discussed, known only by its pseudonymised reference. The answers are
+    `_check`'s: reference, group, discussed_on, referring_agency, decision and, optionally,
+    meeting, themes, learning and is_shareable. With a meeting and no date, the meeting's date
+    is the date discussed."""
+    fields, themes = _check(
+        partnership=partnership, today=today or timezone.localdate(), discussion=None, **answers
     )
     discussion = CaseDiscussion.objects.create(partnership=partnership, **fields)
     discussion.themes.set(themes)
@@ -159,36 +140,16 @@ def discussion_record(
 @attributed
 @transaction.atomic
 def discussion_update(
-    *,
-    actor: Actor,
-    discussion: CaseDiscussion,
-    reference: str,
-    group: Group | None,
-    discussed_on: date | None,
-    referring_agency: Agency | None,
-    decision: str,
-    meeting: Meeting | None = None,
-    themes: Iterable[Theme] = (),
-    learning: str = "",
-    is_shareable: bool = False,
-    today: date | None = None,
+    *, actor: Actor, discussion: CaseDiscussion, today: date | None = None, **answers: Any
 ) -> CaseDiscussion:
-    """Correct a discussion; the earlier answers stay in the audit log."""
+    """Correct a discussion, with the same answers as `discussion_record`; the earlier answers
+    stay in the audit log."""
     discussion = CaseDiscussion.objects.select_for_update().get(pk=discussion.pk)
-    themes = list(themes)
-    fields = _check(
+    fields, themes = _check(
         partnership=discussion.partnership,
-        reference=reference,
-        group=group,
-        discussed_on=discussed_on,
-        meeting=meeting,
-        referring_agency=referring_agency,
-        decision=decision,
-        themes=themes,
-        learning=learning,
-        is_shareable=is_shareable,
         today=today or timezone.localdate(),
         discussion=discussion,
+        **answers,
     )
     for name, value in fields.items():
         setattr(discussion, name, value)

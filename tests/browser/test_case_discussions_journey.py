@@ -7,35 +7,22 @@ Run with: MASA_TESTING=1 uv run pytest -q -p no:cacheprovider tests/browser/test
 """
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from masa.actions.models import Action, ActionSource
 from masa.demo.loader import DEMO_PASSWORD
-from tests.browser.conftest import assert_no_axe_violations, requires_browser
+from tests.browser.conftest import requires_browser
 from tests.browser.test_journeys import demo_login, nav, sign_in, sign_in_business_team
+from tests.browser.test_section11_journey import _fill_date, checked, heading
 
 pytestmark = requires_browser
 
 DISCUSSION_PAGE = re.compile(r"/p/hounslow/learning/case-discussions/[0-9a-f-]{36}/(#\w+)?$")
 LEARNING = "Young people were groomed through a gaming platform's chat."
 ACTION = "Brief school safeguarding leads on grooming through gaming platforms"
-
-
-def checked(page) -> None:
-    assert_no_axe_violations(page)
-
-
-def heading(page, text: str) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
-def _fill_date(page, prefix: str, day: date) -> None:
-    page.locator(f"#id_{prefix}_0").fill(str(day.day))
-    page.locator(f"#id_{prefix}_1").fill(str(day.month))
-    page.locator(f"#id_{prefix}_2").fill(str(day.year))
 
 
 def test_recording_a_discussion_and_reading_its_learning(new_page, demo):
