@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "masa.case_audits",
     "masa.escalations",
     "masa.restraint",
+    "masa.case_discussions",
     "masa.briefings",
     "masa.indicators",
     "masa.dashboards",

@@ -141,6 +141,12 @@ SECTIONS: tuple[Section, ...] = (
                 "Short learning summaries for practitioners and who has passed them on.",
             ),
             Entry(
+                "Local case discussions",
+                "case_discussions:discussion_list",
+                "case_discussions.view_discussions",
+                "Local cases explored for their learning, the decisions, themes and actions.",
+            ),
+            Entry(
                 "Published learning",
                 "briefings:learning",
                 "briefings.read_learning",
@@ -165,7 +171,7 @@ SECTIONS: tuple[Section, ...] = (
                 "What children and families told the partnership, and what it did: you said, we did.",
             ),
         ),
-        apps=("incidents", "reviews", "briefings", "voice"),
+        apps=("incidents", "reviews", "briefings", "voice", "case_discussions"),
     ),
     Section(
         "assurance",

@@ -24,6 +24,8 @@ class ActionSource(models.TextChoices):
     ASSURANCE_REQUEST = "assurance_request", "Assurance request"
     # An accepted recommendation of the partnership's effectiveness review (docs/domain.md, "15.").
     EFFECTIVENESS_FINDING = "effectiveness_finding", "Effectiveness review finding"
+    # Agreed when a group discussed a local case for learning (docs/domain.md, "Local case discussions").
+    CASE_DISCUSSION = "case_discussion", "Local case discussion"
     # Brought in from a spreadsheet the partnership kept before masa (docs/domain.md, section 9).
     IMPORTED = "imported", "Earlier action log"
 

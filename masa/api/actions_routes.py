@@ -45,6 +45,7 @@ StandaloneSource = Literal[
     "escalation",
     "section11_improvement",
     "effectiveness_finding",
+    "case_discussion",
 ]
 
 

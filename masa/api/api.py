@@ -6,6 +6,7 @@ from masa.api import (
     actions_routes,
     assurance_routes,
     case_audit_routes,
+    case_discussion_routes,
     clock_routes,
     effectiveness_routes,
     errors,
@@ -45,6 +46,7 @@ api.add_router("/", case_audit_routes.router)
 api.add_router("/", voice_routes.router)
 api.add_router("/", escalation_routes.router)
 api.add_router("/", restraint_routes.router)
+api.add_router("/", case_discussion_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -18,6 +18,7 @@ from masa.demo.assurance_loader import load_assurance_demo
 from masa.demo.assurance_requests_loader import load_assurance_requests_demo
 from masa.demo.briefings_loader import load_briefings_demo
 from masa.demo.case_audits_loader import load_case_audits_demo
+from masa.demo.case_discussions_loader import load_case_discussions_demo
 from masa.demo.effectiveness_loader import load_effectiveness_demo
 from masa.demo.escalations_loader import load_escalations_demo
 from masa.demo.governance_loader import load_governance_demo
@@ -233,6 +234,8 @@ def load_demo() -> list[DemoLogin]:
         load_escalations_demo()
         # Restraint and use of force at HMYOI Feltham in 2023-24 (Hounslow only).
         load_restraint_demo()
+        # Hounslow's four local case discussions of 2023-24, after the meetings and the themes.
+        load_case_discussions_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

@@ -20,7 +20,7 @@ from masa.clocks.rules import clock
 from masa.core.downloads import file_response
 from masa.core.shortcuts import found_or_404
 from masa.core.views import form_page
-from masa.reviews import selectors, services
+from masa.reviews import selectors, services, theme_sections
 from masa.reviews.forms import (
     FindingForm,
     MilestoneForm,
@@ -89,6 +89,7 @@ def theme_detail(request: PartnershipRequest, theme: str) -> HttpResponse:
         "theme": found,
         "today": timezone.localdate(),
         "can_manage": _can_manage(request),
+        "sections": theme_sections.sections(request.user, found),
     }
     return render(request, "reviews/theme_detail.html", context)
 

@@ -20,7 +20,9 @@ STRUCTURE = [
     "People",
 ]
 MEETINGS = ["Meetings", "Forward plan", "Meeting compliance and attendance"]
-REVIEWS = ["Learning reviews", "Themes", "7-minute briefings"]
+# Local case discussions: every member (practitioners the learning shared with them).
+LCD = "Local case discussions"
+REVIEWS = ["Learning reviews", "Themes", "7-minute briefings", LCD]
 PUBLIC_LEARNING = "Learning from reviews (public page)"
 PUBLISHED = "Published learning"
 READERS = "Who has read the learning"
@@ -103,7 +105,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
-        "learning": [PUBLISHED, PUBLIC_LEARNING, VOICE],
+        "learning": [LCD, PUBLISHED, PUBLIC_LEARNING, VOICE],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
         "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC],

@@ -18,6 +18,7 @@ from masa.assurance import services as assurance_services
 from masa.assurance import services_section11 as s11_services
 from masa.bank_holidays import services as holiday_services
 from masa.case_audits import services as audit_services
+from masa.case_discussions import services as discussion_services
 from masa.effectiveness import services as effectiveness_services
 from masa.escalations import services as escalation_services
 from masa.partnership.models import Principle
@@ -246,6 +247,8 @@ def build_matrix_world() -> MatrixWorld:
     v["escalations:*"] = {"uuid": escalation_uuid(asr)}
     world.slugs["restraint"] = asr.partnership.slug
     v.update(restraint_values(asr, users))
+    world.slugs["case_discussions"] = asr.partnership.slug
+    v["case_discussions:*"] = case_discussion_values(asr)
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -260,6 +263,7 @@ def build_matrix_world() -> MatrixWorld:
         "engagement-activities": (asr.partnership.slug, {}),
         "escalations": (asr.partnership.slug, {}),
         "restraint": (asr.partnership.slug, {}),
+        "case-discussions": (asr.partnership.slug, {}),
         "*": (gov.partnership.slug, {}),
     }
     # Bodies of the API's writes (anything else is sent {"text": "Checked"}), valid for the role
@@ -357,6 +361,21 @@ def escalation_uuid(asr) -> uuid.UUID:
         child_reference="Child M",
     )
     return escalation.uuid
+
+
+def case_discussion_values(asr) -> dict[str, Any]:
+    """A local case discussion of the group every matrix user sits on, its learning not shared."""
+    discussion = discussion_services.discussion_record(
+        actor=SETUP,
+        partnership=asr.partnership,
+        reference="Child M",
+        group=asr.group,
+        discussed_on=timezone.localdate() - timedelta(days=10),
+        referring_agency=asr.agency,
+        decision="single_agency_learning",
+        learning="Think family",
+    )
+    return {"uuid": discussion.uuid}
 
 
 # The URL patterns -----------------------------------------------------------------------------
