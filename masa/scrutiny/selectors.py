@@ -3,7 +3,7 @@ scope is 404 (docs/domain.md, "Independent scrutiny and the statement of assuran
 
 from typing import Any
 
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import Action
@@ -114,7 +114,8 @@ def lsp_count(partnership: Partnership) -> int:
 
 def sign_off_summary(statement: AssuranceStatement) -> str:
     """ "signed by 2 of 3 lead safeguarding partners" (sign-offs prefetched)."""
-    return f"signed by {len(statement.sign_offs.all())} of {lsp_count(statement.partnership)} lead safeguarding partners"
+    signed, of = len(statement.sign_offs.all()), lsp_count(statement.partnership)
+    return f"signed by {signed} of {of} lead safeguarding partners"
 
 
 def partnership_people(partnership: Partnership) -> QuerySet[Person]:
