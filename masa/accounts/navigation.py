@@ -197,8 +197,20 @@ SECTIONS: tuple[Section, ...] = (
                 "effectiveness.view_reviews",
                 "How well the arrangements work: self-evaluation, figures, findings and responses.",
             ),
+            Entry(
+                "Independent scrutiny",
+                "scrutiny:overview",
+                "scrutiny.view_comments",
+                "The independent scrutineer's plan, findings and the partnership's responses, and the yearly comment.",
+            ),
+            Entry(
+                "Statement of assurance",
+                "scrutiny:statement_list",
+                "scrutiny.view_statements",
+                "The safeguarding partners' yearly statement of assurance and who has signed it off.",
+            ),
         ),
-        apps=("assurance", "case_audits", "effectiveness"),
+        apps=("assurance", "case_audits", "effectiveness", "scrutiny"),
     ),
     Section(
         "performance",
