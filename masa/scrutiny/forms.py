@@ -66,7 +66,7 @@ class FindingForm(AssuranceForm):
         max_length=SUMMARY_LENGTH,
         required=True,
         rows=5,
-        help_text="The partnership records its response; one it accepts becomes an action in the action tracker",
+        help_text="The partnership responds; a finding it accepts becomes an action in the action tracker",
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
