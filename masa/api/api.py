@@ -13,6 +13,7 @@ from masa.api import (
     indicator_routes,
     partnership_routes,
     returns_routes,
+    scrutiny_routes,
 )
 from masa.api.access import SessionAuth, TokenAuth
 
@@ -39,6 +40,7 @@ api.add_router("/", indicator_routes.router)
 api.add_router("/", assurance_routes.router)
 api.add_router("/", effectiveness_routes.router)
 api.add_router("/", case_audit_routes.router)
+api.add_router("/", scrutiny_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)
