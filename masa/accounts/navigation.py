@@ -201,7 +201,7 @@ SECTIONS: tuple[Section, ...] = (
                 "Independent scrutiny",
                 "scrutiny:overview",
                 "scrutiny.view_comments",
-                "The independent scrutineer's plan, findings and the partnership's responses, and the yearly comment.",
+                "The scrutineer's plan and findings, the partnership's responses and the yearly comment.",
             ),
             Entry(
                 "Statement of assurance",

@@ -25,6 +25,7 @@ from masa.demo.indicators_loader import load_all_indicators_demo
 from masa.demo.load_day import move_live_dates
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
+from masa.demo.scrutiny_loader import load_scrutiny_demo
 from masa.demo.section11_loader import load_section11_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.governance.models import Meeting
@@ -223,6 +224,8 @@ def load_demo() -> list[DemoLogin]:
         load_effectiveness_demo()
         # Multi-agency audits: Hounslow's of 2020 and 2023, Ealing's and Hillingdon's.
         load_case_audits_demo()
+        # Hounslow's independent scrutiny of 2024-25 and its 2023-24 statement of assurance.
+        load_scrutiny_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins
