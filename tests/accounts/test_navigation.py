@@ -28,7 +28,11 @@ READERS = "Who has read the learning"
 EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
 MAA = "Multi-agency audits"
-ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS]
+# Independent scrutiny: every member reads the scrutineer's published yearly comments (the senior
+# roles the plans and findings too); the statement of assurance is for the senior roles and chairs.
+SCRUTINY = "Independent scrutiny"
+STATEMENT = "Statement of assurance"
+ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, SCRUTINY]
 # Section 11 and Section 175 self-assessment: the senior roles and the scrutineer read the results,
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
@@ -38,7 +42,7 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, SCRUTINY, STATEMENT],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -53,7 +57,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.BUSINESS_TEAM: {
         "governance": STRUCTURE + MEETINGS,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, SCRUTINY, STATEMENT],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -67,7 +71,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.LSP: GOVERNANCE_ROLE,
     Role.DSP: GOVERNANCE_ROLE,
-    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": ASSURANCE},
+    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": [*ASSURANCE, STATEMENT]},
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING],
@@ -77,7 +81,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, SCRUTINY],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -91,7 +95,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "learning": [PUBLISHED, PUBLIC_LEARNING],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
-        "assurance": ["Inspections", MAA, EFFECTIVENESS],
+        "assurance": ["Inspections", MAA, EFFECTIVENESS, SCRUTINY],
         "actions": ["My actions"],
     },
 }
