@@ -28,6 +28,7 @@ from masa.scrutiny.models import (
     ScrutinyFinding,
     ScrutinyPlan,
     StatementSignOff,
+    year_label,
 )
 
 YEAR_NEEDED = "Enter the year the reporting year starts, for example 2024"
@@ -55,9 +56,23 @@ SIGNED_IN_FUTURE = "The date of the sign-off must be today or in the past"
 SIGNED_DATE_NEEDED = "Enter the date of the sign-off"
 
 
-def _year(year: int | None, errors: dict[str, str]) -> None:
+def _year(
+    year: int | None,
+    errors: dict[str, str],
+    *,
+    model: type[ScrutinyPlan | ScrutineerComment | AssuranceStatement],
+    partnership: Partnership,
+    record: ScrutinyPlan | ScrutineerComment | AssuranceStatement | None,
+) -> None:
+    """A reporting year is given, and the partnership has no other record of the kind for it."""
     if year is None or not 2000 <= year <= 2100:
         errors["year"] = YEAR_NEEDED
+        return
+    others = model.objects.filter(partnership=partnership, year=year)
+    if record is not None:
+        others = others.exclude(pk=record.pk)
+    if others.exists():
+        errors["year"] = YEAR_TAKEN.format(label=year_label(year))
 
 
 # The scrutineer's records ----------------------------------------------------------------------
@@ -75,13 +90,7 @@ def plan_save(
 ) -> ScrutinyPlan:
     """Open the plan for a reporting year, or change it (`plan`)."""
     errors: dict[str, str] = {}
-    _year(year, errors)
-    if not errors and (
-        ScrutinyPlan.objects.filter(partnership=partnership, year=year)
-        .exclude(pk=plan.pk if plan else None)
-        .exists()
-    ):
-        errors["year"] = YEAR_TAKEN.format(label=f"{year}-{(year + 1) % 100:02d}")  # type: ignore[operator]
+    _year(year, errors, model=ScrutinyPlan, partnership=partnership, record=plan)
     if errors:
         raise ValidationError(errors)
     if plan is None:
@@ -232,15 +241,9 @@ def comment_save(
     of the partnership read it."""
     text = text.strip()
     errors: dict[str, str] = {}
-    _year(year, errors)
+    _year(year, errors, model=ScrutineerComment, partnership=partnership, record=comment)
     if not text:
         errors["text"] = COMMENT_TEXT_NEEDED
-    if "year" not in errors and (
-        ScrutineerComment.objects.filter(partnership=partnership, year=year)
-        .exclude(pk=comment.pk if comment else None)
-        .exists()
-    ):
-        errors["year"] = YEAR_TAKEN.format(label=f"{year}-{(year + 1) % 100:02d}")  # type: ignore[operator]
     if errors:
         raise ValidationError(errors)
     if comment is None:
@@ -276,15 +279,9 @@ def statement_save(
     text = text.strip()
     reason = reason.strip()
     errors: dict[str, str] = {}
-    _year(year, errors)
+    _year(year, errors, model=AssuranceStatement, partnership=partnership, record=statement)
     if not text:
         errors["text"] = STATEMENT_TEXT_NEEDED
-    if "year" not in errors and (
-        AssuranceStatement.objects.filter(partnership=partnership, year=year)
-        .exclude(pk=statement.pk if statement else None)
-        .exists()
-    ):
-        errors["year"] = YEAR_TAKEN.format(label=f"{year}-{(year + 1) % 100:02d}")  # type: ignore[operator]
     if statement is not None:
         statement = AssuranceStatement.objects.select_for_update().get(pk=statement.pk)
     text_changes = statement is not None and statement.text != text
