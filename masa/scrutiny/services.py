@@ -274,8 +274,8 @@ def statement_save(
 ) -> AssuranceStatement:
     """Draft the statement for a reporting year, or change it (`statement`).
 
-    Changing the text of a statement that any partner has signed off clears every sign-off (each
-    removal is in the audit log, with the `reason`, which is then required)."""
+    Changing the text (or the year) of a statement that any partner has signed off clears every
+    sign-off: each removal is in the audit log with the `reason`, which is then required."""
     text = text.strip()
     reason = reason.strip()
     errors: dict[str, str] = {}
@@ -284,7 +284,8 @@ def statement_save(
         errors["text"] = STATEMENT_TEXT_NEEDED
     if statement is not None:
         statement = AssuranceStatement.objects.select_for_update().get(pk=statement.pk)
-    text_changes = statement is not None and statement.text != text
+    # The year is part of what the partners signed, as the words are.
+    text_changes = statement is not None and (statement.text != text or statement.year != year)
     signed = statement is not None and statement.sign_offs.exists()
     if text_changes and signed and not reason:
         errors["reason"] = CHANGE_REASON_NEEDED

@@ -195,3 +195,25 @@ def test_changing_signed_text_needs_a_reason_and_clears_every_sign_off(alpha):
     removed = LogEntry.objects.filter(content_type__model="statementsignoff", action=LogEntry.Action.DELETE)
     assert removed.count() == 3
     assert all(e.additional_data["reason"] == "The Panel's figures were corrected" for e in removed)
+
+
+def test_changing_the_year_of_a_signed_statement_also_clears_the_sign_offs(alpha):
+    services.statement_sign_off(actor=alpha.lsps[0], statement=alpha.statement, signed_on=date(2024, 9, 1))
+    with pytest.raises(ValidationError) as exc:
+        services.statement_save(
+            actor=alpha.business_team,
+            partnership=alpha.partnership,
+            year=2022,
+            text=alpha.statement.text,
+            statement=alpha.statement,
+        )
+    assert "reason" in _errors(exc)
+    services.statement_save(
+        actor=alpha.business_team,
+        partnership=alpha.partnership,
+        year=2022,
+        text=alpha.statement.text,
+        reason="It was the 2022-23 statement",
+        statement=alpha.statement,
+    )
+    assert alpha.statement.sign_offs.count() == 0
