@@ -3,7 +3,7 @@ check the rules."""
 
 from django import forms
 
-from masa.assurance.forms import AssuranceForm, action_due_field, action_group_field, action_owner_field
+from masa.assurance.forms import AssuranceForm, FindingResponseForm
 from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
 from masa.core.forms import GovDateField, text_area
 from masa.scrutiny.models import ActivityKind, ActivityStatus, ResponseKind
@@ -74,40 +74,9 @@ class FindingForm(AssuranceForm):
         self.fields["text"].error_messages["required"] = "Enter what the scrutineer found"
 
 
-class ResponseForm(AssuranceForm):
-    submit_label = "Save the response"
-
-    response = forms.ChoiceField(
-        label="The partnership's response",
-        choices=ResponseKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the partnership's response"},
-    )
-    response_text = text_area(
-        "What the partnership will do, or why it does not accept it",
-        max_length=SUMMARY_LENGTH,
-        required=True,
-        rows=4,
-    )
-    owner = action_owner_field("Needed when the partnership accepts a finding, in whole or in part")
-    due_date = action_due_field()
-    group = action_group_field()
-
-    def __init__(
-        self,
-        *args: object,
-        people: object = None,
-        groups: object = None,
-        needs_action_fields: bool = True,
-        **kwargs: object,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["response_text"].error_messages["required"] = "Enter the partnership's response"
-        if needs_action_fields:
-            self.offer_action_fields(people, groups)
-        else:
-            # An action already made is changed on its own page.
-            self.drop_fields("owner", "due_date", "group")
+class ResponseForm(FindingResponseForm):
+    response_kinds = ResponseKind.choices
+    owner_hint = "Needed when the partnership accepts a finding, in whole or in part"
 
 
 class CommentForm(AssuranceForm):
