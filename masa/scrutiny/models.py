@@ -16,6 +16,7 @@ clears every sign-off; the audit log keeps who had signed what.
 from django.conf import settings
 from django.db import models
 
+from masa.assurance.models import ACTION_RESPONSES, ResponseKind  # noqa: F401 (imported from here)
 from masa.partnership.models import PartnershipOwned
 
 
@@ -36,16 +37,6 @@ class ActivityStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     DONE = "done", "Done"
     CANCELLED = "cancelled", "Cancelled"
-
-
-class ResponseKind(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-    NOT_ACCEPTED = "not_accepted", "Not accepted"
-
-
-# A finding accepted in whole or in part is answered by an owned action with a due date.
-ACTION_RESPONSES = (ResponseKind.ACCEPTED, ResponseKind.PARTLY_ACCEPTED)
 
 
 class ScrutinyPlan(PartnershipOwned):
