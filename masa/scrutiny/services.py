@@ -14,6 +14,7 @@ from django.utils import timezone
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import ActionSource
 from masa.actions.services import action_create
+from masa.assurance.services import finding_action_errors
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.partnership.models import Group, Partnership, Person
 from masa.scrutiny.models import (
@@ -44,9 +45,6 @@ FINDING_TEXT_NEEDED = "Enter what the scrutineer found"
 RESPONSE_NEEDED = "Select the partnership's response"
 RESPONSE_TEXT_NEEDED = "Enter the partnership's response"
 OWNER_NEEDED = "Select who owns the action: an accepted finding needs an owner in the action tracker"
-OWNER_FOREIGN = "Select a person of this partnership"
-DUE_NEEDED = "Enter the date the action is due"
-GROUP_FOREIGN = "Select a group of this partnership"
 COMMENT_TEXT_NEEDED = "Enter the scrutineer's comment"
 STATEMENT_TEXT_NEEDED = "Enter the text of the statement of assurance"
 CHANGE_REASON_NEEDED = "Enter why the signed-off statement is being changed: every sign-off will be cleared"
@@ -194,15 +192,14 @@ def response_save(
     if not response_text:
         errors["response_text"] = RESPONSE_TEXT_NEEDED
     wants_action = response in ACTION_RESPONSES and finding.action_id is None
-    if wants_action:
-        if owner is None:
-            errors["owner"] = OWNER_NEEDED
-        elif owner.partnership_id != finding.partnership_id:
-            errors["owner"] = OWNER_FOREIGN
-        if due_date is None:
-            errors["due_date"] = DUE_NEEDED
-    if group is not None and group.partnership_id != finding.partnership_id:
-        errors["group"] = GROUP_FOREIGN
+    errors |= finding_action_errors(
+        finding.partnership_id,
+        wanted=wants_action,
+        owner=owner,
+        due_date=due_date,
+        group=group,
+        owner_needed=OWNER_NEEDED,
+    )
     if errors:
         raise ValidationError(errors)
     finding.response, finding.response_text = response, response_text
