@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "masa.reviews",
     "masa.assurance",
     "masa.effectiveness",
+    "masa.scrutiny",
     "masa.case_audits",
     "masa.escalations",
     "masa.restraint",

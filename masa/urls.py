@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("masa.reviews.urls")),
     path("", include("masa.assurance.urls")),
     path("", include("masa.effectiveness.urls")),
+    path("", include("masa.scrutiny.urls")),
     path("", include("masa.case_audits.urls")),
     path("", include("masa.escalations.urls")),
     path("", include("masa.restraint.urls")),

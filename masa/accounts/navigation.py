@@ -224,8 +224,20 @@ SECTIONS: tuple[Section, ...] = (
                 "restraint.view_figures",
                 "Restraint at the young offender institution: quarterly figures and the yearly review.",
             ),
+            Entry(
+                "Independent scrutiny",
+                "scrutiny:overview",
+                "scrutiny.view_comments",
+                "The scrutineer's plan and findings, the partnership's responses and the yearly comment.",
+            ),
+            Entry(
+                "Statement of assurance",
+                "scrutiny:statement_list",
+                "scrutiny.view_statements",
+                "The safeguarding partners' yearly statement of assurance and who has signed it off.",
+            ),
         ),
-        apps=("assurance", "case_audits", "effectiveness", "escalations", "restraint"),
+        apps=("assurance", "case_audits", "effectiveness", "escalations", "restraint", "scrutiny"),
     ),
     Section(
         "performance",

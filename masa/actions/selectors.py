@@ -94,6 +94,7 @@ def action_get(user: User, partnership: Partnership, uuid: str) -> Action | None
             "inspection_finding__inspection",
             "assurance_request",
             "effectiveness_finding__review",
+            "scrutiny_finding__activity__plan",
             "closed_by",
         )
         .prefetch_related("updates__author", "evidence__added_by")

@@ -16,6 +16,7 @@ from masa.api import (
     partnership_routes,
     restraint_routes,
     returns_routes,
+    scrutiny_routes,
     voice_routes,
 )
 from masa.api.access import SessionAuth, TokenAuth
@@ -47,6 +48,7 @@ api.add_router("/", voice_routes.router)
 api.add_router("/", escalation_routes.router)
 api.add_router("/", restraint_routes.router)
 api.add_router("/", case_discussion_routes.router)
+api.add_router("/", scrutiny_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

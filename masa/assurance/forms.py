@@ -76,6 +76,46 @@ def action_group_field() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(label="Group that oversees the action", queryset=None, required=False)
 
 
+class FindingResponseForm(AssuranceForm):
+    """The partnership's response to a finding (the effectiveness review's, the independent
+    scrutineer's): accepted in whole or in part, it is answered by an action in the tracker.
+    A subclass names its response kinds and when the owner is needed."""
+
+    submit_label = "Save the response"
+    response_kinds: list[tuple[str, str]] = []
+    owner_hint = ""
+
+    response = forms.ChoiceField(label="The partnership's response", widget=forms.RadioSelect)
+    response_text = text_area(
+        "What the partnership will do, or why it does not accept it",
+        max_length=SUMMARY_LENGTH,
+        required=True,
+        rows=4,
+    )
+    owner = action_owner_field("")
+    due_date = action_due_field()
+    group = action_group_field()
+
+    def __init__(
+        self,
+        *args: object,
+        people: object = None,
+        groups: object = None,
+        needs_action_fields: bool = True,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = self.response_kinds  # type: ignore[attr-defined]
+        self.fields["response"].error_messages["required"] = "Select the partnership's response"
+        self.fields["response_text"].error_messages["required"] = "Enter the partnership's response"
+        if not needs_action_fields:
+            # No action is wanted, or the one already made is changed on its own page.
+            self.drop_fields("owner", "due_date", "group")
+        else:
+            self.fields["owner"].help_text = self.owner_hint
+            self.offer_action_fields(people, groups)
+
+
 class JudgementMixin(BoundedForm):
     """A judgement picked from the common ones, or typed as published ("Level 1")."""
 

@@ -137,6 +137,18 @@ class InspectionFinding(PartnershipOwned):
 # agency's answers are its return, and its improvement actions become actions in the tracker.
 
 
+class ResponseKind(models.TextChoices):
+    """The partnership's response to a reviewer's or the independent scrutineer's finding."""
+
+    ACCEPTED = "accepted", "Accepted"
+    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
+# A finding accepted in whole or in part is answered by an owned action with a due date.
+ACTION_RESPONSES = (ResponseKind.ACCEPTED, ResponseKind.PARTLY_ACCEPTED)
+
+
 class StandardsKind(models.TextChoices):
     SECTION_11 = "section_11", "Section 11 (Children Act 2004)"
     SECTION_175 = "section_175", "Section 175 (Education Act 2002): schools"

@@ -47,6 +47,34 @@ DUE_NEEDED = "Enter the date the action is due"
 OWNER_WITHOUT_DUE = "Enter the date the action is due, or remove the owner"
 
 
+GROUP_FOREIGN = "Select a group of this partnership"
+
+
+def finding_action_errors(
+    partnership_id: int,
+    *,
+    wanted: bool,
+    owner: Person | None,
+    due_date: date | None,
+    group: Group | None,
+    owner_needed: str,
+) -> dict[str, str]:
+    """What is wrong with the owner, due date and group of the tracker action answering a
+    finding (the effectiveness review's, the independent scrutineer's); `wanted` when an action
+    is to be made now, so an owner and a due date are needed."""
+    errors: dict[str, str] = {}
+    if wanted:
+        if owner is None:
+            errors["owner"] = owner_needed
+        elif owner.partnership_id != partnership_id:
+            errors["owner"] = OWNER_FOREIGN
+        if due_date is None:
+            errors["due_date"] = DUE_NEEDED
+    if group is not None and group.partnership_id != partnership_id:
+        errors["group"] = GROUP_FOREIGN
+    return errors
+
+
 def _agency_errors(partnership_id: int, agency: Agency | None, field: str) -> dict[str, str]:
     if (
         agency is not None
@@ -191,7 +219,7 @@ def finding_save(
         if due_date is None:
             errors["due_date"] = DUE_NEEDED if kind in ACTION_REQUIRED_KINDS else OWNER_WITHOUT_DUE
     if group is not None and group.partnership_id != inspection.partnership_id:
-        errors["group"] = "Select a group of this partnership"
+        errors["group"] = GROUP_FOREIGN
     if errors:
         raise ValidationError(errors)
     if finding is None:

@@ -28,6 +28,7 @@ from masa.demo.load_day import move_live_dates
 from masa.demo.restraint_loader import load_restraint_demo
 from masa.demo.returns_loader import load_returns_demo
 from masa.demo.reviews_loader import load_reviews_demo
+from masa.demo.scrutiny_loader import load_scrutiny_demo
 from masa.demo.section11_loader import load_section11_demo
 from masa.demo.structure_data import PARTNERSHIPS
 from masa.demo.voice_loader import load_voice_demo
@@ -236,6 +237,8 @@ def load_demo() -> list[DemoLogin]:
         load_restraint_demo()
         # Hounslow's four local case discussions of 2023-24, after the meetings and the themes.
         load_case_discussions_demo()
+        # Hounslow's independent scrutiny of 2024-25 and its 2023-24 statement of assurance.
+        load_scrutiny_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from masa.assurance.forms import AssuranceForm, action_due_field, action_group_field, action_owner_field
+from masa.assurance.forms import AssuranceForm, FindingResponseForm
 from masa.core.bounds import NARRATIVE_LENGTH, REASON_LENGTH, SUMMARY_LENGTH
 from masa.core.forms import GovDateField, text_area
 from masa.effectiveness.models import DESCRIPTORS, FindingKind, ResponseKind, SelfRating
@@ -90,38 +90,9 @@ class FindingForm(EffectivenessForm):
         self.set_queryset("principle", principles)
 
 
-class ResponseForm(EffectivenessForm):
-    submit_label = "Save the response"
-
-    response = forms.ChoiceField(
-        label="The partnership's response", choices=ResponseKind.choices, widget=forms.RadioSelect
-    )
-    response_text = text_area(
-        "What the partnership will do, or why it does not accept it",
-        max_length=SUMMARY_LENGTH,
-        required=True,
-        rows=4,
-    )
-    owner = action_owner_field("Needed when the partnership accepts a recommendation, in whole or in part")
-    due_date = action_due_field()
-    group = action_group_field()
-
-    def __init__(
-        self,
-        *args: object,
-        people: object = None,
-        groups: object = None,
-        needs_action_fields: bool = True,
-        **kwargs: object,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["response"].error_messages["required"] = "Select the partnership's response"
-        self.fields["response_text"].error_messages["required"] = "Enter the partnership's response"
-        if not needs_action_fields:
-            # A strength needs no action; an action already made is changed on its own page.
-            self.drop_fields("owner", "due_date", "group")
-        else:
-            self.offer_action_fields(people, groups)
+class ResponseForm(FindingResponseForm):
+    response_kinds = ResponseKind.choices
+    owner_hint = "Needed when the partnership accepts a recommendation, in whole or in part"
 
 
 class ReopenForm(EffectivenessForm):

@@ -12,6 +12,7 @@ review reads the same whatever happens afterwards.
 from django.conf import settings
 from django.db import models
 
+from masa.assurance.models import ACTION_RESPONSES, ResponseKind  # noqa: F401 (imported from here)
 from masa.partnership.models import PartnershipOwned, Principle
 
 
@@ -107,16 +108,6 @@ class PrincipleAssessment(PartnershipOwned):
 class FindingKind(models.TextChoices):
     STRENGTH = "strength", "Strength"
     RECOMMENDATION = "recommendation", "Recommendation"
-
-
-class ResponseKind(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-    NOT_ACCEPTED = "not_accepted", "Not accepted"
-
-
-# A recommendation accepted in whole or in part is answered by an owned action with a due date.
-ACTION_RESPONSES = (ResponseKind.ACCEPTED, ResponseKind.PARTLY_ACCEPTED)
 
 
 class ReviewFinding(PartnershipOwned):

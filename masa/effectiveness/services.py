@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from masa.actions.models import ActionSource
 from masa.actions.services import action_create
+from masa.assurance.services import finding_action_errors
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.effectiveness.models import (
     ACTION_RESPONSES,
@@ -43,9 +44,6 @@ FINDING_TEXT_NEEDED = "Enter what the reviewer found"
 RESPONSE_NEEDED = "Select the partnership's response"
 RESPONSE_TEXT_NEEDED = "Enter the partnership's response"
 OWNER_NEEDED = "Select who owns the action: an accepted recommendation needs an owner in the action tracker"
-OWNER_FOREIGN = "Select a person of this partnership"
-DUE_NEEDED = "Enter the date the action is due"
-GROUP_FOREIGN = "Select a group of this partnership"
 NOTHING_TO_PUBLISH = "Add the reviewer's findings before publishing the review"
 AWAITING_RESPONSE = "Record the partnership's response to recommendation {numbers} before publishing"
 NOT_PUBLISHED = "The review is a draft, so there is nothing to reopen"
@@ -209,15 +207,14 @@ def response_save(
         and response in ACTION_RESPONSES
         and finding.action_id is None
     )
-    if wants_action:
-        if owner is None:
-            errors["owner"] = OWNER_NEEDED
-        elif owner.partnership_id != finding.partnership_id:
-            errors["owner"] = OWNER_FOREIGN
-        if due_date is None:
-            errors["due_date"] = DUE_NEEDED
-    if group is not None and group.partnership_id != finding.partnership_id:
-        errors["group"] = GROUP_FOREIGN
+    errors |= finding_action_errors(
+        finding.partnership_id,
+        wanted=wants_action,
+        owner=owner,
+        due_date=due_date,
+        group=group,
+        owner_needed=OWNER_NEEDED,
+    )
     if errors:
         raise ValidationError(errors)
     _editable(review)

@@ -33,9 +33,13 @@ VOICE = "Voice of children and families"
 EFFECTIVENESS = "Effectiveness review"
 # Multi-agency audits: everyone in the partnership, practitioners for the published summaries.
 MAA = "Multi-agency audits"
+# Independent scrutiny: every member reads the scrutineer's published yearly comments (the senior
+# roles the plans and findings too); the statement of assurance is for the senior roles and chairs.
+SCRUTINY = "Independent scrutiny"
+STATEMENT = "Statement of assurance"
 # Professional escalations: any member raises one and sees their own.
 ESC = "Professional escalations"
-ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, ESC]
+ASSURANCE = ["Inspections", "Assurance requests", MAA, EFFECTIVENESS, ESC, SCRUTINY]
 # Restraint at a young offender institution: the business team and the senior roles, and the
 # members of the group overseeing it (none here: these users sit on no group).
 RESTRAINT = "Restraint and use of force"
@@ -48,7 +52,17 @@ ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
-    "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, RESTRAINT],
+    "assurance": [
+        "Inspections",
+        S11,
+        "Assurance requests",
+        MAA,
+        EFFECTIVENESS,
+        ESC,
+        RESTRAINT,
+        SCRUTINY,
+        STATEMENT,
+    ],
     "performance": [
         "Performance dashboards",
         "Indicator catalogue",
@@ -70,7 +84,17 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             PUBLIC_LEARNING,
             VOICE,
         ],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, RESTRAINT],
+        "assurance": [
+            "Inspections",
+            S11,
+            "Assurance requests",
+            MAA,
+            EFFECTIVENESS,
+            ESC,
+            RESTRAINT,
+            SCRUTINY,
+            STATEMENT,
+        ],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -84,7 +108,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.LSP: GOVERNANCE_ROLE,
     Role.DSP: GOVERNANCE_ROLE,
-    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": ASSURANCE},
+    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": [*ASSURANCE, STATEMENT]},
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
@@ -94,7 +118,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
-        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC],
+        "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, SCRUTINY],
         "performance": [
             "Performance dashboards",
             "Indicator catalogue",
@@ -108,7 +132,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "learning": [LCD, PUBLISHED, PUBLIC_LEARNING, VOICE],
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
-        "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC],
+        "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC, SCRUTINY],
         "actions": ["My actions"],
     },
 }

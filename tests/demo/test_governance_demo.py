@@ -70,8 +70,8 @@ def test_hounslow_has_a_full_action_tracker(demo):
 
 
 def test_actions_come_from_agenda_items_of_their_group(demo):
-    # Review, inspection, Section 11, audit finding, effectiveness review and escalation actions
-    # come from their own demos; every other one from a meeting.
+    # Review, inspection, Section 11, audit finding, effectiveness review, escalation, scrutiny and
+    # case discussion actions come from their own demos; every other one from a meeting.
     actions = (
         Action.objects.filter(partnership__slug="hounslow")
         .exclude(
@@ -82,6 +82,8 @@ def test_actions_come_from_agenda_items_of_their_group(demo):
                 "effectiveness_finding",
                 "audit_finding",
                 "escalation",
+                "scrutiny_finding",
+                "case_discussion",
             ]
         )
         .select_related("meeting_item__meeting", "owner")

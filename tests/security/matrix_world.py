@@ -23,6 +23,7 @@ from masa.effectiveness import services as effectiveness_services
 from masa.escalations import services as escalation_services
 from masa.partnership.models import Principle
 from masa.reviews.models import Review, ReviewKind, ReviewStatus
+from masa.scrutiny import services as scrutiny_services
 from masa.voice import services as voice_services
 from tests.actions.conftest import build_world as actions_world
 from tests.assurance.conftest import make_world as assurance_world
@@ -249,6 +250,8 @@ def build_matrix_world() -> MatrixWorld:
     v.update(restraint_values(asr, users))
     world.slugs["case_discussions"] = asr.partnership.slug
     v["case_discussions:*"] = case_discussion_values(asr)
+    world.slugs["scrutiny"] = asr.partnership.slug
+    v.update(scrutiny_values(asr.partnership))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -259,6 +262,7 @@ def build_matrix_world() -> MatrixWorld:
         "assurance-requests": (asr.partnership.slug, {}),
         "section11-cycles": (asr.partnership.slug, {}),
         "effectiveness-reviews": (asr.partnership.slug, {}),
+        "scrutiny": (asr.partnership.slug, {}),
         "audits": (asr.partnership.slug, {}),
         "engagement-activities": (asr.partnership.slug, {}),
         "escalations": (asr.partnership.slug, {}),
@@ -396,6 +400,24 @@ def walk(patterns, prefix: str = "", namespace: str = ""):
 def page_patterns() -> list[tuple[str, str, list[str]]]:
     """Every URL pattern outside the API (the API is checked operation by operation)."""
     return [row for row in walk(get_resolver().url_patterns) if not row[0].startswith("api/v1/")]
+
+
+def scrutiny_values(partnership) -> dict[str, dict[str, Any]]:
+    """A scrutiny plan with an activity and a finding, a draft comment and a statement of assurance."""
+    plan = scrutiny_services.plan_save(actor=SETUP, partnership=partnership, year=2024)
+    activity = scrutiny_services.activity_save(
+        actor=SETUP, plan=plan, kind="observation", title="x", planned_on=date(2024, 6, 1)
+    )
+    finding = scrutiny_services.finding_save(actor=SETUP, activity=activity, text="x")
+    comment = scrutiny_services.comment_save(actor=SETUP, partnership=partnership, year=2024, text="x")
+    statement = scrutiny_services.statement_save(actor=SETUP, partnership=partnership, year=2023, text="x")
+    values: dict[str, dict[str, Any]] = {"scrutiny:*": {"uuid": plan.uuid, "item": activity.uuid}}
+    for name in ("finding_edit", "response_save"):
+        values[f"scrutiny:{name}"] = {"uuid": finding.uuid}
+    values["scrutiny:comment_edit"] = {"uuid": comment.uuid}
+    for name in ("statement_detail", "statement_edit", "statement_sign_off", "statement_export"):
+        values[f"scrutiny:{name}"] = {"uuid": statement.uuid}
+    return values
 
 
 def page_url(world: MatrixWorld, name: str, params: list[str]) -> str:
