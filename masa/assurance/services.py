@@ -24,6 +24,7 @@ from masa.assurance.models import (
     InspectionJudgement,
     InspectionKind,
     RequestStatus,
+    ResponseKind,
 )
 from masa.core.actors import Actor, attributed
 from masa.core.uploads import UploadError, check_document, name_with_real_type
@@ -48,6 +49,33 @@ OWNER_WITHOUT_DUE = "Enter the date the action is due, or remove the owner"
 
 
 GROUP_FOREIGN = "Select a group of this partnership"
+
+
+RESPONSE_NEEDED = "Select the partnership's response"
+RESPONSE_TEXT_NEEDED = "Enter the partnership's response"
+
+
+def response_errors(
+    partnership_id: int,
+    *,
+    response: str,
+    response_text: str,
+    wanted: bool,
+    owner: Person | None,
+    due_date: date | None,
+    group: Group | None,
+    owner_needed: str,
+) -> dict[str, str]:
+    """What is wrong with the partnership's response to a finding (accepted, partly or not, always
+    with words) and with the tracker action answering it (`finding_action_errors`)."""
+    errors: dict[str, str] = {}
+    if response not in ResponseKind.values:
+        errors["response"] = RESPONSE_NEEDED
+    if not response_text:
+        errors["response_text"] = RESPONSE_TEXT_NEEDED
+    return errors | finding_action_errors(
+        partnership_id, wanted=wanted, owner=owner, due_date=due_date, group=group, owner_needed=owner_needed
+    )
 
 
 def finding_action_errors(

@@ -14,14 +14,13 @@ from django.utils import timezone
 
 from masa.actions.models import ActionSource
 from masa.actions.services import action_create
-from masa.assurance.services import finding_action_errors
+from masa.assurance.services import response_errors
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.effectiveness.models import (
     ACTION_RESPONSES,
     EffectivenessReview,
     FindingKind,
     PrincipleAssessment,
-    ResponseKind,
     ReviewFinding,
     ReviewStatus,
     SelfRating,
@@ -41,8 +40,6 @@ RATING_NEEDED = "Select how well the partnership meets the principle"
 NARRATIVE_NEEDED = "Enter the self-evaluation of the principle"
 FINDING_KIND_NEEDED = "Select whether the finding is a strength or a recommendation"
 FINDING_TEXT_NEEDED = "Enter what the reviewer found"
-RESPONSE_NEEDED = "Select the partnership's response"
-RESPONSE_TEXT_NEEDED = "Enter the partnership's response"
 OWNER_NEEDED = "Select who owns the action: an accepted recommendation needs an owner in the action tracker"
 NOTHING_TO_PUBLISH = "Add the reviewer's findings before publishing the review"
 AWAITING_RESPONSE = "Record the partnership's response to recommendation {numbers} before publishing"
@@ -197,18 +194,15 @@ def response_save(
     """
     response_text = response_text.strip()
     review = _lock(finding.review)
-    errors: dict[str, str] = {}
-    if response not in ResponseKind.values:
-        errors["response"] = RESPONSE_NEEDED
-    if not response_text:
-        errors["response_text"] = RESPONSE_TEXT_NEEDED
     wants_action = (
         finding.kind == FindingKind.RECOMMENDATION
         and response in ACTION_RESPONSES
         and finding.action_id is None
     )
-    errors |= finding_action_errors(
+    errors = response_errors(
         finding.partnership_id,
+        response=response,
+        response_text=response_text,
         wanted=wants_action,
         owner=owner,
         due_date=due_date,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from masa.accounts.models import Membership, Role, User
 from masa.actions.models import ActionSource
 from masa.actions.services import action_create
-from masa.assurance.services import finding_action_errors
+from masa.assurance.services import response_errors
 from masa.core.actors import Actor, attributed, user_or_none
 from masa.partnership.models import Group, Partnership, Person
 from masa.scrutiny.models import (
@@ -23,7 +23,6 @@ from masa.scrutiny.models import (
     ActivityStatus,
     AssuranceStatement,
     CommentStatus,
-    ResponseKind,
     ScrutineerComment,
     ScrutinyActivity,
     ScrutinyFinding,
@@ -42,8 +41,6 @@ DONE_DATE_NEEDED = "Enter the date the activity was done"
 DONE_BEFORE_PLAN = "The date the activity was done must be on or after the plan's year starts"
 DONE_IN_FUTURE = "The date the activity was done must be today or in the past"
 FINDING_TEXT_NEEDED = "Enter what the scrutineer found"
-RESPONSE_NEEDED = "Select the partnership's response"
-RESPONSE_TEXT_NEEDED = "Enter the partnership's response"
 OWNER_NEEDED = "Select who owns the action: an accepted finding needs an owner in the action tracker"
 COMMENT_TEXT_NEEDED = "Enter the scrutineer's comment"
 STATEMENT_TEXT_NEEDED = "Enter the text of the statement of assurance"
@@ -186,14 +183,11 @@ def response_save(
     """
     response_text = response_text.strip()
     finding = ScrutinyFinding.objects.select_for_update().select_related("activity__plan").get(pk=finding.pk)
-    errors: dict[str, str] = {}
-    if response not in ResponseKind.values:
-        errors["response"] = RESPONSE_NEEDED
-    if not response_text:
-        errors["response_text"] = RESPONSE_TEXT_NEEDED
     wants_action = response in ACTION_RESPONSES and finding.action_id is None
-    errors |= finding_action_errors(
+    errors = response_errors(
         finding.partnership_id,
+        response=response,
+        response_text=response_text,
         wanted=wants_action,
         owner=owner,
         due_date=due_date,
