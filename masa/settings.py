@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "masa.case_audits",
     "masa.escalations",
     "masa.restraint",
+    "masa.training",
     "masa.case_discussions",
     "masa.briefings",
     "masa.indicators",
@@ -287,6 +288,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "account.emailconfirmation",
     # Recording that one has read published learning is itself the record (docs/domain.md, "10.").
     "briefings.learningread",
+    # The record of a sent email is itself the log (masa.core.models.SentEmail).
+    "core.sentemail",
 )
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("masa.case_audits.urls")),
     path("", include("masa.escalations.urls")),
     path("", include("masa.restraint.urls")),
+    path("", include("masa.training.urls")),
     path("", include("masa.case_discussions.urls")),
     path("", include("masa.briefings.urls")),
     path("", include("masa.indicators.urls")),

@@ -1,0 +1,1 @@
+"""Pages of multi-agency training, one module per part of the service (see services/)."""
