@@ -248,6 +248,8 @@ class Booking(PartnershipOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     attendance_at = models.DateTimeField(null=True, blank=True)
+    # When the attendee was sent their certificate and the evaluation form (after the register).
+    evaluation_invited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["requested_at", "pk"]
