@@ -18,6 +18,7 @@ from masa.actions.models import Action, ActionEvidence, ActionUpdate
 from masa.assurance.models import AssuranceRequest
 from masa.governance.models import Meeting, WorkplanItem
 from masa.partnership.models import Partnership
+from masa.training.models import Booking, TrainingSession
 
 WRITTEN_AROUND = date(2026, 11, 24)
 # The current year as written: dates from here on are live work, dates before are history.
@@ -32,6 +33,8 @@ LIVE_DATES: list[tuple[type[models.Model], tuple[str, ...]]] = [
     (ActionUpdate, ("created_at", "updated_at")),
     (ActionEvidence, ("created_at", "updated_at")),
     (AssuranceRequest, ("requested_on", "due_date", "received_on", "judged_on", "created_at", "updated_at")),
+    (TrainingSession, ("starts_at", "ends_at", "created_at", "updated_at")),
+    (Booking, ("requested_at", "cancelled_at", "created_at", "updated_at")),
 ]
 
 PLANNED_TIMES = {"starts_at", "ends_at"}

@@ -31,6 +31,7 @@ from masa.demo.reviews_loader import load_reviews_demo
 from masa.demo.scrutiny_loader import load_scrutiny_demo
 from masa.demo.section11_loader import load_section11_demo
 from masa.demo.structure_data import PARTNERSHIPS
+from masa.demo.training_loader import load_training_demo
 from masa.demo.voice_loader import load_voice_demo
 from masa.governance.models import Meeting
 from masa.partnership.models import (
@@ -239,6 +240,9 @@ def load_demo() -> list[DemoLogin]:
         load_case_discussions_demo()
         # Hounslow's independent scrutiny of 2024-25 and its 2023-24 statement of assurance.
         load_scrutiny_demo()
+        # Hounslow's multi-agency training: the needs analysis of November 2023, the programme
+        # launched in March 2024, and the coming term's sessions.
+        load_training_demo()
         if hounslow is not None and first_load:
             move_live_dates(hounslow, load_day=timezone.localdate(loaded_at), loaded_at=loaded_at)
     return logins
