@@ -16,9 +16,10 @@ dated around the day the demo was written, see masa/demo/load_day.py). Nothing b
 """
 
 from datetime import date
+from typing import Any
 
 # The partnership's policy: charges for places not used, and when impact follow-ups go.
-POLICY = {
+POLICY: dict[str, Any] = {
     "cancellation_cutoff_days": 5,
     "no_show_charge": "50.00",
     "late_cancellation_charge": "25.00",
@@ -37,7 +38,7 @@ REGISTRATION_DOMAINS = [
     ("hounslowvcs.example.org", "hounslow_vcs"),
 ]
 
-NEEDS_ANALYSIS = {
+NEEDS_ANALYSIS: dict[str, Any] = {
     "title": "Multi-agency training needs analysis 2023",
     "opens_on": date(2023, 11, 1),
     "closes_on": date(2023, 12, 15),
@@ -82,7 +83,7 @@ NEEDS_ANALYSIS = {
 }
 
 # Courses of the programme launched in March 2024. Priority titles as in the 2021-24 plan.
-COURSES = [
+COURSES: list[dict[str, Any]] = [
     {
         "slug": "neglect-quality-of-care",
         "title": "Neglect: recognising it early and using the Quality of Care tool",
@@ -162,7 +163,7 @@ COURSES = [
 ]
 
 # Still being developed (the report: online harm and suicide prevention training to come).
-DRAFT_COURSE = {
+DRAFT_COURSE: dict[str, Any] = {
     "slug": "online-harm-and-mental-health",
     "title": "Online harm and its links with mental health",
     "summary": "In preparation with the Practice Development Group.",

@@ -190,10 +190,9 @@ def _launch(partnership, courses, people, coordinator) -> None:
             person, agency = people[(offset * 5 + n) % len(people)]
             requested = _at(date(2024, 2, 12) + timedelta(days=n + offset), "10:00")
             cancelled = outcome in "cx"
-            cancelled_at = None
-            if cancelled:
-                days_before = 2 if outcome == "c" else 14
-                cancelled_at = _at(day - timedelta(days=days_before), "09:00")
+            # "c" two days before (inside the cut-off), "x" a fortnight before.
+            cancelled_on = day - timedelta(days=2 if outcome == "c" else 14)
+            cancelled_at = _at(cancelled_on, "09:00") if cancelled else None
             booking = Booking.objects.create(
                 partnership=partnership,
                 session=session,
@@ -221,7 +220,7 @@ def _launch(partnership, courses, people, coordinator) -> None:
                     agency=agency,
                     reason=reason,
                     amount=amount,
-                    charged_on=day if outcome == "n" else cancelled_at.date(),
+                    charged_on=day if outcome == "n" else cancelled_on,
                     waived_at=_at(day + timedelta(days=3), "11:00") if waived else None,
                     waived_by=coordinator if waived else None,
                     waiver_reason=data.WAIVED[1] if waived else "",
