@@ -42,10 +42,23 @@ def deliver_email(
     for name, content, mimetype in attachments or []:
         message.attach(name, content, mimetype)
     message.send()
+    record_sent(message, category=category, reference=reference)
+
+
+def record_sent(message: EmailMessage, *, category: str = "", reference: str = "") -> None:
+    """Keep who was sent what, and when, but not the body (docs/architecture.md, "Every email
+    masa sends is recorded")."""
     SentEmail.objects.create(
-        to="\n".join(to),
-        subject=subject[:300],
+        to="\n".join(message.to),
+        subject=str(message.subject)[:300],
         category=category[:60],
         reference=reference[:100],
-        attachments=", ".join(name for name, _content, _type in attachments or [])[:500],
+        attachments=", ".join(_attachment_name(a) for a in message.attachments)[:500],
     )
+
+
+def _attachment_name(attachment: object) -> str:
+    name = getattr(attachment, "filename", None)
+    if name is None and isinstance(attachment, tuple):
+        name = attachment[0]
+    return str(name or "attachment")

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from masa.accounts import services
 from masa.accounts.models import ApiToken, Invitation, Membership, User, hash_secret
+from masa.core.models import SentEmail
 from masa.demo.totp import current_code
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, PartnershipFactory, member
 
@@ -162,6 +163,13 @@ def test_password_reset_sends_an_email(client, partnership, django_capture_on_co
         client.post("/accounts/password/reset/", {"email": user.email})
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
+    # Recorded like every email masa sends, without the body and its one-use link.
+    sent = SentEmail.objects.get()
+    assert (sent.to, sent.subject, sent.category) == (
+        user.email,
+        mail.outbox[0].subject,
+        "account_password_reset_key",
+    )
 
 
 def test_membership_change_cannot_remove_the_last_business_team_member(client, manager, partnership):
