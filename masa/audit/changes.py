@@ -23,32 +23,39 @@ def _label(field: str) -> str:
     return str(field).replace("_", " ")
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, limit: int | None = None) -> str:
     if value is None or value == "None" or value == "":
         return NOTHING
     if isinstance(value, list | tuple):
-        return ", ".join(_value(v) for v in value) or NOTHING
-    return str(value)
+        text = ", ".join(_value(v) for v in value) or NOTHING
+    else:
+        text = str(value)
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1].rstrip() + "…"
+    return text
 
 
-def change_lines(changes: Any) -> list[str]:
-    """One line per changed field, e.g. "title: Draft → Final" or "case team: added Jo Bloggs"."""
+def change_lines(changes: Any, value_limit: int | None = None) -> list[str]:
+    """One line per changed field, in the order of the fields' names (auditlog stores them in no
+    fixed order), e.g. "title: Draft → Final" or "case team: added Jo Bloggs". With
+    `value_limit`, each old and new value is cut to that many characters, so a long text does
+    not hide the other fields changed with it."""
     if not isinstance(changes, Mapping):
         return []
     lines = []
-    for field, change in changes.items():
+    for field, change in sorted(changes.items(), key=lambda item: str(item[0])):
         label = _label(field)
         if isinstance(change, Mapping) and change.get("type") == "m2m":
             verb = M2M_VERBS.get(str(change.get("operation")), str(change.get("operation") or "changed"))
             objects = change.get("objects")
-            names = _value(list(objects) if isinstance(objects, list | tuple) else objects)
+            names = _value(list(objects) if isinstance(objects, list | tuple) else objects, value_limit)
             lines.append(f"{label}: {verb} {names}")
         elif isinstance(change, list | tuple) and len(change) == 2:
-            lines.append(f"{label}: {_value(change[0])}{ARROW}{_value(change[1])}")
+            lines.append(f"{label}: {_value(change[0], value_limit)}{ARROW}{_value(change[1], value_limit)}")
         else:
-            lines.append(f"{label}: {_value(change)}")
+            lines.append(f"{label}: {_value(change, value_limit)}")
     return lines
 
 
-def changes_text(changes: Any, separator: str = "; ") -> str:
-    return separator.join(change_lines(changes))
+def changes_text(changes: Any, separator: str = "; ", value_limit: int | None = None) -> str:
+    return separator.join(change_lines(changes, value_limit))

@@ -47,11 +47,13 @@ def system_actor_name(entry: LogEntry) -> str:
     return str(data.get(SYSTEM_ACTOR_KEY) or "")
 
 
-def changes_with_reason(entry: LogEntry) -> str:
-    """The entry's changes in words, then the reason the user gave, where the service asked for one."""
+def changes_with_reason(entry: LogEntry, value_limit: int | None = None) -> str:
+    """The entry's changes in words, then the reason the user gave, where the service asked for one.
+    The page cuts each value to `value_limit` characters; the CSV keeps them whole."""
     data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
     reason = str(data.get(REASON_KEY) or "")
-    return "; ".join(part for part in (changes_text(entry.changes), reason and f"reason: {reason}") if part)
+    changes = changes_text(entry.changes, value_limit=value_limit)
+    return "; ".join(part for part in (changes, reason and f"reason: {reason}") if part)
 
 
 def audited_content_types(partnership: Partnership) -> QuerySet[ContentType]:

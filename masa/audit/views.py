@@ -27,12 +27,16 @@ def _filtered(request: PartnershipRequest):
     return form, audit_entries(request.partnership, **filters)
 
 
+# Each old and new value on the page is cut to this many characters; the CSV has them whole.
+PAGE_VALUE_LIMIT = 60
+
+
 @partnership_view(VIEW_AUDIT_LOG)
 def log(request: PartnershipRequest) -> HttpResponse:
     form, entries = _filtered(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
-        entry.changes_line = changes_with_reason(entry)
+        entry.changes_line = changes_with_reason(entry, value_limit=PAGE_VALUE_LIMIT)
         entry.who = (
             (entry.actor.full_name or entry.actor.email)
             if entry.actor

@@ -168,3 +168,7 @@ def test_change_lines_read_every_stored_shape():
     assert change_lines({"x": "lonely"}) == ["x: lonely"]
     assert change_lines({"x": ["a", "b", "c"]}) == ["x: a, b, c"]
     assert change_lines(["not", "a", "mapping"]) == []
+    # Fields in the order of their names, whatever order they were stored in; long values cut.
+    stored = {"purpose": ["Old", "New"], "people": ["A" * 100, "B"]}
+    assert change_lines(stored, value_limit=10) == ["people: AAAAAAAAA… → B", "purpose: Old → New"]
+    assert change_lines(stored)[0] == f"people: {'A' * 100} → B"
