@@ -26,10 +26,7 @@ def _label(field: str) -> str:
 def _value(value: Any, limit: int | None = None) -> str:
     if value is None or value == "None" or value == "":
         return NOTHING
-    if isinstance(value, list | tuple):
-        text = ", ".join(_value(v) for v in value) or NOTHING
-    else:
-        text = str(value)
+    text = (", ".join(_value(v) for v in value) or NOTHING) if isinstance(value, list | tuple) else str(value)
     if limit is not None and len(text) > limit:
         return text[: limit - 1].rstrip() + "…"
     return text
