@@ -2,7 +2,9 @@
 /partnerships/<slug>/training/ (no sign-in); everything else inside the partnership at
 /p/<slug>/training/. Each part of the service keeps its own list of pages here."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from masa.training.views import figures
 
 app_name = "training"
 
@@ -27,7 +29,9 @@ after_patterns: list[URLPattern] = []
 
 
 # The needs analysis and the figures for the yearly report (views/needs.py, views/figures.py).
-needs_patterns: list[URLPattern] = []
+needs_patterns: list[URLPattern] = [
+    path(INSIDE + "figures/", figures.training_figures, name="figures"),
+]
 
 
 urlpatterns = [*calendar_patterns, *booking_patterns, *register_patterns, *after_patterns, *needs_patterns]

@@ -457,4 +457,9 @@ def api_url(world: MatrixWorld, path: str) -> str:
 
 
 # Query parameters an operation requires, so the answer is about permission, not validation.
-QUERIES = {"clocks": "?start=2024-03-01", "indicators": "?year=2023-24", "escalations": "?year=2023-24"}
+QUERIES = {
+    "clocks": "?start=2024-03-01",
+    "indicators": "?year=2023-24",
+    "escalations": "?year=2023-24",
+    "training": "?year=2023-24",
+}

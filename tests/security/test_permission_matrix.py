@@ -364,6 +364,9 @@ PAGES: dict[str, tuple[int, ...]] = {
     "bank_holidays:holiday_list": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
     "bank_holidays:holiday_add": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
     "bank_holidays:holiday_remove": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
+    # Training figures for the yearly report (docs/domain.md, "21.6 Figures for the yearly report"):
+    # the business team and the senior roles.
+    "training:figures": (200, 200, 200, 403, 403, 403, 403, 200, 404, 302, 302),
     "account_login": (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302),
     "account_logout": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
     "account_inactive": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -508,6 +511,19 @@ API: dict[str, tuple[int, ...]] = {
     ),
     "GET /api/v1/partnerships/{slug}/audits": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/escalations/summary": (
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        200,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/partnerships/{slug}/training/figures": (
         200,
         200,
         200,
