@@ -4,7 +4,7 @@
 
 from django.urls import URLPattern, path
 
-from masa.training.views import figures
+from masa.training.views import figures, needs
 
 app_name = "training"
 
@@ -29,7 +29,16 @@ after_patterns: list[URLPattern] = []
 
 
 # The needs analysis and the figures for the yearly report (views/needs.py, views/figures.py).
+NEEDS = INSIDE + "needs/<uuid:uuid>/"
 needs_patterns: list[URLPattern] = [
+    path(INSIDE + "needs/", needs.needs_list, name="needs_list"),
+    path(INSIDE + "needs/add/", needs.needs_add, name="needs_add"),
+    path(NEEDS, needs.needs_detail, name="needs_detail"),
+    path(NEEDS + "edit/", needs.needs_edit, name="needs_edit"),
+    path(NEEDS + "close/", needs.needs_close, name="needs_close"),
+    path(NEEDS + "agencies/<uuid:agency>/", needs.needs_answer, name="needs_answer"),
+    path(NEEDS + "results/", needs.needs_results, name="needs_results"),
+    path(NEEDS + "results.xlsx", needs.needs_results_xlsx, name="needs_results_xlsx"),
     path(INSIDE + "figures/", figures.training_figures, name="figures"),
 ]
 

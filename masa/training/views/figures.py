@@ -11,6 +11,7 @@ from masa.core.dates import financial_year_start
 from masa.indicators.services import check_year, year_label
 from masa.training.rules import VIEW_TRAINING_FIGURES
 from masa.training.selectors import figures as selectors
+from masa.training.selectors.needs import analysis_list
 
 
 def _year(request: PartnershipRequest) -> int:
@@ -34,5 +35,6 @@ def training_figures(request: PartnershipRequest) -> HttpResponse:
             (year_label(y), f"April {y} to March {y + 1}")
             for y in selectors.years_with_sessions(request.partnership)
         ],
+        "analyses": analysis_list(request.partnership),
     }
     return render(request, "training/figures/figures.html", context)
