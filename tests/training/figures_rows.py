@@ -42,9 +42,9 @@ def at(y: int, m: int, d: int, hour: int = 10, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(date(y, m, d), time(hour, minute)))
 
 
-def add_course(w, slug: str, *priorities: Priority) -> Course:
+def add_course(partnership, slug: str, *priorities: Priority) -> Course:
     course = Course.objects.create(
-        partnership=w.partnership,
+        partnership=partnership,
         title=f"Course {slug}",
         slug=slug,
         summary="x",
@@ -60,7 +60,7 @@ def add_course(w, slug: str, *priorities: Priority) -> Course:
 
 
 def add_session(
-    w, course: Course, starts: datetime, capacity: int, status: str = "scheduled"
+    course: Course, starts: datetime, capacity: int, status: str = "scheduled"
 ) -> TrainingSession:
     return TrainingSession.objects.create(
         partnership=course.partnership,
@@ -113,29 +113,29 @@ def build_rows(w) -> Rows:
     adolescents = Priority.objects.create(
         partnership=w.partnership, plan=w.priority.plan, title="Adolescents", order=2
     )
-    two = add_course(w, "two-priorities", w.priority, adolescents)
-    none = add_course(w, "no-priority")
+    two = add_course(w.partnership, "two-priorities", w.priority, adolescents)
+    none = add_course(w.partnership, "no-priority")
 
-    s1 = add_session(w, w.course, at(2023, 5, 10), 10)
+    s1 = add_session(w.course, at(2023, 5, 10), 10)
     a = book(s1, w.practitioner, w.agency, attendance="attended")
     book(s1, w.other_practitioner, w.other_agency, attendance="late")
     book(s1, w.colleague, w.agency, attendance="no_show")
     book(s1, w.agency_lead, w.agency, status="waitlisted")
     book(s1, w.other_agency_lead, w.other_agency, status="cancelled")
 
-    s2 = add_session(w, two, at(2024, 2, 1), 5)
+    s2 = add_session(two, at(2024, 2, 1), 5)
     f = book(s2, w.practitioner, w.agency, attendance="attended")
     book(s2, w.other_practitioner, w.other_agency, attendance="no_show")
 
-    s3 = add_session(w, none, at(2024, 3, 20), 8)
+    s3 = add_session(none, at(2024, 3, 20), 8)
     h = book(s3, w.colleague, w.agency, attendance="attended")
 
     # Not in 2023-24: a cancelled session, and sessions just either side of the year.
-    cancelled = add_session(w, w.course, at(2023, 6, 1), 12, status="cancelled")
+    cancelled = add_session(w.course, at(2023, 6, 1), 12, status="cancelled")
     book(cancelled, w.practitioner, w.agency)
-    before = add_session(w, w.course, at(2023, 3, 31, 23, 30), 6)
+    before = add_session(w.course, at(2023, 3, 31, 23, 30), 6)
     evaluate(book(before, w.practitioner, w.agency, attendance="attended"), 1, 1, 1)
-    after = add_session(w, w.course, at(2024, 4, 1, 0, 30), 7)
+    after = add_session(w.course, at(2024, 4, 1, 0, 30), 7)
     book(after, w.practitioner, w.agency, attendance="attended")
 
     evaluate(a, 2, 4, 5)

@@ -85,7 +85,7 @@ def test_an_empty_year_has_no_rates(w, rows):
 
 
 def test_another_partnerships_training_is_not_counted(w, other, rows):
-    session = add_session(other, other.course, at(2023, 9, 1), 30)
+    session = add_session(other.course, at(2023, 9, 1), 30)
     book(session, other.practitioner, other.agency, attendance="attended")
     assert training_figures(w.partnership, 2023).total.places_offered == 23
     assert training_figures(other.partnership, 2023).total.places_offered == 30
@@ -100,8 +100,8 @@ def _queries(partnership) -> int:
 def test_the_number_of_queries_does_not_grow_with_the_year(w, rows):
     few = _queries(w.partnership)
     for n in range(6):
-        course = add_course(w, f"more-{n}", w.priority, rows.adolescents)
-        session = add_session(w, course, at(2023, 7, 1 + n), 20)
+        course = add_course(w.partnership, f"more-{n}", w.priority, rows.adolescents)
+        session = add_session(course, at(2023, 7, 1 + n), 20)
         for person in (w.practitioner, w.colleague, w.other_practitioner):
             booking = book(session, person, w.agency, attendance="attended")
             evaluate(booking, 1, 5, 5)
