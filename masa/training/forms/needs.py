@@ -10,7 +10,7 @@ from masa.core.bounds import SUMMARY_LENGTH
 from masa.core.forms import GovDateField, text_area
 from masa.training.models import NeedsAnalysis, NeedsResponse, NeedsTopic
 from masa.training.selectors.needs import LEVEL_NAMES
-from masa.training.services.needs import STAFF_NEGATIVE, TITLE_NEEDED, staff_field
+from masa.training.services.needs import PRIORITY_FOREIGN, STAFF_NEGATIVE, TITLE_NEEDED, staff_field
 
 # Empty topic rows offered below the topics already there.
 SPARE_TOPICS = 4
@@ -45,6 +45,7 @@ class AnalysisForm(AssuranceForm):
                 queryset=priorities,
                 required=False,
                 empty_label="None",
+                error_messages={"invalid_choice": PRIORITY_FOREIGN},
             )
         self._build_helper()
 
