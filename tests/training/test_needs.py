@@ -337,3 +337,29 @@ def test_another_partnerships_analysis_is_not_found(client, w, other, analysis):
         client.get(reverse("training:needs_detail", args=[other.partnership.slug, analysis.uuid])).status_code
         == 404
     )
+
+
+def test_the_coordinator_changes_an_open_analysis_but_not_a_closed_one(client, w, analysis):
+    client.force_login(w.business_team)
+    url = _url("needs_edit", w, analysis.uuid)
+    page = client.get(url).content.decode()
+    assert 'value="Recognising neglect"' in page and 'value="Online harm"' in page
+    data = {
+        "title": "Renamed needs",
+        "opens_on_0": str(analysis.opens_on.day),
+        "opens_on_1": str(analysis.opens_on.month),
+        "opens_on_2": str(analysis.opens_on.year),
+        "closes_on_0": str(analysis.closes_on.day),
+        "closes_on_1": str(analysis.closes_on.month),
+        "closes_on_2": str(analysis.closes_on.year),
+        "topic_1": "Recognising neglect",
+        "topic_2": "Exploitation",
+    }
+    assert client.post(url, data).status_code == 302
+    analysis.refresh_from_db()
+    assert analysis.title == "Renamed needs"
+    assert [t.name for t in analysis.topics.all()] == ["Recognising neglect", "Exploitation"]
+    services.analysis_close(actor=w.business_team, analysis=analysis)
+    closed = client.get(url, follow=True)
+    assert closed.redirect_chain[-1][0] == _url("needs_detail", w, analysis.uuid)
+    assert "it can no longer be changed" in closed.content.decode()
