@@ -17,6 +17,7 @@ from masa.api import (
     restraint_routes,
     returns_routes,
     scrutiny_routes,
+    training_routes,
     voice_routes,
 )
 from masa.api.access import SessionAuth, TokenAuth
@@ -49,6 +50,7 @@ api.add_router("/", escalation_routes.router)
 api.add_router("/", restraint_routes.router)
 api.add_router("/", case_discussion_routes.router)
 api.add_router("/", scrutiny_routes.router)
+api.add_router("/", training_routes.router)
 
 # Unreadable requests (too big, no multipart boundary, not JSON) are 400 with a plain message.
 errors.register(api)

@@ -2,7 +2,9 @@
 /partnerships/<slug>/training/ (no sign-in); everything else inside the partnership at
 /p/<slug>/training/. Each part of the service keeps its own list of pages here."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from masa.training.views import figures, needs
 
 app_name = "training"
 
@@ -27,7 +29,18 @@ after_patterns: list[URLPattern] = []
 
 
 # The needs analysis and the figures for the yearly report (views/needs.py, views/figures.py).
-needs_patterns: list[URLPattern] = []
+NEEDS = INSIDE + "needs/<uuid:uuid>/"
+needs_patterns: list[URLPattern] = [
+    path(INSIDE + "needs/", needs.needs_list, name="needs_list"),
+    path(INSIDE + "needs/add/", needs.needs_add, name="needs_add"),
+    path(NEEDS, needs.needs_detail, name="needs_detail"),
+    path(NEEDS + "edit/", needs.needs_edit, name="needs_edit"),
+    path(NEEDS + "close/", needs.needs_close, name="needs_close"),
+    path(NEEDS + "agencies/<uuid:agency>/", needs.needs_answer, name="needs_answer"),
+    path(NEEDS + "results/", needs.needs_results, name="needs_results"),
+    path(NEEDS + "results.xlsx", needs.needs_results_xlsx, name="needs_results_xlsx"),
+    path(INSIDE + "figures/", figures.training_figures, name="figures"),
+]
 
 
 urlpatterns = [*calendar_patterns, *booking_patterns, *register_patterns, *after_patterns, *needs_patterns]

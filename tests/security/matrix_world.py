@@ -252,6 +252,8 @@ def build_matrix_world() -> MatrixWorld:
     v["case_discussions:*"] = case_discussion_values(asr)
     world.slugs["scrutiny"] = asr.partnership.slug
     v.update(scrutiny_values(asr.partnership))
+    world.slugs["training"] = asr.partnership.slug
+    v.update(training_needs_values(asr))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -315,6 +317,31 @@ def restraint_values(asr, users: dict[str, User | None]) -> dict[str, Any]:
     for name in ("review_detail", "review_edit", "review_export"):
         values[f"restraint:{name}"] = {"uuid": establishment.uuid, "item": review.uuid}
     return values
+
+
+def training_needs_values(asr) -> dict[str, Any]:
+    """An open training needs analysis in the assurance partnership; the answer pages name the
+    agency the matrix's agency lead leads."""
+    from masa.training.services.needs import TopicInput, analysis_save
+
+    today = timezone.localdate()
+    analysis = analysis_save(
+        actor=SETUP,
+        partnership=asr.partnership,
+        title="Matrix needs analysis",
+        opens_on=today - timedelta(days=1),
+        closes_on=today + timedelta(days=20),
+        topics=[TopicInput("Neglect")],
+    )
+    names = (
+        "needs_detail",
+        "needs_edit",
+        "needs_close",
+        "needs_answer",
+        "needs_results",
+        "needs_results_xlsx",
+    )
+    return {f"training:{name}": {"uuid": analysis.uuid, "agency": asr.agency.uuid} for name in names}
 
 
 def case_audit_values(asr) -> dict[str, Any]:
@@ -457,4 +484,9 @@ def api_url(world: MatrixWorld, path: str) -> str:
 
 
 # Query parameters an operation requires, so the answer is about permission, not validation.
-QUERIES = {"clocks": "?start=2024-03-01", "indicators": "?year=2023-24", "escalations": "?year=2023-24"}
+QUERIES = {
+    "clocks": "?start=2024-03-01",
+    "indicators": "?year=2023-24",
+    "escalations": "?year=2023-24",
+    "training": "?year=2023-24",
+}

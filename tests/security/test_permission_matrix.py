@@ -364,6 +364,20 @@ PAGES: dict[str, tuple[int, ...]] = {
     "bank_holidays:holiday_list": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
     "bank_holidays:holiday_add": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
     "bank_holidays:holiday_remove": (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302),
+    # Training figures for the yearly report (docs/domain.md, "21.6 Figures for the yearly report"):
+    # the business team and the senior roles.
+    "training:figures": (200, 200, 200, 403, 403, 403, 403, 200, 404, 302, 302),
+    # The training needs analysis (docs/domain.md, "21.1 The training needs analysis"): the
+    # business team runs it and answers for any agency, the agency lead for their own agency (the
+    # one the answer page names); the business team and the senior roles read the results.
+    "training:needs_list": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:needs_add": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:needs_detail": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:needs_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:needs_close": (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302),
+    "training:needs_answer": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:needs_results": (200, 200, 200, 403, 403, 403, 403, 200, 404, 302, 302),
+    "training:needs_results_xlsx": (200, 200, 200, 403, 403, 403, 403, 200, 404, 302, 302),
     "account_login": (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302),
     "account_logout": (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 200),
     "account_inactive": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -508,6 +522,19 @@ API: dict[str, tuple[int, ...]] = {
     ),
     "GET /api/v1/partnerships/{slug}/audits": (200, 200, 200, 200, 200, 200, 200, 200, 404, 401, 401),
     "GET /api/v1/partnerships/{slug}/escalations/summary": (
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        200,
+        404,
+        401,
+        401,
+    ),
+    "GET /api/v1/partnerships/{slug}/training/figures": (
         200,
         200,
         200,
