@@ -2,7 +2,9 @@
 /partnerships/<slug>/training/ (no sign-in); everything else inside the partnership at
 /p/<slug>/training/. Each part of the service keeps its own list of pages here."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from masa.training.views import register as register_views
 
 app_name = "training"
 
@@ -18,8 +20,15 @@ calendar_patterns: list[URLPattern] = []
 booking_patterns: list[URLPattern] = []
 
 
-# The register, charges and waivers, the charging report (views/register.py).
-register_patterns: list[URLPattern] = []
+# The register, charges and waivers, the charging report (views/register.py, views/charges.py).
+register_patterns: list[URLPattern] = [
+    path(INSIDE + "sessions/<uuid:uuid>/register/", register_views.register, name="register"),
+    path(
+        INSIDE + "sessions/<uuid:uuid>/register/<uuid:booking>/correct/",
+        register_views.attendance_correct,
+        name="attendance_correct",
+    ),
+]
 
 
 # Certificates, evaluations, impact follow-ups and summaries (views/after.py).
