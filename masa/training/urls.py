@@ -4,6 +4,7 @@
 
 from django.urls import URLPattern, path
 
+from masa.training.views import charges as charge_views
 from masa.training.views import register as register_views
 
 app_name = "training"
@@ -28,6 +29,15 @@ register_patterns: list[URLPattern] = [
         register_views.attendance_correct,
         name="attendance_correct",
     ),
+    path(INSIDE + "charging-policy/", charge_views.policy_edit, name="policy_edit"),
+    path(INSIDE + "charges/", charge_views.charge_list, name="charge_list"),
+    path(INSIDE + "charges/report.xlsx", charge_views.charge_report, name="charge_report"),
+    path(
+        INSIDE + "charges/<uuid:agency>/<slug:quarter>/invoice.pdf",
+        charge_views.invoice_pdf,
+        name="invoice_pdf",
+    ),
+    path(INSIDE + "charges/<uuid:uuid>/waive/", charge_views.charge_waive, name="charge_waive"),
 ]
 
 
