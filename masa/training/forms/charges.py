@@ -1,6 +1,7 @@
 """Forms of the charging policy, waivers and the charges' filters (docs/domain.md, "21.4 The
 register and charges"). Amounts are pounds and pence from £0 to £1,000."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -101,9 +102,11 @@ class WaiverForm(AssuranceForm):
 
 class ChargeFilterForm(FilterForm):
     quarter = forms.ChoiceField(label="Quarter", required=False)
-    agency = forms.ModelChoiceField(label="Agency", queryset=None, required=False, to_field_name="uuid")
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Agency", queryset=None, required=False, to_field_name="uuid"
+    )
 
-    def __init__(self, *args: Any, quarters: list[str] = (), agencies: Any = None, **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(self, *args: Any, quarters: Sequence[str] = (), agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["quarter"].choices = [("", "Every quarter"), *((q, q) for q in quarters)]  # type: ignore[attr-defined]
         agency_field = self.fields["agency"]

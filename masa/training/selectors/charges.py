@@ -70,6 +70,8 @@ def agencies_seen(user: Any, partnership: Partnership) -> list[Agency]:
 def own_agency_record(user: Any, partnership: Partnership) -> PartnershipAgency | None:
     """The agency lead's agency's place in the partnership (what their reads are recorded against)."""
     agency_id = user_agency_id(user, partnership.pk)
+    if agency_id is None:
+        return None
     return PartnershipAgency.objects.filter(partnership=partnership, agency_id=agency_id).first()
 
 
