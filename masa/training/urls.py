@@ -23,6 +23,7 @@ booking_patterns: list[URLPattern] = []
 
 # The register, charges and waivers, the charging report (views/register.py, views/charges.py).
 register_patterns: list[URLPattern] = [
+    path(INSIDE + "registers/", register_views.register_list, name="register_list"),
     path(INSIDE + "sessions/<uuid:uuid>/register/", register_views.register, name="register"),
     path(
         INSIDE + "sessions/<uuid:uuid>/register/<uuid:booking>/correct/",

@@ -225,6 +225,7 @@ PAGES: dict[str, tuple[int, ...]] = {
     "restraint:review_edit": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
     "restraint:type_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     # Training: the register and charges (NO_RECORD sessions, bookings, charges and agencies).
+    "training:register_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "training:register": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "training:attendance_correct": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "training:policy_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),

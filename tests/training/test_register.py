@@ -293,3 +293,18 @@ def test_the_coordinator_corrects_a_no_show_with_a_reason(client, w, booked):
     assert Charge.objects.get().waiver_reason == "On the paper sign-in sheet"
     elsewhere = book(w, w.coming, w.colleague)
     assert client.get(url("attendance_correct", w, w.past.uuid, elsewhere.uuid)).status_code == 404
+
+
+def test_the_registers_to_take_list_sessions_held_with_people_not_yet_marked(client, w, booked):
+    book(w, w.coming, w.practitioner)
+    book(w, w.cancelled, w.colleague)
+    client.force_login(w.business_team)
+    text = text_of(client.get(url("register_list", w)))
+    day = timezone.localtime(w.past.starts_at)
+    assert "1 register to take" in text and f"{day.day} {day:%B %Y} 3" in text
+    record_attendance(
+        actor=w.business_team, session=w.past, marks={b.pk: Attendance.ATTENDED for b in booked}
+    )
+    assert "Every register is taken." in text_of(client.get(url("register_list", w)))
+    client.force_login(w.agency_lead)
+    assert client.get(url("register_list", w)).status_code == 403

@@ -30,6 +30,13 @@ def _session(request: PartnershipRequest, uuid: Any) -> TrainingSession:
 
 
 @partnership_view(MANAGE_TRAINING)
+def register_list(request: PartnershipRequest) -> HttpResponse:
+    """The registers still to take: sessions from today back with people not yet marked."""
+    sessions = selectors.registers_to_take(request.partnership, timezone.localdate())
+    return render(request, "training/register/register_list.html", {"sessions": sessions})
+
+
+@partnership_view(MANAGE_TRAINING)
 def register(request: PartnershipRequest, uuid: Any) -> HttpResponse:
     """Every booked person with their agency: those marked, and a question for each of the rest."""
     session = _session(request, uuid)
