@@ -5,6 +5,8 @@
 from django.urls import URLPattern, path
 
 from masa.training.views import figures, needs
+from masa.training.views import charges as charge_views
+from masa.training.views import register as register_views
 
 app_name = "training"
 
@@ -20,8 +22,25 @@ calendar_patterns: list[URLPattern] = []
 booking_patterns: list[URLPattern] = []
 
 
-# The register, charges and waivers, the charging report (views/register.py).
-register_patterns: list[URLPattern] = []
+# The register, charges and waivers, the charging report (views/register.py, views/charges.py).
+register_patterns: list[URLPattern] = [
+    path(INSIDE + "registers/", register_views.register_list, name="register_list"),
+    path(INSIDE + "sessions/<uuid:uuid>/register/", register_views.register, name="register"),
+    path(
+        INSIDE + "sessions/<uuid:uuid>/register/<uuid:booking>/correct/",
+        register_views.attendance_correct,
+        name="attendance_correct",
+    ),
+    path(INSIDE + "charging-policy/", charge_views.policy_edit, name="policy_edit"),
+    path(INSIDE + "charges/", charge_views.charge_list, name="charge_list"),
+    path(INSIDE + "charges/report.xlsx", charge_views.charge_report, name="charge_report"),
+    path(
+        INSIDE + "charges/<uuid:agency>/<slug:quarter>/invoice.pdf",
+        charge_views.invoice_pdf,
+        name="invoice_pdf",
+    ),
+    path(INSIDE + "charges/<uuid:uuid>/waive/", charge_views.charge_waive, name="charge_waive"),
+]
 
 
 # Certificates, evaluations, impact follow-ups and summaries (views/after.py).

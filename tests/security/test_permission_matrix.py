@@ -224,6 +224,15 @@ PAGES: dict[str, tuple[int, ...]] = {
     "restraint:review_add": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
     "restraint:review_edit": (200, 403, 403, 200, 403, 403, 403, 403, 404, 302, 302),
     "restraint:type_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    # Training: the register and charges (NO_RECORD sessions, bookings, charges and agencies).
+    "training:register_list": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:register": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:attendance_correct": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:policy_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:charge_list": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:charge_report": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:invoice_pdf": (404, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
+    "training:charge_waive": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     # The effectiveness review (docs/domain.md, "15."): a published review in the world, so its
     # change pages send those who may change a draft back to the review (302).
     "effectiveness:review_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
