@@ -48,12 +48,13 @@ ALREADY_ANSWERED = "This follow-up has already been answered. Thank you"
 ANSWER_NEEDED = "Enter what has changed in your practice, or the difference for children and families"
 TEXT_LIMIT = 5000
 
-#: An attended booking still not sent its certificate and evaluation links is caught by the
-#: daily job only for sessions this recent; older ones are history, not news.
-INVITE_CATCH_UP_DAYS = 28
 #: A follow-up is not started for a session more than this many weeks past its due date, so
 #: switching the job on does not ask people about training they took long ago.
 FOLLOW_UP_LATEST_WEEKS = 8
+#: The daily job looks at sessions this recent: no policy waits more than 26 weeks
+#: (TrainingPolicy.follow_up_weeks). An attendee of an older session not yet sent their
+#: certificate email is history, not news.
+HORIZON_WEEKS = 26 + FOLLOW_UP_LATEST_WEEKS
 
 
 def _site_link(name: str, *args: object) -> str:
@@ -180,11 +181,9 @@ def send_training_follow_ups(*, actor: Actor, today: date | None = None) -> dict
     each emailed by its own task with a one-use link. A booking is followed up once."""
     today = today or timezone.localdate()
     now = timezone.now()
+    oldest = today - timedelta(weeks=HORIZON_WEEKS)
     recent = attended(
-        Booking.objects.filter(
-            evaluation_invited_at__isnull=True,
-            session__ends_at__gte=now - timedelta(days=INVITE_CATCH_UP_DAYS),
-        ),
+        Booking.objects.filter(evaluation_invited_at__isnull=True, session__starts_at__date__gte=oldest),
         now=now,
     ).filter(session__ends_at__lte=now)
     invited = send_after_session_emails(actor=actor, bookings=list(recent))
@@ -193,11 +192,7 @@ def send_training_follow_ups(*, actor: Actor, today: date | None = None) -> dict
 
     candidates = (
         attended(Booking.objects.filter(follow_ups__isnull=True), now=now)
-        .filter(
-            session__starts_at__date__lte=today,
-            # No policy waits more than 26 weeks (TrainingPolicy.follow_up_weeks).
-            session__starts_at__date__gte=today - timedelta(weeks=26 + FOLLOW_UP_LATEST_WEEKS),
-        )
+        .filter(session__starts_at__date__lte=today, session__starts_at__date__gte=oldest)
         .select_for_update(of=("self",))
         .select_related("session", "person")
     )
