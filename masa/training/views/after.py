@@ -7,18 +7,19 @@ reached only by its one-use link; it shows the course and the date, nothing abou
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from masa.accounts.permissions import PartnershipRequest, partnership_view, url_in
 from masa.core.access import public_view
 from masa.core.actors import SystemActor
+from masa.core.dates import long_date
 from masa.core.downloads import file_response
 from masa.core.reads import record_read
 from masa.core.shortcuts import found_or_404
+from masa.core.views import form_page
 from masa.training.certificates import certificate_filename, certificate_pdf
 from masa.training.forms.after import EvaluationForm, FollowUpAnswerForm
 from masa.training.rules import BOOK_TRAINING, VIEW_TRAINING_FIGURES
@@ -55,7 +56,7 @@ def certificate_download(request: PartnershipRequest, uuid: Any) -> HttpResponse
     booking = selectors.certificate_booking(request.user, request.partnership, uuid)
     if booking is None:
         # Someone else's booking is not found; one's own without a certificate says why.
-        found_or_404(selectors.own_booking(request.user, request.partnership, uuid) or None)
+        found_or_404(selectors.own_booking(request.user, request.partnership, uuid))
         return _message(
             request,
             "No certificate for this booking",
@@ -74,24 +75,25 @@ def evaluation(request: PartnershipRequest, uuid: Any) -> HttpResponse:
     back = _url("certificate_list", request)
     if not selectors.has_attended(booking):
         return _message(
-            request, "You cannot evaluate this session yet", services.NOT_ATTENDED, status=404, back_url=back
+            request, "You cannot evaluate this session", services.NOT_ATTENDED, status=404, back_url=back
         )
     if selectors.has_evaluation(booking):
         return _message(request, "Evaluation sent", services.ALREADY_EVALUATED, back_url=back)
-    if request.method == "POST":
-        form = EvaluationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.evaluation_save(actor=request.user, booking=booking, **form.cleaned_data)
-            except ValidationError as error:
-                form.apply_errors(error)
-            else:
-                messages.success(request, EVALUATION_SENT.format(course=booking.session.course.title))
-                return redirect(back)
-    else:
-        form = EvaluationForm()
-    context = {"form": form, "booking": booking, "back_url": back}
-    return render(request, "training/after/evaluation.html", context, status=400 if form.errors else 200)
+    session = booking.session
+
+    def save(data: dict[str, Any]) -> object:
+        return services.evaluation_save(actor=request.user, booking=booking, **data)
+
+    return form_page(
+        request,
+        form_class=EvaluationForm,
+        title="Evaluate the session",
+        caption=f"{session.course.title}, {long_date(timezone.localdate(session.starts_at))}",
+        save=save,
+        success_url=back,
+        success_message=EVALUATION_SENT.format(course=session.course.title),
+        back_url=back,
+    )
 
 
 @partnership_view(VIEW_TRAINING_FIGURES)
@@ -143,8 +145,8 @@ def follow_up_answer(request: HttpRequest, slug: str, token: str) -> HttpRespons
         form = FollowUpAnswerForm()
     context = {
         "form": form,
-        "course": session.course.title,
-        "day": timezone.localdate(session.starts_at),
+        "title": "What has changed since the training?",
+        "caption": f"{session.course.title}, {long_date(timezone.localdate(session.starts_at))}",
         "partnership": partnership,
     }
     return render(
