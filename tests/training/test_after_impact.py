@@ -71,6 +71,17 @@ def test_the_summary_per_course_and_per_session(client, w):
         assert person.full_name not in text and person.email not in text
 
 
+def test_the_summary_takes_the_same_queries_however_many_sessions(client, w, django_assert_max_num_queries):
+    client.force_login(w.business_team)
+    page = url("course_impact", w, w.course.slug)
+    for weeks in range(8, 20):
+        booking = attended_booking(w, w.practitioner, session_weeks_ago(w, weeks))
+        evaluate(w, booking, 2, 4, 4)
+        follow_up(w, booking, answer="Better chronologies", may_quote=True)
+    with django_assert_max_num_queries(25):
+        assert client.get(page).status_code == 200
+
+
 def test_a_course_with_no_sessions_yet(client, w):
     client.force_login(w.lsp)
     response = client.get(url("course_impact", w, w.draft_course.slug))

@@ -146,19 +146,24 @@ class EvaluationFigures:
         return self.after - self.before
 
 
-def _evaluation_figures(qs: QuerySet[Evaluation]) -> EvaluationFigures:
-    figures = qs.aggregate(
-        count=Count("pk"),
-        before=Avg("confidence_before"),
-        after=Avg("confidence_after"),
-        usefulness=Avg("usefulness"),
-    )
+def _figures(row: dict[str, Any] | None) -> EvaluationFigures:
+    """Evaluation figures from an aggregate row (count and the three averages); none without one."""
+    if not row:
+        return EvaluationFigures(0, None, None, None)
     return EvaluationFigures(
-        count=figures["count"],
-        before=_average(figures["before"]),
-        after=_average(figures["after"]),
-        usefulness=_average(figures["usefulness"]),
+        count=row["count"],
+        before=_average(row["before"]),
+        after=_average(row["after"]),
+        usefulness=_average(row["usefulness"]),
     )
+
+
+EVALUATION_AVERAGES = {
+    "count": Count("pk"),
+    "before": Avg("confidence_before"),
+    "after": Avg("confidence_after"),
+    "usefulness": Avg("usefulness"),
+}
 
 
 @dataclass
@@ -207,14 +212,9 @@ def course_impact(course: Course) -> CourseImpact:
         )
         .order_by("starts_at")
     )
-    per_session_evaluations = {
-        row["booking__session"]: row
-        for row in evaluations.values("booking__session").annotate(
-            count=Count("pk"),
-            before=Avg("confidence_before"),
-            after=Avg("confidence_after"),
-            usefulness=Avg("usefulness"),
-        )
+    per_session_evaluations: dict[int, dict[str, Any]] = {
+        row["booking__session"]: dict(row)
+        for row in evaluations.values("booking__session").annotate(**EVALUATION_AVERAGES)
     }
     per_session_follow_ups = {
         row["booking__session"]: row
@@ -225,20 +225,12 @@ def course_impact(course: Course) -> CourseImpact:
     }
     rows = []
     for session in sessions:
-        figures = per_session_evaluations.get(session.pk)
         counts = per_session_follow_ups.get(session.pk, {"sent": 0, "answered": 0})
         rows.append(
             SessionImpact(
                 session=session,
                 attended=session.attended_count,  # type: ignore[attr-defined]
-                evaluations=EvaluationFigures(
-                    count=figures["count"],
-                    before=_average(figures["before"]),
-                    after=_average(figures["after"]),
-                    usefulness=_average(figures["usefulness"]),
-                )
-                if figures
-                else EvaluationFigures(0, None, None, None),
+                evaluations=_figures(per_session_evaluations.get(session.pk)),
                 follow_ups_sent=counts["sent"],
                 follow_ups_answered=counts["answered"],
             )
@@ -250,7 +242,7 @@ def course_impact(course: Course) -> CourseImpact:
     )
     return CourseImpact(
         course=course,
-        evaluations=_evaluation_figures(evaluations),
+        evaluations=_figures(evaluations.aggregate(**EVALUATION_AVERAGES)),
         follow_ups_sent=follow_ups.filter(sent_at__isnull=False).count(),
         follow_ups_answered=follow_ups.filter(answered_at__isnull=False).count(),
         sessions=rows,
