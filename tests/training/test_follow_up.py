@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from masa.accounts.models import hash_secret
+from masa.core.models import SentEmail
 from masa.training.models import Attendance, FollowUpRespondent, ImpactFollowUp
 from masa.training.services.after import (
     ALREADY_ANSWERED,
@@ -72,6 +73,10 @@ def test_follow_ups_for_the_attendee_and_the_manager_once_the_weeks_are_up(w, ru
     token = LINK.search(manager.body).group(2)
     assert follow_ups.get(respondent=FollowUpRespondent.MANAGER).token_hash == hash_secret(token)
     assert token not in str(list(ImpactFollowUp.objects.values()))
+    # Every message is recorded, without its body (so without the link).
+    recorded = SentEmail.objects.filter(category="training_follow_up")
+    assert sorted(recorded.values_list("reference", flat=True)) == sorted(str(f.uuid) for f in follow_ups)
+    assert token not in str(list(SentEmail.objects.values()))
     # Not twice: the next day's run starts nothing new.
     assert run() == {"invited": 0, "attendees": 0, "managers": 0}
     assert ImpactFollowUp.objects.filter(booking=with_manager).count() == 2
