@@ -7,6 +7,7 @@ from django.urls import URLPattern, path
 from masa.training.views import figures, needs
 from masa.training.views import charges as charge_views
 from masa.training.views import register as register_views
+from masa.training.views import after
 
 app_name = "training"
 
@@ -44,7 +45,17 @@ register_patterns: list[URLPattern] = [
 
 
 # Certificates, evaluations, impact follow-ups and summaries (views/after.py).
-after_patterns: list[URLPattern] = []
+after_patterns: list[URLPattern] = [
+    path(INSIDE + "certificates/", after.certificate_list, name="certificate_list"),
+    path(
+        INSIDE + "bookings/<uuid:uuid>/certificate.pdf",
+        after.certificate_download,
+        name="certificate_download",
+    ),
+    path(INSIDE + "bookings/<uuid:uuid>/evaluation/", after.evaluation, name="evaluation"),
+    path(INSIDE + "courses/<slug:course_slug>/impact/", after.course_impact, name="course_impact"),
+    path(PUBLIC + "follow-up/<str:token>/", after.follow_up_answer, name="follow_up_answer"),
+]
 
 
 # The needs analysis and the figures for the yearly report (views/needs.py, views/figures.py).

@@ -254,6 +254,7 @@ def build_matrix_world() -> MatrixWorld:
     v.update(scrutiny_values(asr.partnership))
     world.slugs["training"] = asr.partnership.slug
     v.update(training_needs_values(asr))
+    v.update(training_after_values(world, users))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -342,6 +343,47 @@ def training_needs_values(asr) -> dict[str, Any]:
         "needs_results_xlsx",
     )
     return {f"training:{name}": {"uuid": analysis.uuid, "agency": asr.agency.uuid} for name in names}
+def training_after_values(world: MatrixWorld, users: dict[str, User | None]) -> dict[str, Any]:
+    """A course with a past session the practitioner attended (docs/domain.md, "21.5
+    Certificates, evaluation and impact"), in the partnership of the training pages."""
+    from decimal import Decimal
+
+    from masa.partnership.models import Partnership
+    from masa.training.models import Attendance, Booking, BookingStatus, Course, TrainingSession
+    from tests.factories import PartnershipAgencyFactory
+
+    p = Partnership.objects.get(slug=world.slugs.get("training", world.slugs["structure"]))
+    course = Course.objects.create(
+        partnership=p,
+        title="Matrix neglect course",
+        slug="matrix-neglect",
+        summary="x",
+        level="foundation",
+        audience="x",
+        learning_outcomes="x",
+        cpd_hours=Decimal("2.0"),
+        trainer="x",
+        is_published=True,
+    )
+    starts = timezone.now() - timedelta(days=3)
+    session = TrainingSession.objects.create(
+        partnership=p, course=course, starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=5
+    )
+    booking = Booking.objects.create(
+        partnership=p,
+        session=session,
+        person=users[str(Role.PRACTITIONER)],
+        agency=PartnershipAgencyFactory(partnership=p).agency,
+        status=BookingStatus.BOOKED,
+        requested_at=starts - timedelta(days=10),
+        attendance=Attendance.ATTENDED,
+        attendance_at=session.ends_at,
+    )
+    values: dict[str, Any] = {
+        f"training:{name}": {"uuid": booking.uuid} for name in ("certificate_download", "evaluation")
+    }
+    values["training:course_impact"] = {"course_slug": course.slug}
+    return values
 
 
 def case_audit_values(asr) -> dict[str, Any]:

@@ -281,6 +281,12 @@ PAGES: dict[str, tuple[int, ...]] = {
     "scrutiny:statement_edit": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "scrutiny:statement_sign_off": (403, 200, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "scrutiny:statement_export": (200, 200, 200, 200, 403, 403, 403, 200, 404, 302, 302),
+    # Training: certificates, evaluations, impact (a booking the practitioner attended).
+    "training:certificate_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "training:certificate_download": (200, 404, 404, 404, 404, 404, 200, 404, 404, 302, 302),
+    "training:evaluation": (404, 404, 404, 404, 404, 404, 200, 404, 404, 302, 302),
+    "training:course_impact": (200, 200, 200, 403, 403, 403, 403, 200, 404, 302, 302),
+    "training:follow_up_answer": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 302),
     # Multi-agency audits: the agency lead's column answers for a part of their own agency; the
     # matrix audit is in moderation, so those who see only published summaries get 404.
     "case_audits:audit_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),

@@ -15,6 +15,7 @@ from masa.actions.services import action_send_reminders
 from masa.assurance.services_section11 import section11_send_reminders
 from masa.core.actors import SystemActor
 from masa.indicators.services import data_call_send_reminders
+from masa.training.services.after import send_training_follow_ups
 
 ACTOR = SystemActor("masa: nightly reminders")
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         site_url = settings.SITE_URL.rstrip("/")
         calls = data_call_send_reminders(actor=ACTOR, today=today, site_url=site_url)
         returns = section11_send_reminders(actor=ACTOR, today=today, site_url=site_url)
+        training = send_training_follow_ups(actor=ACTOR, today=today)
         self.stdout.write(
             f"Due soon reminders: {actions['due_soon']}\n"
             f"Overdue reminders: {actions['overdue']}\n"
@@ -43,5 +45,7 @@ class Command(BaseCommand):
             f"Data call reminders: {calls['due_soon'] + calls['due_today'] + calls['overdue']}\n"
             f"Data calls escalated to the business team: {calls['escalated']}\n"
             f"Self-assessment reminders: {returns['due_soon'] + returns['due_today'] + returns['overdue']}\n"
-            f"Self-assessment returns escalated to the business team: {returns['escalated']}"
+            f"Self-assessment returns escalated to the business team: {returns['escalated']}\n"
+            f"Training certificate emails: {training['invited']}\n"
+            f"Training impact follow-ups: {training['attendees'] + training['managers']}"
         )
