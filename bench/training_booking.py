@@ -79,7 +79,6 @@ def _prepare(database_url: str) -> tuple[str, list[str], object]:
     from datetime import timedelta
     from decimal import Decimal
 
-    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.urls import reverse
