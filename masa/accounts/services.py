@@ -55,7 +55,8 @@ def invitation_create(
         invited_by=user_or_none(actor),
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    invitation.full_clean()
+    # No one is named as the inviter when masa invites on its own (registering with a work email).
+    invitation.full_clean(exclude=["invited_by"])
     invitation.save()
     from masa.accounts.tasks import send_invitation
 

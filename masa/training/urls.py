@@ -8,6 +8,7 @@ from masa.training.views import figures, needs
 from masa.training.views import charges as charge_views
 from masa.training.views import register as register_views
 from masa.training.views import after
+from masa.training.views import booking
 
 app_name = "training"
 
@@ -20,7 +21,21 @@ calendar_patterns: list[URLPattern] = []
 
 
 # Booking, cancelling, the waiting list, bulk booking and self-registration (views/booking.py).
-booking_patterns: list[URLPattern] = []
+booking_patterns: list[URLPattern] = [
+    path(f"{INSIDE}sessions/<uuid:uuid>/", booking.session_detail, name="session"),
+    path(f"{INSIDE}sessions/<uuid:uuid>/book/", booking.session_book, name="session_book"),
+    path(f"{INSIDE}sessions/<uuid:uuid>/book-staff/", booking.staff_book, name="staff_book"),
+    path(f"{INSIDE}bookings/<uuid:uuid>/cancel/", booking.booking_cancel, name="booking_cancel"),
+    path(f"{INSIDE}my-bookings/", booking.my_bookings, name="my_bookings"),
+    path(f"{INSIDE}staff-bookings/", booking.staff_bookings, name="staff_bookings"),
+    path(f"{INSIDE}registration-domains/", booking.registration_domains, name="registration_domains"),
+    path(
+        f"{INSIDE}registration-domains/<uuid:uuid>/remove/",
+        booking.registration_domain_remove,
+        name="registration_domain_remove",
+    ),
+    path(f"{PUBLIC}register/", booking.register, name="register"),
+]
 
 
 # The register, charges and waivers, the charging report (views/register.py, views/charges.py).

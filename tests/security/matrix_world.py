@@ -284,7 +284,37 @@ def build_matrix_world() -> MatrixWorld:
         },
         "PATCH /api/v1/partnerships/{slug}/actions/{uuid}": {"title": "Checked", "reason": "Checked"},
     }
+    v.update(training_booking_values(world))
     return world
+
+
+def training_booking_values(world: MatrixWorld) -> dict[str, Any]:
+    """A coming session of a published course, in the partnership the training pages use."""
+    from masa.partnership.models import Partnership
+    from masa.training.models import Course, TrainingSession
+
+    partnership = Partnership.objects.get(slug=world.slugs.get("training", world.slugs["structure"]))
+    course = Course.objects.create(
+        partnership=partnership,
+        title="Matrix booking course",
+        slug="matrix-booking",
+        summary="x",
+        level="foundation",
+        audience="Everyone",
+        learning_outcomes="x",
+        cpd_hours=1,
+        trainer="x",
+        is_published=True,
+    )
+    starts = timezone.now() + timedelta(days=30)
+    session = TrainingSession.objects.create(
+        partnership=partnership,
+        course=course,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        capacity=5,
+    )
+    return {f"training:{name}": {"uuid": session.uuid} for name in ("session", "session_book", "staff_book")}
 
 
 def restraint_values(asr, users: dict[str, User | None]) -> dict[str, Any]:

@@ -233,6 +233,18 @@ PAGES: dict[str, tuple[int, ...]] = {
     "training:charge_report": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
     "training:invoice_pdf": (404, 403, 403, 403, 403, 404, 403, 403, 404, 302, 302),
     "training:charge_waive": (404, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    # Training booking (docs/domain.md, "21.3 Booking, the waiting list and registering"): every
+    # member books; agency leads and the business team book staff; the business team keeps the
+    # email domains; anyone may ask to register. The session is of a published course.
+    "training:session": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "training:session_book": (405, 405, 405, 405, 405, 405, 405, 405, 404, 302, 302),
+    "training:booking_cancel": (405, 405, 405, 405, 405, 405, 405, 405, 404, 302, 302),
+    "training:my_bookings": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
+    "training:staff_book": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:staff_bookings": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
+    "training:registration_domains": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:registration_domain_remove": (405, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
+    "training:register": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
     # The effectiveness review (docs/domain.md, "15."): a published review in the world, so its
     # change pages send those who may change a draft back to the review (302).
     "effectiveness:review_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),
