@@ -2,7 +2,9 @@
 /partnerships/<slug>/training/ (no sign-in); everything else inside the partnership at
 /p/<slug>/training/. Each part of the service keeps its own list of pages here."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from masa.training.views import calendar
 
 app_name = "training"
 
@@ -11,7 +13,12 @@ INSIDE = "p/<slug:slug>/training/"
 
 # The public calendar, course pages and brochure; courses and sessions (views/calendar.py,
 # views/courses.py).
-calendar_patterns: list[URLPattern] = []
+calendar_patterns: list[URLPattern] = [
+    path(PUBLIC, calendar.calendar, name="calendar"),
+    path(PUBLIC + "courses/<slug:course_slug>/", calendar.course_page, name="course"),
+    path(PUBLIC + "brochure.pdf", calendar.brochure, name="brochure"),
+    path(INSIDE, calendar.home, name="home"),
+]
 
 
 # Booking, cancelling, the waiting list, bulk booking and self-registration (views/booking.py).
