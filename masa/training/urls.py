@@ -4,7 +4,7 @@
 
 from django.urls import URLPattern, path
 
-from masa.training.views import calendar
+from masa.training.views import calendar, courses
 
 app_name = "training"
 
@@ -18,6 +18,22 @@ calendar_patterns: list[URLPattern] = [
     path(PUBLIC + "courses/<slug:course_slug>/", calendar.course_page, name="course"),
     path(PUBLIC + "brochure.pdf", calendar.brochure, name="brochure"),
     path(INSIDE, calendar.home, name="home"),
+    path(INSIDE + "courses/", courses.course_list, name="course_list"),
+    path(INSIDE + "courses/new/", courses.course_save, name="course_add"),
+    path(INSIDE + "courses/<uuid:uuid>/", courses.course_detail, name="course_detail"),
+    path(INSIDE + "courses/<uuid:uuid>/edit/", courses.course_save, name="course_edit"),
+    path(INSIDE + "courses/<uuid:uuid>/publish/", courses.course_publish, name="course_publish"),
+    path(INSIDE + "courses/<uuid:uuid>/sessions/new/", courses.session_save, name="session_add"),
+    path(
+        INSIDE + "courses/<uuid:uuid>/sessions/<uuid:session_uuid>/edit/",
+        courses.session_save,
+        name="session_edit",
+    ),
+    path(
+        INSIDE + "courses/<uuid:uuid>/sessions/<uuid:session_uuid>/cancel/",
+        courses.session_cancel,
+        name="session_cancel",
+    ),
 ]
 
 
