@@ -24,8 +24,8 @@ class _Checkboxes(forms.ModelMultipleChoiceField):
 
     def name_errors(self) -> None:
         """After GovForm's wording for single choices: these take several."""
-        self.error_messages["invalid_choice"] = f"Select {self.noun} from the list"
-        self.error_messages["invalid_pk_value"] = f"Select {self.noun} from the list"
+        message = f"Select {self.noun} from the list"  # noqa: S608 (not SQL)
+        self.error_messages["invalid_choice"] = self.error_messages["invalid_pk_value"] = message
 
 
 class _PriorityCheckboxes(_Checkboxes):
@@ -46,7 +46,7 @@ class CourseForm(GovForm):
         label="Web address (optional)",
         max_length=200,
         required=False,
-        help_text="Letters, numbers and hyphens, like neglect-awareness. Left empty, it is made from the title",
+        help_text="Letters, numbers and hyphens, like neglect-awareness; made from the title if left empty",
     )
     summary = text_area("Summary", max_length=SUMMARY_LENGTH, required=True, rows=3)
     level = forms.ChoiceField(label="Level", choices=Level.choices, widget=forms.RadioSelect)
