@@ -78,6 +78,7 @@ bench: setup
 	$(PY) bench/incidents.py
 	$(PY) bench/dashboards.py
 	$(PY) bench/section11.py
+	$(PY) bench/training_calendar.py
 	$(PY) bench/liiatools_compare.py
 
 clean:
