@@ -234,3 +234,10 @@ def test_the_public_home_pages_link_to_the_calendar(client, w):
     for name in ("structure:arrangements", "briefings:public_learning"):
         page = client.get(reverse(name, args=[w.partnership.slug])).content.decode()
         assert calendar in page, name
+
+
+def test_the_coordinators_training_home_links_to_the_course_pages(client, w):
+    client.force_login(w.business_team)
+    page = client.get(reverse("training:home", args=[w.partnership.slug])).content.decode()
+    assert reverse("training:course_detail", args=[w.partnership.slug, w.draft_course.uuid]) in page
+    assert reverse("training:course_list", args=[w.partnership.slug]) in page

@@ -1,6 +1,8 @@
 """Reads of the training coordinator's course pages (docs/domain.md, "21.2 Courses, sessions and
 the public calendar"). Another partnership's course or session is not found."""
 
+from uuid import UUID
+
 from django.db.models import Count, Q, QuerySet
 
 from masa.partnership.models import Partnership, Priority
@@ -19,7 +21,7 @@ def course_list(partnership: Partnership) -> QuerySet[Course]:
     )
 
 
-def course_get(partnership: Partnership, uuid: object) -> Course | None:
+def course_get(partnership: Partnership, uuid: UUID | str) -> Course | None:
     return (
         Course.objects.filter(partnership=partnership, uuid=uuid)
         .prefetch_related("priorities", "themes", "needs_topics")
@@ -32,7 +34,7 @@ def course_sessions(course: Course) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(course=course).order_by("-starts_at", "-pk")
 
 
-def session_get(course: Course, uuid: object) -> TrainingSession | None:
+def session_get(course: Course, uuid: UUID | str) -> TrainingSession | None:
     return TrainingSession.objects.filter(course=course, uuid=uuid).select_related("course").first()
 
 

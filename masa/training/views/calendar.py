@@ -21,6 +21,7 @@ from masa.training.forms.calendar import CalendarFilterForm
 from masa.training.models import ChargePolicy
 from masa.training.rules import BOOK_TRAINING, MANAGE_TRAINING
 from masa.training.selectors import calendar as selectors
+from masa.training.selectors import courses as course_selectors
 
 PAGE_SIZE = 25
 
@@ -101,7 +102,8 @@ def brochure(request: HttpRequest, slug: str) -> HttpResponse:
 @partnership_view(BOOK_TRAINING)
 def home(request: PartnershipRequest) -> HttpResponse:
     context = _calendar_context(request, request.partnership)
-    context["can_manage"] = request.user.has_perm(MANAGE_TRAINING, request.partnership)
+    if request.user.has_perm(MANAGE_TRAINING, request.partnership):
+        context["courses"] = course_selectors.course_list(request.partnership)
     return render(
         request, "training/calendar/home.html", context, status=400 if context["form"].errors else 200
     )
