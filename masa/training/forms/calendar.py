@@ -5,18 +5,19 @@ from datetime import date
 
 from django import forms
 
-from masa.core.forms import FilterForm
+from masa.core.forms import FilterForm, LongSelect
 from masa.partnership.models import Priority
 from masa.training.models import Course, Level
 from masa.training.selectors.calendar import MODES, CalendarFilters
 
 
 class CalendarFilterForm(FilterForm):
-    level = forms.ChoiceField(label="Level", required=False)
-    priority = forms.ChoiceField(label="Priority", required=False)
-    course = forms.ChoiceField(label="Course", required=False)
-    mode = forms.ChoiceField(label="Online or in person", required=False)
-    month = forms.ChoiceField(label="Month", required=False)
+    # LongSelect writes the options in Python: the calendar is a busy public page.
+    level = forms.ChoiceField(label="Level", required=False, widget=LongSelect)
+    priority = forms.ChoiceField(label="Priority", required=False, widget=LongSelect)
+    course = forms.ChoiceField(label="Course", required=False, widget=LongSelect)
+    mode = forms.ChoiceField(label="Online or in person", required=False, widget=LongSelect)
+    month = forms.ChoiceField(label="Month", required=False, widget=LongSelect)
     places_left = forms.BooleanField(label="Only sessions with places left", required=False)
 
     def __init__(

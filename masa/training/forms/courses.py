@@ -96,7 +96,11 @@ class SessionForm(GovForm):
         label="Venue", max_length=300, required=False, help_text="The room and address, if in person"
     )
     online_link = forms.URLField(
-        label="Online link", max_length=200, required=False, help_text="The link to join, if online"
+        label="Online link",
+        max_length=200,
+        required=False,
+        help_text="The link to join, if online",
+        assume_scheme="https",
     )
     capacity = forms.IntegerField(label="Capacity (places)", min_value=1, max_value=1000)
     trainer = forms.CharField(
