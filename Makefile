@@ -79,6 +79,7 @@ bench: setup
 	$(PY) bench/dashboards.py
 	$(PY) bench/section11.py
 	$(PY) bench/training_booking.py
+	$(PY) bench/training_calendar.py
 	$(PY) bench/liiatools_compare.py
 
 clean:

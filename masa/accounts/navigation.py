@@ -174,6 +174,26 @@ SECTIONS: tuple[Section, ...] = (
         apps=("incidents", "reviews", "briefings", "voice", "case_discussions"),
     ),
     Section(
+        "training",
+        "Training",
+        "The partnership's multi-agency training: courses, sessions and booking.",
+        (
+            Entry(
+                "Coming training",
+                "training:home",
+                "training.book_training",
+                "Coming sessions of the partnership's courses, and the public calendar and brochure.",
+            ),
+            Entry(
+                "Courses and sessions",
+                "training:course_list",
+                "training.manage_training",
+                "Add, change and publish courses, and add, change or cancel their sessions.",
+            ),
+        ),
+        apps=("training",),
+    ),
+    Section(
         "assurance",
         "Assurance",
         "Inspections, Section 11 and Section 175 self-assessment, assurance requests, multi-agency "

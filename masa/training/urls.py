@@ -9,6 +9,7 @@ from masa.training.views import charges as charge_views
 from masa.training.views import register as register_views
 from masa.training.views import after
 from masa.training.views import booking
+from masa.training.views import calendar, courses
 
 app_name = "training"
 
@@ -17,7 +18,28 @@ INSIDE = "p/<slug:slug>/training/"
 
 # The public calendar, course pages and brochure; courses and sessions (views/calendar.py,
 # views/courses.py).
-calendar_patterns: list[URLPattern] = []
+calendar_patterns: list[URLPattern] = [
+    path(PUBLIC, calendar.calendar, name="calendar"),
+    path(PUBLIC + "courses/<slug:course_slug>/", calendar.course_page, name="course"),
+    path(PUBLIC + "brochure.pdf", calendar.brochure, name="brochure"),
+    path(INSIDE, calendar.home, name="home"),
+    path(INSIDE + "courses/", courses.course_list, name="course_list"),
+    path(INSIDE + "courses/new/", courses.course_save, name="course_add"),
+    path(INSIDE + "courses/<uuid:uuid>/", courses.course_detail, name="course_detail"),
+    path(INSIDE + "courses/<uuid:uuid>/edit/", courses.course_save, name="course_edit"),
+    path(INSIDE + "courses/<uuid:uuid>/publish/", courses.course_publish, name="course_publish"),
+    path(INSIDE + "courses/<uuid:uuid>/sessions/new/", courses.session_save, name="session_add"),
+    path(
+        INSIDE + "courses/<uuid:uuid>/sessions/<uuid:session_uuid>/edit/",
+        courses.session_save,
+        name="session_edit",
+    ),
+    path(
+        INSIDE + "courses/<uuid:uuid>/sessions/<uuid:session_uuid>/cancel/",
+        courses.session_cancel,
+        name="session_cancel",
+    ),
+]
 
 
 # Booking, cancelling, the waiting list, bulk booking and self-registration (views/booking.py).

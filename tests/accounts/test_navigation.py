@@ -47,11 +47,14 @@ RESTRAINT = "Restraint and use of force"
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
 ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
+# Training: every member sees the coming sessions; the business team runs the courses.
+TRAINING = ["Coming training"]
 # What a governance role other than the business team reaches (LSP, DSP, chair, scrutineer; a
 # member does not see who has read the learning).
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
+    "training": TRAINING,
     "assurance": [
         "Inspections",
         S11,
@@ -84,6 +87,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             PUBLIC_LEARNING,
             VOICE,
         ],
+        "training": [*TRAINING, "Courses and sessions"],
         "assurance": [
             "Inspections",
             S11,
@@ -112,12 +116,14 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
+        "training": TRAINING,
         "assurance": ASSURANCE,
     },
     Role.SCRUTINEER: GOVERNANCE_ROLE,
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
+        "training": TRAINING,
         "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, SCRUTINY],
         "performance": [
             "Performance dashboards",
@@ -130,6 +136,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.PRACTITIONER: {
         "governance": STRUCTURE,
         "learning": [LCD, PUBLISHED, PUBLIC_LEARNING, VOICE],
+        "training": TRAINING,
         # The published summary of each inspection (without the actions) and of each
         # effectiveness review (findings and responses), and of each complete multi-agency audit.
         "assurance": ["Inspections", MAA, EFFECTIVENESS, ESC, SCRUTINY],
@@ -264,6 +271,8 @@ def test_pages_inside_a_section_mark_it_current(client, db):
         ("dashboards:group", {}, "performance"),
         ("returns:import_detail", {}, "performance"),
         ("actions:action_detail", {}, "actions"),
+        ("training:course_detail", {}, "training"),
+        ("training:calendar", {}, "training"),
         ("incidents:incident_settings", {}, "admin"),
         ("accounts:membership_edit", {}, "admin"),
         ("accounts:section", {"section": "learning"}, "learning"),

@@ -6,6 +6,7 @@ holding that role in every one of them; plus a member of another partnership, an
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -255,6 +256,7 @@ def build_matrix_world() -> MatrixWorld:
     world.slugs["training"] = asr.partnership.slug
     v.update(training_needs_values(asr))
     v.update(training_after_values(world, users))
+    v.update(training_calendar_values(gov.partnership))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -413,6 +415,37 @@ def training_after_values(world: MatrixWorld, users: dict[str, User | None]) -> 
         f"training:{name}": {"uuid": booking.uuid} for name in ("certificate_download", "evaluation")
     }
     values["training:course_impact"] = {"course_slug": course.slug}
+def training_calendar_values(partnership) -> dict[str, Any]:
+    """A published course with a coming session, in the partnership the training pages default to
+    (docs/domain.md, "21.2 Courses, sessions and the public calendar")."""
+    from masa.training.services import courses as course_services
+
+    course = course_services.course_save(
+        actor=SETUP,
+        partnership=partnership,
+        title="Matrix course",
+        summary="x",
+        level="foundation",
+        audience="Everyone",
+        learning_outcomes="x",
+        cpd_hours=Decimal("1.0"),
+        trainer="x",
+    )
+    course_services.course_publish(actor=SETUP, course=course, published=True)
+    starts = timezone.now() + timedelta(days=30)
+    session = course_services.session_save(
+        actor=SETUP,
+        course=course,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        venue="x",
+        capacity=5,
+    )
+    values: dict[str, Any] = {"training:course": {"course_slug": course.slug}}
+    for name in ("course_detail", "course_edit", "course_publish", "session_add"):
+        values[f"training:{name}"] = {"uuid": course.uuid}
+    for name in ("session_edit", "session_cancel"):
+        values[f"training:{name}"] = {"uuid": course.uuid, "session_uuid": session.uuid}
     return values
 
 
