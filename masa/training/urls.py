@@ -4,12 +4,9 @@
 
 from django.urls import URLPattern, path
 
-from masa.training.views import figures, needs
+from masa.training.views import after, booking, calendar, courses, figures, needs
 from masa.training.views import charges as charge_views
 from masa.training.views import register as register_views
-from masa.training.views import after
-from masa.training.views import booking
-from masa.training.views import calendar, courses
 
 app_name = "training"
 
@@ -56,7 +53,7 @@ booking_patterns: list[URLPattern] = [
         booking.registration_domain_remove,
         name="registration_domain_remove",
     ),
-    path(f"{PUBLIC}register/", booking.register, name="register"),
+    path(f"{PUBLIC}register/", booking.register, name="self_register"),
 ]
 
 

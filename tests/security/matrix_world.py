@@ -256,7 +256,7 @@ def build_matrix_world() -> MatrixWorld:
     world.slugs["training"] = asr.partnership.slug
     v.update(training_needs_values(asr))
     v.update(training_after_values(world, users))
-    v.update(training_calendar_values(gov.partnership))
+    v.update(training_calendar_values(asr.partnership))
     v["api"] = {
         "actions": (acts.partnership.slug, {"uuid": open_action.uuid}),
         "meetings": (gov.partnership.slug, {"uuid": meeting.uuid}),
@@ -375,6 +375,8 @@ def training_needs_values(asr) -> dict[str, Any]:
         "needs_results_xlsx",
     )
     return {f"training:{name}": {"uuid": analysis.uuid, "agency": asr.agency.uuid} for name in names}
+
+
 def training_after_values(world: MatrixWorld, users: dict[str, User | None]) -> dict[str, Any]:
     """A course with a past session the practitioner attended (docs/domain.md, "21.5
     Certificates, evaluation and impact"), in the partnership of the training pages."""
@@ -415,6 +417,9 @@ def training_after_values(world: MatrixWorld, users: dict[str, User | None]) -> 
         f"training:{name}": {"uuid": booking.uuid} for name in ("certificate_download", "evaluation")
     }
     values["training:course_impact"] = {"course_slug": course.slug}
+    return values
+
+
 def training_calendar_values(partnership) -> dict[str, Any]:
     """A published course with a coming session, in the partnership the training pages default to
     (docs/domain.md, "21.2 Courses, sessions and the public calendar")."""

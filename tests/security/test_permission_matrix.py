@@ -244,7 +244,7 @@ PAGES: dict[str, tuple[int, ...]] = {
     "training:staff_bookings": (200, 403, 403, 403, 403, 200, 403, 403, 404, 302, 302),
     "training:registration_domains": (200, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
     "training:registration_domain_remove": (405, 403, 403, 403, 403, 403, 403, 403, 404, 302, 302),
-    "training:register": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "training:self_register": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
     # The effectiveness review (docs/domain.md, "15."): a published review in the world, so its
     # change pages send those who may change a draft back to the review (302).
     "effectiveness:review_list": (200, 200, 200, 200, 200, 200, 200, 200, 404, 302, 302),

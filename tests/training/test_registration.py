@@ -13,7 +13,7 @@ from masa.training.services import booking as services
 
 
 def register_url(w):
-    return reverse("training:register", args=[w.partnership.slug])
+    return reverse("training:self_register", args=[w.partnership.slug])
 
 
 def domains_url(w):
@@ -90,7 +90,7 @@ def test_someone_with_an_account_or_an_open_invitation_sees_the_same_and_gets_no
 
 
 def test_an_unknown_partnership_is_not_found(db, client):
-    assert client.get(reverse("training:register", args=["no-such-place"])).status_code == 404
+    assert client.get(reverse("training:self_register", args=["no-such-place"])).status_code == 404
 
 
 def test_the_coordinator_adds_and_removes_domains(w, client):

@@ -32,6 +32,7 @@ from masa.training.models import (
     SessionStatus,
     TrainingSession,
 )
+from masa.training.services.booking import fill_from_waiting_list
 
 CPD_HOURS_POSITIVE = "The CPD hours must be more than 0"
 SLUG_TAKEN = "Another course already uses the web address '{slug}': enter a different one"
@@ -195,9 +196,13 @@ def session_save(
         raise ValidationError(SESSION_CANCELLED)
     if capacity < locked.booked_count:
         raise ValidationError({"capacity": CAPACITY_BELOW_BOOKED.format(booked=locked.booked_count)})
+    raised = capacity > locked.capacity
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.save()
+    if raised:
+        # New places go to the waiting list first, in the order people asked.
+        fill_from_waiting_list(actor=actor, session=locked)
     return locked
 
 

@@ -24,6 +24,7 @@ from masa.training.models import (
     SessionStatus,
     TrainingSession,
 )
+from masa.training.services.after import send_after_session_emails
 from masa.training.services.charges import charge_booking, waive_for_correction
 
 SESSION_CANCELLED = "The session was cancelled: there is no register to take"
@@ -103,6 +104,8 @@ def record_attendance(*, actor: Actor, session: TrainingSession, marks: Mapping[
             came.append(booking)
         else:
             charge_booking(actor=actor, booking=booking, reason=ChargeReason.NO_SHOW, on=today)
+    # Those who came are sent their certificate and the evaluation form straight away.
+    send_after_session_emails(actor=actor, bookings=came)
     return came
 
 
