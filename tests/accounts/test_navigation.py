@@ -47,14 +47,16 @@ RESTRAINT = "Restraint and use of force"
 # agency leads answer for their agency; chairs and members do not see it.
 S11 = "Section 11 and Section 175 self-assessment"
 ACTIONS = ["Action tracker", "Overdue actions", "My actions"]
-# Training: every member sees the coming sessions; the business team runs the courses.
-TRAINING = ["Coming training"]
+# Training: every member books and sees their own; agency leads their staff's, charges and the
+# needs analysis; the business team runs it all; the senior roles read the figures.
+TRAINING = ["Coming training", "My training", "My certificates"]
+AGENCY_TRAINING = ["Staff bookings", "Training needs analysis", "Training charges"]
 # What a governance role other than the business team reaches (LSP, DSP, chair, scrutineer; a
 # member does not see who has read the learning).
 GOVERNANCE_ROLE = {
     "governance": STRUCTURE + MEETINGS,
     "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, READERS, PUBLIC_LEARNING, VOICE],
-    "training": TRAINING,
+    "training": [*TRAINING, "Training figures"],
     "assurance": [
         "Inspections",
         S11,
@@ -87,7 +89,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             PUBLIC_LEARNING,
             VOICE,
         ],
-        "training": [*TRAINING, "Courses and sessions"],
+        "training": [
+            *TRAINING,
+            *AGENCY_TRAINING,
+            "Registers to take",
+            "Courses and sessions",
+            "Training figures",
+        ],
         "assurance": [
             "Inspections",
             S11,
@@ -112,7 +120,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     },
     Role.LSP: GOVERNANCE_ROLE,
     Role.DSP: GOVERNANCE_ROLE,
-    Role.CHAIR: {**GOVERNANCE_ROLE, "assurance": [*ASSURANCE, STATEMENT]},
+    Role.CHAIR: {**GOVERNANCE_ROLE, "training": TRAINING, "assurance": [*ASSURANCE, STATEMENT]},
     Role.MEMBER: {
         **GOVERNANCE_ROLE,
         "learning": ["Serious incidents and rapid reviews", *REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
@@ -123,7 +131,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
     Role.AGENCY_LEAD: {
         "governance": STRUCTURE,
         "learning": [*REVIEWS, PUBLISHED, PUBLIC_LEARNING, VOICE],
-        "training": TRAINING,
+        "training": [*TRAINING, *AGENCY_TRAINING],
         "assurance": ["Inspections", S11, "Assurance requests", MAA, EFFECTIVENESS, ESC, SCRUTINY],
         "performance": [
             "Performance dashboards",
