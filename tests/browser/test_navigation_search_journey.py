@@ -48,8 +48,8 @@ def test_business_manager_uses_the_sections_and_searches(page, demo):
     sign_in_business_team(page, demo)
     expect(menu(page).get_by_role("link", name="Home", exact=True)).to_have_attribute("aria-current", "page")
     checked_wide_and_narrow(page)
-    # Six sections, each with pages the business team may reach.
-    for name in ("Governance", "Learning", "Assurance", "Performance", "Actions", "Admin"):
+    # Seven sections, each with pages the business team may reach.
+    for name in ("Governance", "Learning", "Training", "Assurance", "Performance", "Actions", "Admin"):
         expect(menu(page).get_by_role("link", name=name, exact=True)).to_be_visible()
 
     # Learning lists the incidents and reviews; a page inside it keeps the section marked.
@@ -115,8 +115,17 @@ def test_practitioner_navigates_and_searches_without_javascript(browser, live_se
         page.wait_for_url(f"**/p/{SLUG}/")
         # Without JavaScript the menu is a plain list of links, shown in full even on a phone.
         labels = [label.strip() for label in menu(page).get_by_role("link").all_inner_texts()]
-        # Assurance: the published summaries of inspections, multi-agency audits and effectiveness reviews.
-        assert labels == ["Home", "Governance", "Learning", "Assurance", "Actions", "Your account"], labels
+        # Training: booking and their own certificates. Assurance: the published summaries of
+        # inspections, multi-agency audits and effectiveness reviews.
+        assert labels == [
+            "Home",
+            "Governance",
+            "Learning",
+            "Training",
+            "Assurance",
+            "Actions",
+            "Your account",
+        ], labels
         menu(page).get_by_role("link", name="Governance", exact=True).click()
         page.wait_for_url(f"**/p/{SLUG}/sections/governance/")
         main = page.get_by_role("main")
