@@ -31,6 +31,7 @@ from masa.training.models import (
     SessionStatus,
     TrainingSession,
 )
+from masa.training.rules import MANAGE_TRAINING
 from masa.training.services.charges import charge_booking, policy_for
 
 SESSION_PAST = "This session has already started, so it can no longer be booked"
@@ -194,9 +195,10 @@ def _staff_agency_id(actor: Actor, session: TrainingSession) -> int | None:
     """The agency whose staff the actor may book: their own (agency lead), or None for anyone's
     (the business team)."""
     user = user_or_none(actor)
-    membership = _membership(session, user) if user else None
-    if membership is not None and membership.role == Role.BUSINESS_TEAM:
+    # The training coordinator may book any agency's staff (masa/training/rules.py).
+    if user is not None and user.has_perm(MANAGE_TRAINING, session.partnership):
         return None
+    membership = _membership(session, user) if user else None
     if membership is None or membership.agency_id is None:
         raise ValidationError({"people": LEAD_WITHOUT_AGENCY})
     return membership.agency_id
