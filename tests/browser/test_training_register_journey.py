@@ -20,6 +20,7 @@ from masa.training.models import Booking, BookingStatus, Charge, ChargeReason, C
 from tests.browser.conftest import assert_no_axe_violations, requires_browser
 from tests.browser.test_journeys import HOME, SLUG, demo_login, sign_in, sign_in_business_team
 from tests.factories import member
+from tests.training.world import add_course, add_session
 
 pytestmark = requires_browser
 
@@ -38,17 +39,9 @@ def _practitioner(p: Partnership, agency: Agency, name: str):
     return user
 
 
-def _session(p: Partnership, course: Course, days: int) -> TrainingSession:
+def _session(course: Course, days: int) -> TrainingSession:
     starts = timezone.now().replace(hour=9, minute=30, second=0, microsecond=0) + timedelta(days=days)
-    return TrainingSession.objects.create(
-        partnership=p,
-        course=course,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=3),
-        venue="Hounslow House, Bath Road",
-        capacity=12,
-        booked_count=0,
-    )
+    return add_session(course, starts, 12, venue="Hounslow House, Bath Road")
 
 
 def _book(session: TrainingSession, person, agency: Agency) -> Booking:
@@ -70,19 +63,14 @@ def test_the_coordinator_takes_a_register_and_waives_a_charge_and_a_lead_sees_th
     lead_login = demo_login(demo, "agency_lead")
     lead_agency = Membership.objects.get(user__email=lead_login.email, partnership=p).agency
     other_agency = Agency.objects.filter(memberships__partnership=p).exclude(pk=lead_agency.pk).first()
-    course = Course.objects.create(
-        partnership=p,
+    course = add_course(
+        p,
+        "graded-care-profile-journey",
         title="Neglect: the graded care profile in practice",
-        slug="graded-care-profile-journey",
-        summary="Using the graded care profile.",
         level=Level.INTERMEDIATE,
-        audience="Practitioners in every agency",
-        learning_outcomes="Use the graded care profile",
         cpd_hours=Decimal("3.0"),
-        trainer="Partnership training pool",
-        is_published=True,
     )
-    yesterday, earlier = _session(p, course, -1), _session(p, course, -40)
+    yesterday, earlier = _session(course, -1), _session(course, -40)
     amira = _practitioner(p, lead_agency, "Amira Rahman")
     ben = _practitioner(p, lead_agency, "Ben Okafor")
     chloe = _practitioner(p, other_agency, "Chloe Walsh")

@@ -293,29 +293,11 @@ def build_matrix_world() -> MatrixWorld:
 def training_booking_values(world: MatrixWorld) -> dict[str, Any]:
     """A coming session of a published course, in the partnership the training pages use."""
     from masa.partnership.models import Partnership
-    from masa.training.models import Course, TrainingSession
+    from tests.training.world import add_course, add_session
 
     partnership = Partnership.objects.get(slug=world.slugs.get("training", world.slugs["structure"]))
-    course = Course.objects.create(
-        partnership=partnership,
-        title="Matrix booking course",
-        slug="matrix-booking",
-        summary="x",
-        level="foundation",
-        audience="Everyone",
-        learning_outcomes="x",
-        cpd_hours=1,
-        trainer="x",
-        is_published=True,
-    )
-    starts = timezone.now() + timedelta(days=30)
-    session = TrainingSession.objects.create(
-        partnership=partnership,
-        course=course,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        capacity=5,
-    )
+    course = add_course(partnership, "matrix-booking", title="Matrix booking course")
+    session = add_session(course, timezone.now() + timedelta(days=30), 5)
     return {f"training:{name}": {"uuid": session.uuid} for name in ("session", "session_book", "staff_book")}
 
 
@@ -383,26 +365,14 @@ def training_after_values(world: MatrixWorld, users: dict[str, User | None]) -> 
     from decimal import Decimal
 
     from masa.partnership.models import Partnership
-    from masa.training.models import Attendance, Booking, BookingStatus, Course, TrainingSession
+    from masa.training.models import Attendance, Booking, BookingStatus
     from tests.factories import PartnershipAgencyFactory
+    from tests.training.world import add_course, add_session
 
     p = Partnership.objects.get(slug=world.slugs.get("training", world.slugs["structure"]))
-    course = Course.objects.create(
-        partnership=p,
-        title="Matrix neglect course",
-        slug="matrix-neglect",
-        summary="x",
-        level="foundation",
-        audience="x",
-        learning_outcomes="x",
-        cpd_hours=Decimal("2.0"),
-        trainer="x",
-        is_published=True,
-    )
+    course = add_course(p, "matrix-neglect", title="Matrix neglect course", cpd_hours=Decimal("2.0"))
     starts = timezone.now() - timedelta(days=3)
-    session = TrainingSession.objects.create(
-        partnership=p, course=course, starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=5
-    )
+    session = add_session(course, starts, 5)
     booking = Booking.objects.create(
         partnership=p,
         session=session,

@@ -11,8 +11,7 @@ side of the year:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, datetime, time
 from itertools import count
 
 from django.utils import timezone
@@ -23,9 +22,9 @@ from masa.training.models import (
     Course,
     Evaluation,
     ImpactFollowUp,
-    Level,
     TrainingSession,
 )
+from tests.training.world import add_course, add_session
 
 _tokens = count(1)
 
@@ -40,36 +39,6 @@ class Rows:
 
 def at(y: int, m: int, d: int, hour: int = 10, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(date(y, m, d), time(hour, minute)))
-
-
-def add_course(partnership, slug: str, *priorities: Priority) -> Course:
-    course = Course.objects.create(
-        partnership=partnership,
-        title=f"Course {slug}",
-        slug=slug,
-        summary="x",
-        level=Level.FOUNDATION,
-        audience="Everyone",
-        learning_outcomes="x",
-        cpd_hours=Decimal("1.0"),
-        trainer="Pool",
-        is_published=True,
-    )
-    course.priorities.set(priorities)
-    return course
-
-
-def add_session(
-    course: Course, starts: datetime, capacity: int, status: str = "scheduled"
-) -> TrainingSession:
-    return TrainingSession.objects.create(
-        partnership=course.partnership,
-        course=course,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=3),
-        capacity=capacity,
-        status=status,
-    )
 
 
 def book(session, person, agency, status="booked", attendance="") -> Booking:

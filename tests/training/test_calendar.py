@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from masa.training.models import Course, TrainingSession
 from masa.training.selectors.calendar import CalendarFilters, coming_sessions, months_ahead
+from tests.training.world import add_course
 
 
 def _calendar(w, **query):
@@ -67,18 +68,7 @@ def test_a_full_session_says_to_join_the_waiting_list(client, w):
 
 
 def test_filters_narrow_the_sessions(client, w):
-    online = Course.objects.create(
-        partnership=w.partnership,
-        title="Online safety for schools",
-        slug="online-safety",
-        summary="x",
-        level="foundation",
-        audience="Schools",
-        learning_outcomes="x",
-        cpd_hours=1,
-        trainer="x",
-        is_published=True,
-    )
+    online = add_course(w.partnership, "online-safety", title="Online safety for schools", audience="Schools")
     _add_sessions(w, 1, start_days=60, course=online, venue="", online_link="https://meet.example.org/x")
     assert "3 sessions" in _get(client, w).content.decode()
     assert "1 session " in _get(client, w, level="foundation").content.decode()
@@ -181,18 +171,7 @@ def test_the_course_page_shows_the_course_and_its_coming_sessions(client, w):
 def test_a_draft_course_or_another_partnerships_course_is_404(client, w, other):
     draft = reverse("training:course", args=[w.partnership.slug, w.draft_course.slug])
     assert client.get(draft).status_code == 404
-    other_course = Course.objects.create(
-        partnership=other.partnership,
-        title="Elsewhere only",
-        slug="elsewhere-only",
-        summary="x",
-        level="foundation",
-        audience="x",
-        learning_outcomes="x",
-        cpd_hours=1,
-        trainer="x",
-        is_published=True,
-    )
+    other_course = add_course(other.partnership, "elsewhere-only", title="Elsewhere only")
     assert (
         client.get(reverse("training:course", args=[w.partnership.slug, other_course.slug])).status_code
         == 404

@@ -4,7 +4,7 @@ including practitioners of each agency. Written with the ORM so every part of th
 starts from the same place."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -45,6 +45,36 @@ class World:
     other_practitioner: User  # of `other_agency`
 
 
+def add_course(partnership: Partnership, slug: str, *priorities: Priority, **fields) -> Course:
+    """A published course (a draft with is_published=False), linked to the priorities given."""
+    values = {
+        "title": f"Course {slug}",
+        "summary": "x",
+        "level": Level.FOUNDATION,
+        "audience": "Everyone",
+        "learning_outcomes": "x",
+        "cpd_hours": Decimal("1.0"),
+        "trainer": "Pool",
+        "is_published": True,
+        **fields,
+    }
+    course = Course.objects.create(partnership=partnership, slug=slug, **values)
+    course.priorities.set(priorities)
+    return course
+
+
+def add_session(course: Course, starts: datetime, capacity: int, **fields) -> TrainingSession:
+    """A three-hour session of the course (fields such as venue or status as given)."""
+    return TrainingSession.objects.create(
+        partnership=course.partnership,
+        course=course,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        capacity=capacity,
+        **fields,
+    )
+
+
 def _with_agency(user: User, partnership: Partnership, agency: Agency) -> User:
     Membership.objects.filter(user=user, partnership=partnership).update(agency=agency)
     return user
@@ -58,42 +88,34 @@ def make_world(slug: str) -> World:
     RegistrationDomain.objects.create(partnership=p, agency=agency, domain=f"{slug}-health.nhs.uk")
     plan = StrategicPlan.objects.create(partnership=p, start_year=2024, end_year=2027, title="Plan")
     priority = Priority.objects.create(partnership=p, plan=plan, title="Neglect", order=1)
-    course = Course.objects.create(
-        partnership=p,
+    course = add_course(
+        p,
+        "neglect",
+        priority,
         title="Recognising and responding to neglect",
-        slug="neglect",
         summary="Spotting neglect early and working together to respond.",
         level=Level.INTERMEDIATE,
         audience="Practitioners in every agency",
         learning_outcomes="Recognise the signs of neglect\nUse the neglect toolkit",
         cpd_hours=Decimal("3.0"),
         trainer="Partnership training pool",
-        is_published=True,
     )
-    course.priorities.add(priority)
-    draft = Course.objects.create(
-        partnership=p,
+    draft = add_course(
+        p,
+        "online-harm",
         title="Online harm (in preparation)",
-        slug="online-harm",
         summary="Not yet published.",
-        level=Level.FOUNDATION,
         audience="Everyone",
         learning_outcomes="Understand online harm",
         cpd_hours=Decimal("1.5"),
         trainer="Partnership training pool",
+        is_published=False,
     )
     now = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
 
     def session(days: int, capacity: int, **fields) -> TrainingSession:
-        starts = now + timedelta(days=days)
-        return TrainingSession.objects.create(
-            partnership=p,
-            course=course,
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=3),
-            venue="Civic Centre, Lampton Road",
-            capacity=capacity,
-            **fields,
+        return add_session(
+            course, now + timedelta(days=days), capacity, venue="Civic Centre, Lampton Road", **fields
         )
 
     people = {
